@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure.Data.Tables;
+using ChatSupport.Api.Hubs;
+using ChatSupport.Api.Identity;
+using ChatSupport.Api.Streaming;
+using ChatSupport.Contracts;
+using ChatSupport.Grains.Storage;
+using ChatSupport.Silo;
+using Microsoft.AspNetCore.Authentication;
+
+namespace ChatSupport.Api;
+
+/// <summary>
+/// The composition root of the Api process, on one screen. <c>ChatSupport:Orleans:Mode</c> chooses
+/// <c>cohost</c> (default: this process also runs a silo, localhost clustering) or <c>client</c>
+/// (join a cluster of silo processes through Azure Table clustering).
+/// </summary>
+public static class ChatSupportHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var config = builder.Configuration;
+
+        if (string.Equals(config["ChatSupport:Orleans:Mode"], "client", StringComparison.OrdinalIgnoreCase))
+            builder.UseOrleansClient(client => client
+                .Configure<Orleans.Configuration.ClusterOptions>(o =>
+                {
+                    o.ClusterId = config["ChatSupport:Silo:ClusterId"] ?? "chatsupport-local";
+                    o.ServiceId = "chatsupport";
+                })
+                .UseAzureStorageClustering(o =>
+                {
+                    var storage = config.GetSection(ChatStorageOptions.Section).Get<ChatStorageOptions>() ?? new();
+                    o.TableServiceClient = new TableServiceClient(storage.ConnectionString);
+                    o.TableName = storage.TablePrefix + "Cluster";
+                })
+                .AddMemoryStreams(ChatStreams.Provider));
+        else
+            builder.UseOrleans(silo => silo
+                .UseLocalhostClustering(
+                    siloPort: config.GetValue("ChatSupport:Silo:SiloPort", 11111),
+                    gatewayPort: config.GetValue("ChatSupport:Silo:GatewayPort", 30000))
+                .AddChatSupportSilo(config));
+
+        builder.Services.AddSignalR(o =>
+            {
+                // Both ends ping: the server every 5 s; a client silent for 20 s is dropped. Clients use
+                // KeepAlive 5 s and ServerTimeout 15 s (docs/protocol.md), so a stalled link is noticed in seconds.
+                o.KeepAliveInterval = TimeSpan.FromSeconds(5);
+                o.ClientTimeoutInterval = TimeSpan.FromSeconds(20);
+                o.HandshakeTimeout = TimeSpan.FromSeconds(10);
+                // A 4,000-character message escapes to at most ~24 KB of JSON.
+                o.MaximumReceiveMessageSize = 64 * 1024;
+            })
+            .AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        builder.Services.AddSingleton<StreamBridge>();
+        builder.Services.AddSingleton<SessionActions>();
+
+        AddIdentity(builder);
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapHub<VisitorHub>("/hubs/visitor");
+        app.MapHub<AgentHub>("/hubs/agent");
+        return app;
+    }
+
+    /// <summary>Statuses and other enums travel as snake_case names: "waiting_for_agent", "visitor".</summary>
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+    }
+
+    private static void AddIdentity(WebApplicationBuilder builder)
+    {
+        // Until access control lands, the development seam is the only sign-in, and only when asked for.
+        var auth = builder.Services.AddAuthentication(DevelopmentIdentityHandler.SchemeName);
+        if (builder.Configuration.GetValue("ChatSupport:DevelopmentIdentity", false))
+            auth.AddScheme<AuthenticationSchemeOptions, DevelopmentIdentityHandler>(DevelopmentIdentityHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ChatPolicies.Agent, p => p.RequireClaim(ChatClaims.Party, ChatClaims.AgentParty))
+            .AddPolicy(ChatPolicies.Visitor, p => p.RequireClaim(ChatClaims.Party, ChatClaims.VisitorParty));
+    }
+}

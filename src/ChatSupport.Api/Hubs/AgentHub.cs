@@ -1,0 +1,80 @@
+using ChatSupport.Api.Identity;
+using ChatSupport.Api.Streaming;
+using ChatSupport.Contracts;
+using ChatSupport.Contracts.Agents;
+using ChatSupport.Contracts.Desk;
+using ChatSupport.Contracts.Messages;
+using ChatSupport.Contracts.Sessions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace ChatSupport.Api.Hubs;
+
+/// <summary>The agent dashboard's hub (/hubs/agent): the live desk, assignment, and the chats an agent works in.</summary>
+[Authorize(Policy = ChatPolicies.Agent)]
+public sealed class AgentHub(IGrainFactory grains, SessionActions sessions, StreamBridge bridge) : Hub
+{
+    private ChatIdentity Me => ChatIdentity.From(Context.User);
+    private BridgeMember Member => new(BridgeHub.Agent, Context.ConnectionId);
+
+    public override async Task OnConnectedAsync() =>
+        await Agent(Me.Caller.Id).Connected(Context.ConnectionId, Me.Caller.DisplayName);
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await bridge.LeaveAllAsync(Member);
+        await Agent(Me.Caller.Id).Disconnected(Context.ConnectionId);
+    }
+
+    /// <summary>The open sessions of the agent's tenant; from now on the connection receives DeskChanged.</summary>
+    public async Task<DeskSnapshot> GetDesk()
+    {
+        var me = Me;
+        await bridge.JoinDeskAsync(Member, me.TenantId);
+        return await grains.GetGrain<IDeskGrain>(me.TenantId).GetSnapshot();
+    }
+
+    /// <summary>Opens a chat in the mini chat widget: the session, the messages after afterSeq, and its live events.</summary>
+    public Task<ResumeResult> OpenChat(string sessionId, long afterSeq) => sessions.ResumeAsync(Me, Member, sessionId, afterSeq);
+
+    /// <summary>Stops the connection's live events of a chat (the widget was closed).</summary>
+    public async Task LeaveChat(string sessionId)
+    {
+        HubResults.ThrowIf(ChatInput.CheckId(sessionId, "sessionId"));
+        await bridge.LeaveSessionAsync(Member, GrainKeys.Compose(Me.TenantId, sessionId));
+    }
+
+    public async Task<ChatSessionSnapshot> AssignToMe(string sessionId) =>
+        (await sessions.Session(Me, sessionId).Assign(Me.Caller, Me.Caller.AsAgent())).OrThrow();
+
+    public async Task<ChatSessionSnapshot> AssignTo(string sessionId, string agentId) =>
+        (await sessions.Session(Me, sessionId).Assign(Me.Caller, await AgentRefAsync(agentId))).OrThrow();
+
+    public async Task<ChatSessionSnapshot> Transfer(string sessionId, string toAgentId, string? note) =>
+        (await sessions.Session(Me, sessionId).Transfer(Me.Caller, await AgentRefAsync(toAgentId), note)).OrThrow();
+
+    public async Task<ChatSessionSnapshot> Resolve(string sessionId) =>
+        (await sessions.Session(Me, sessionId).Resolve(Me.Caller)).OrThrow();
+
+    public Task<MessageAck> SendMessage(string sessionId, string clientMessageId, string text) =>
+        sessions.SendAsync(Me, sessionId, clientMessageId, text);
+
+    public Task<MessagePage> GetHistory(string sessionId, long afterSeq, int max) => sessions.HistoryAsync(Me, sessionId, afterSeq, max);
+
+    public Task<ChatSessionSnapshot> GetSession(string sessionId) => sessions.SnapshotAsync(Me, sessionId);
+
+    public Task SetTyping(string sessionId, bool isTyping) => sessions.TypingAsync(Me, sessionId, isTyping);
+
+    public Task<DeliveryReceipts> Acknowledge(string sessionId, long deliveredUpTo, long readUpTo) =>
+        sessions.AcknowledgeAsync(Me, sessionId, deliveredUpTo, readUpTo);
+
+    /// <summary>Another agent, named as they last signed in (or by id if they never have).</summary>
+    private async Task<AgentRef> AgentRefAsync(string agentId)
+    {
+        HubResults.ThrowIf(ChatInput.CheckId(agentId, "agentId"));
+        var agent = await Agent(agentId).GetSnapshot();
+        return new AgentRef(agentId, agent.DisplayName ?? agentId);
+    }
+
+    private IAgentGrain Agent(string agentId) => grains.GetGrain<IAgentGrain>(GrainKeys.Compose(Me.TenantId, agentId));
+}

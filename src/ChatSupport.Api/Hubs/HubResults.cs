@@ -1,0 +1,26 @@
+using ChatSupport.Contracts.Messages;
+using ChatSupport.Contracts.Sessions;
+using Microsoft.AspNetCore.SignalR;
+
+namespace ChatSupport.Api.Hubs;
+
+/// <summary>What StartChat answers: the visitor's (new or still open) session and their place in line.</summary>
+public sealed record StartChatResult(ChatSessionSnapshot Session, int? QueuePosition);
+
+/// <summary>What Resume / OpenChat answer: the session now, and the messages after the client's cursor.</summary>
+public sealed record ResumeResult(ChatSessionSnapshot Session, MessagePage Messages, int? QueuePosition);
+
+internal static class HubResults
+{
+    /// <summary>
+    /// Turns a refusal into a HubException, which SignalR sends to the caller (and only the caller) with
+    /// its message; the connection stays open. The message starts with the stable error code.
+    /// </summary>
+    public static T OrThrow<T>(this ChatResult<T> result) =>
+        result.Error is { } error ? throw new HubException(error.ToString()) : result.Value!;
+
+    public static void ThrowIf(ChatError? error)
+    {
+        if (error is not null) throw new HubException(error.ToString());
+    }
+}

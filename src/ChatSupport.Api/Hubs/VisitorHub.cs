@@ -1,0 +1,58 @@
+using ChatSupport.Api.Identity;
+using ChatSupport.Api.Streaming;
+using ChatSupport.Contracts;
+using ChatSupport.Contracts.Desk;
+using ChatSupport.Contracts.Messages;
+using ChatSupport.Contracts.Sessions;
+using ChatSupport.Contracts.Visitors;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace ChatSupport.Api.Hubs;
+
+/// <summary>The visitor widget's hub (/hubs/visitor). A visitor reaches only their own sessions: the grains check it.</summary>
+[Authorize(Policy = ChatPolicies.Visitor)]
+public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, StreamBridge bridge) : Hub
+{
+    private ChatIdentity Me => ChatIdentity.From(Context.User);
+    private BridgeMember Member => new(BridgeHub.Visitor, Context.ConnectionId);
+
+    /// <summary>Starts a chat, or returns the visitor's chat that is still open.</summary>
+    public async Task<StartChatResult> StartChat(VisitorMetadata? metadata)
+    {
+        var me = Me;
+        HubResults.ThrowIf((metadata ?? VisitorMetadata.Empty).Check());
+        var session = (await grains.GetGrain<IVisitorGrain>(GrainKeys.Compose(me.TenantId, me.Caller.Id))
+            .StartOrResumeChat(metadata ?? VisitorMetadata.Empty)).OrThrow();
+        await bridge.JoinSessionAsync(Member, GrainKeys.Compose(me.TenantId, session.SessionId));
+        var position = session.Status == ChatStatus.WaitingForAgent
+            ? await grains.GetGrain<IDeskGrain>(me.TenantId).GetQueuePosition(session.SessionId)
+            : null;
+        return new StartChatResult(session, position);
+    }
+
+    public Task<ResumeResult> Resume(string sessionId, long afterSeq) => sessions.ResumeAsync(Me, Member, sessionId, afterSeq);
+
+    public Task<MessageAck> SendMessage(string sessionId, string clientMessageId, string text) =>
+        sessions.SendAsync(Me, sessionId, clientMessageId, text);
+
+    public Task<MessagePage> GetHistory(string sessionId, long afterSeq, int max) => sessions.HistoryAsync(Me, sessionId, afterSeq, max);
+
+    public Task<ChatSessionSnapshot> GetSession(string sessionId) => sessions.SnapshotAsync(Me, sessionId);
+
+    public Task SetTyping(string sessionId, bool isTyping) => sessions.TypingAsync(Me, sessionId, isTyping);
+
+    public Task<DeliveryReceipts> Acknowledge(string sessionId, long deliveredUpTo, long readUpTo) =>
+        sessions.AcknowledgeAsync(Me, sessionId, deliveredUpTo, readUpTo);
+
+    public async Task<ChatSessionSnapshot> CloseChat(string sessionId) =>
+        (await sessions.Session(Me, sessionId).CloseByVisitor(Me.Caller)).OrThrow();
+
+    public async Task<ChatSessionSnapshot> RateChat(string sessionId, int stars, string? feedback, bool anonymous)
+    {
+        HubResults.ThrowIf(ChatInput.CheckRating(stars, feedback));
+        return (await sessions.Session(Me, sessionId).Rate(Me.Caller, stars, feedback, anonymous)).OrThrow();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception) => await bridge.LeaveAllAsync(Member);
+}

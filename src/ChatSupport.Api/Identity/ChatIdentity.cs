@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using ChatSupport.Contracts.Messages;
+using ChatSupport.Contracts.Sessions;
+
+namespace ChatSupport.Api.Identity;
+
+/// <summary>The claims the hubs read, whichever scheme signed the caller in.</summary>
+public static class ChatClaims
+{
+    public const string Tenant = "chat:tenant";
+    public const string Party = "chat:party";
+    public const string AgentParty = "agent";
+    public const string VisitorParty = "visitor";
+}
+
+public static class ChatPolicies
+{
+    public const string Agent = "chat-agent";
+    public const string Visitor = "chat-visitor";
+}
+
+/// <summary>Who the caller is, read from their claims: tenant plus the <see cref="ChatCaller"/> grains check.</summary>
+public sealed record ChatIdentity(string TenantId, ChatCaller Caller)
+{
+    public static ChatIdentity From(ClaimsPrincipal? user)
+    {
+        var tenant = user?.FindFirstValue(ChatClaims.Tenant);
+        var id = user?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var party = user?.FindFirstValue(ChatClaims.Party);
+        if (tenant is null || id is null || party is null) throw new InvalidOperationException("The caller is not signed in.");
+        var name = user!.FindFirstValue(ClaimTypes.Name) ?? id;
+        return new ChatIdentity(tenant, new ChatCaller(party == ChatClaims.AgentParty ? ChatParty.Agent : ChatParty.Visitor, id, name));
+    }
+}

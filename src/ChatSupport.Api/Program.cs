@@ -1,0 +1,4 @@
+using ChatSupport.Api;
+
+var app = ChatSupportHost.Build(args);
+await app.RunAsync();

@@ -1,0 +1,71 @@
+using ChatSupport.Contracts.Sessions;
+
+namespace ChatSupport.Contracts.Desk;
+
+/// <summary>
+/// The live index of one tenant's open chats, keyed by tenant id: what the dashboard lists and maps,
+/// and the waiting queue in arrival order. Publishes <see cref="DeskDelta"/> on the tenant's desk stream.
+/// </summary>
+public interface IDeskGrain : IGrainWithStringKey
+{
+    /// <summary>Records a session's new summary; returns its place in the waiting queue (1 = next), or null.</summary>
+    Task<int?> Upsert(SessionSummary summary);
+
+    Task<DeskSnapshot> GetSnapshot();
+
+    Task<int?> GetQueuePosition(string sessionId);
+}
+
+/// <summary>One row of the dashboard's live list.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SessionSummary
+{
+    [Id(0)] public required string SessionId { get; init; }
+    [Id(1)] public required string VisitorId { get; init; }
+    [Id(2)] public required ChatStatus Status { get; init; }
+    [Id(3)] public required VisitorMetadata Visitor { get; init; }
+    [Id(4)] public AgentRef? AssignedAgent { get; init; }
+    [Id(5)] public required DateTimeOffset CreatedAt { get; init; }
+    [Id(6)] public DateTimeOffset? AssignedAt { get; init; }
+    [Id(7)] public double? AiConfidence { get; init; }
+    [Id(8)] public int? QueuePosition { get; init; }
+
+    public static SessionSummary From(ChatSessionSnapshot s) => new()
+    {
+        SessionId = s.SessionId,
+        VisitorId = s.VisitorId,
+        Status = s.Status,
+        Visitor = s.Visitor,
+        AssignedAgent = s.AssignedAgent,
+        CreatedAt = s.CreatedAt,
+        AssignedAt = s.AssignedAt,
+        AiConfidence = s.AiConfidence,
+    };
+}
+
+[GenerateSerializer, Immutable]
+public sealed record DeskSnapshot
+{
+    /// <summary>Increases by one with every delta; a client that sees a jump reloads the snapshot.</summary>
+    [Id(0)] public required long Version { get; init; }
+    /// <summary>Open sessions: waiting ones first in queue order, then the rest, newest first.</summary>
+    [Id(1)] public required IReadOnlyList<SessionSummary> Sessions { get; init; }
+}
+
+[GenerateSerializer]
+public enum DeskDeltaKind
+{
+    Added = 0,
+    Changed = 1,
+    Removed = 2,
+}
+
+/// <summary>A change to the desk's live list. A resolved session is <see cref="DeskDeltaKind.Removed"/> with its final summary.</summary>
+[GenerateSerializer, Immutable]
+public sealed record DeskDelta
+{
+    [Id(0)] public required string TenantId { get; init; }
+    [Id(1)] public required long Version { get; init; }
+    [Id(2)] public required DeskDeltaKind Kind { get; init; }
+    [Id(3)] public required SessionSummary Session { get; init; }
+}

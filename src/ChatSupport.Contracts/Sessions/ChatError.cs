@@ -1,0 +1,50 @@
+namespace ChatSupport.Contracts.Sessions;
+
+/// <summary>
+/// Why a command was refused. The code is stable and machine-readable (clients switch on it);
+/// the message is for people. A refused command changes nothing.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ChatError([property: Id(0)] string Code, [property: Id(1)] string Message)
+{
+    public override string ToString() => $"{Code}: {Message}";
+}
+
+/// <summary>Every refusal the chat core can give, by code. docs/protocol.md lists the same set.</summary>
+public static class ChatErrors
+{
+    public static ChatError InvalidInput(string message) => new("invalid_input", message);
+    public static ChatError UnknownSession() => new("unknown_session", "No chat session has that id.");
+    public static ChatError NotYourSession() => new("not_your_session", "That chat session belongs to someone else.");
+    public static ChatError AlreadyStarted() => new("already_started", "This chat session has already started.");
+    public static ChatError AlreadyAssigned(string agentName) =>
+        new("already_assigned", $"This chat is already assigned to {agentName}.");
+    public static ChatError NotAssigned() =>
+        new("not_assigned", "This chat has no agent yet: assign it first.");
+    public static ChatError NotAssignedAgent() =>
+        new("not_assigned_agent", "Only the agent assigned to this chat can do that.");
+    public static ChatError SameAgent() => new("same_agent", "The chat is already with that agent.");
+    public static ChatError ChatResolved() => new("chat_resolved", "This chat has been resolved.");
+    public static ChatError NotResolved() => new("not_resolved", "A chat can be rated only after it is resolved.");
+    public static ChatError AlreadyRated() => new("already_rated", "This chat has already been rated.");
+    public static ChatError AgentsOnly() => new("agents_only", "Only an agent can do that.");
+    public static ChatError VisitorsOnly() => new("visitors_only", "Only the visitor of this chat can do that.");
+    public static ChatError StorageUnavailable() =>
+        new("try_again", "That could not be saved just now and nothing changed. Please try again.");
+}
+
+/// <summary>The outcome of a command: a value, or the refusal that left everything unchanged.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ChatResult<T>
+{
+    [Id(0)] public T? Value { get; init; }
+    [Id(1)] public ChatError? Error { get; init; }
+
+    public bool IsSuccess => Error is null;
+
+    public static ChatResult<T> Ok(T value) => new() { Value = value };
+    public static ChatResult<T> Refused(ChatError error) => new() { Error = error };
+
+    public static implicit operator ChatResult<T>(ChatError error) => Refused(error);
+    public static implicit operator ChatResult<T>(T value) => Ok(value);
+}

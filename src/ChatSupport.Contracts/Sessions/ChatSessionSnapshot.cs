@@ -1,0 +1,39 @@
+using ChatSupport.Contracts.Messages;
+
+namespace ChatSupport.Contracts.Sessions;
+
+/// <summary>An agent as a chat shows them: id and the name the visitor sees.</summary>
+[GenerateSerializer, Immutable]
+public sealed record AgentRef([property: Id(0)] string AgentId, [property: Id(1)] string DisplayName);
+
+/// <summary>The visitor's verdict on a resolved chat.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ChatRating
+{
+    [Id(0)] public required int Stars { get; init; }
+    [Id(1)] public string? Feedback { get; init; }
+    [Id(2)] public required bool Anonymous { get; init; }
+    [Id(3)] public required DateTimeOffset RatedAt { get; init; }
+}
+
+/// <summary>Everything about a session but its messages, as of <see cref="LastSeq"/>.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ChatSessionSnapshot
+{
+    [Id(0)] public required string TenantId { get; init; }
+    [Id(1)] public required string SessionId { get; init; }
+    [Id(2)] public required string VisitorId { get; init; }
+    [Id(3)] public required ChatStatus Status { get; init; }
+    [Id(4)] public required VisitorMetadata Visitor { get; init; }
+    [Id(5)] public AgentRef? AssignedAgent { get; init; }
+    [Id(6)] public required DateTimeOffset CreatedAt { get; init; }
+    [Id(7)] public DateTimeOffset? AssignedAt { get; init; }
+    [Id(8)] public DateTimeOffset? FirstAgentReplyAt { get; init; }
+    [Id(9)] public DateTimeOffset? ResolvedAt { get; init; }
+    [Id(10)] public ChatParty? ResolvedBy { get; init; }
+    [Id(11)] public ChatRating? Rating { get; init; }
+    [Id(12)] public double? AiConfidence { get; init; }
+    [Id(13)] public required long LastSeq { get; init; }
+    [Id(14)] public required DeliveryReceipts Receipts { get; init; }
+    [Id(15)] public string? TransferNote { get; init; }
+}

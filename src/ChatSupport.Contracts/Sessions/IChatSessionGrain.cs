@@ -1,0 +1,46 @@
+using ChatSupport.Contracts.Messages;
+
+namespace ChatSupport.Contracts.Sessions;
+
+/// <summary>
+/// One chat session, keyed "{tenantId}/{sessionId}". Owns the state machine
+/// waiting_for_agent → assigned_to_agent → active_chat → resolved and the session's message log.
+/// Every method refuses with a <see cref="ChatError"/> and changes nothing when the command is not allowed.
+/// </summary>
+public interface IChatSessionGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the session for a visitor, waiting for an agent. Called by the visitor grain.</summary>
+    Task<ChatResult<ChatSessionSnapshot>> Start(string visitorId, VisitorMetadata metadata);
+
+    Task<ChatResult<ChatSessionSnapshot>> GetSnapshot(ChatCaller caller);
+
+    /// <summary>"Assign to Me" (assignee = the caller) or an admin assigning a named agent.</summary>
+    Task<ChatResult<ChatSessionSnapshot>> Assign(ChatCaller caller, AgentRef assignee);
+
+    /// <summary>Hands an assigned or active chat to another agent, with an optional note for them.</summary>
+    Task<ChatResult<ChatSessionSnapshot>> Transfer(ChatCaller caller, AgentRef toAgent, string? note);
+
+    /// <summary>An agent resolves the chat; the visitor gets the rating prompt.</summary>
+    Task<ChatResult<ChatSessionSnapshot>> Resolve(ChatCaller caller);
+
+    /// <summary>The visitor ends the chat themself (from any open status).</summary>
+    Task<ChatResult<ChatSessionSnapshot>> CloseByVisitor(ChatCaller caller);
+
+    /// <summary>The visitor rates a resolved chat, once.</summary>
+    Task<ChatResult<ChatSessionSnapshot>> Rate(ChatCaller caller, int stars, string? feedback, bool anonymous);
+
+    /// <summary>
+    /// Stores a message and only then acknowledges it. A retry with the same client message id
+    /// returns the first acknowledgement and stores nothing new.
+    /// </summary>
+    Task<ChatResult<MessageAck>> PostMessage(ChatCaller caller, string clientMessageId, string text);
+
+    /// <summary>The messages after <paramref name="afterSeq"/>, at most <paramref name="max"/>, in order.</summary>
+    Task<ChatResult<MessagePage>> GetMessages(ChatCaller caller, long afterSeq, int max);
+
+    /// <summary>Ephemeral typing indicator: published, never stored.</summary>
+    Task<ChatResult<bool>> SetTyping(ChatCaller caller, bool isTyping);
+
+    /// <summary>The caller's client received (delivered) and displayed (read) the other side's messages up to these numbers.</summary>
+    Task<ChatResult<DeliveryReceipts>> Acknowledge(ChatCaller caller, long deliveredUpTo, long readUpTo);
+}

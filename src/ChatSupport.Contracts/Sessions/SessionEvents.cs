@@ -1,0 +1,53 @@
+using ChatSupport.Contracts.Messages;
+
+namespace ChatSupport.Contracts.Sessions;
+
+/// <summary>
+/// A notification on a session's stream. Events tell clients something changed; the grain and the
+/// message log stay the truth. <see cref="LastSeq"/> is the session's newest message sequence number
+/// when the event was raised, so a client that holds fewer messages knows to read the gap from history.
+/// It is null only on <see cref="QueuePositionChanged"/>, which the desk raises without knowing it.
+/// </summary>
+[GenerateSerializer, Immutable]
+public abstract record SessionEvent
+{
+    [Id(0)] public required string TenantId { get; init; }
+    [Id(1)] public required string SessionId { get; init; }
+    [Id(2)] public required long? LastSeq { get; init; }
+}
+
+/// <summary>A message was stored.</summary>
+[GenerateSerializer, Immutable]
+public sealed record MessagePosted : SessionEvent
+{
+    [Id(0)] public required ChatMessage Message { get; init; }
+}
+
+/// <summary>The status, assignment or rating changed; carries the whole new snapshot.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SessionChanged : SessionEvent
+{
+    [Id(0)] public required ChatSessionSnapshot Session { get; init; }
+}
+
+/// <summary>One side started or stopped typing. Ephemeral: never stored.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TypingChanged : SessionEvent
+{
+    [Id(0)] public required ChatParty Party { get; init; }
+    [Id(1)] public required bool IsTyping { get; init; }
+}
+
+/// <summary>A side reported receiving or displaying more of the other side's messages.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ReceiptsChanged : SessionEvent
+{
+    [Id(0)] public required DeliveryReceipts Receipts { get; init; }
+}
+
+/// <summary>A waiting visitor's place in the queue changed (1 = next). Null once the chat left the queue.</summary>
+[GenerateSerializer, Immutable]
+public sealed record QueuePositionChanged : SessionEvent
+{
+    [Id(0)] public int? Position { get; init; }
+}

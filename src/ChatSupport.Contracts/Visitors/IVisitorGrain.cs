@@ -1,0 +1,18 @@
+using ChatSupport.Contracts.Sessions;
+
+namespace ChatSupport.Contracts.Visitors;
+
+/// <summary>
+/// A visitor of one tenant's site, keyed "{tenantId}/{visitorId}". Remembers the visitor's open chat so
+/// that reopening the widget (or a second tab, or a second Api node) gets the same chat, never a second one.
+/// </summary>
+public interface IVisitorGrain : IGrainWithStringKey
+{
+    Task<ChatResult<ChatSessionSnapshot>> StartOrResumeChat(VisitorMetadata metadata);
+
+    /// <summary>The visitor's open session id, or null.</summary>
+    Task<string?> GetOpenSessionId();
+
+    /// <summary>Every session this visitor has had, newest first (bounded).</summary>
+    Task<IReadOnlyList<string>> GetSessionIds();
+}

@@ -1,0 +1,268 @@
+using Azure;
+using ChatSupport.Contracts;
+using ChatSupport.Contracts.Agents;
+using ChatSupport.Contracts.Desk;
+using ChatSupport.Contracts.Messages;
+using ChatSupport.Contracts.Sessions;
+using ChatSupport.Grains.Messages;
+using ChatSupport.Grains.Storage;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using Orleans.Storage;
+using Orleans.Streams;
+
+namespace ChatSupport.Grains.Sessions;
+
+/// <summary>
+/// One chat session. Decisions come from <see cref="ChatWorkflow"/>; this class persists them, keeps the
+/// message log, and tells the world: the session stream (clients), the desk (dashboard) and the agents.
+/// </summary>
+public sealed class ChatSessionGrain(
+    [PersistentState("session", StorageNames.Chat)] IPersistentState<ChatSessionState> state,
+    MessageLog log,
+    TimeProvider clock,
+    ILogger<ChatSessionGrain> logger) : Grain, IChatSessionGrain
+{
+    private static readonly TimeSpan ReceiptFlushDelay = TimeSpan.FromSeconds(2);
+
+    private readonly RecentAcks _recentAcks = new(capacity: 256);
+    private string _tenantId = "";
+    private string _sessionId = "";
+    private long _lastSeq;
+    private IAsyncStream<SessionEvent> _stream = null!;
+    private IGrainTimer? _receiptFlush;
+
+    private ChatSessionState S => state.State;
+
+    public override async Task OnActivateAsync(CancellationToken ct)
+    {
+        (_tenantId, _sessionId) = GrainKeys.Split(this.GetPrimaryKeyString());
+        _stream = this.GetStreamProvider(ChatStreams.Provider)
+            .GetStream<SessionEvent>(StreamId.Create(ChatStreams.SessionNamespace, this.GetPrimaryKeyString()));
+        // The state holds a checkpoint; messages stored after it (the checkpoint is not written per message) are read back.
+        _lastSeq = S.Started ? await log.ReadLastSeqAsync(this.GetPrimaryKeyString(), S.LastSeq, ct) : 0;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct)
+    {
+        if (_receiptFlush is not null) await FlushReceiptsAsync();
+    }
+
+    public async Task<ChatResult<ChatSessionSnapshot>> Start(string visitorId, VisitorMetadata metadata)
+    {
+        // A retried start by the same visitor is answered with the session as it is.
+        if (S.Started && S.VisitorId == visitorId) return Snapshot();
+        return await ApplyAsync(ChatWorkflow.Start(S, visitorId, metadata, clock.GetUtcNow()));
+    }
+
+    public Task<ChatResult<ChatSessionSnapshot>> GetSnapshot(ChatCaller caller) =>
+        Task.FromResult(ChatWorkflow.CanView(S, caller) is { } refused
+            ? ChatResult<ChatSessionSnapshot>.Refused(refused)
+            : ChatResult<ChatSessionSnapshot>.Ok(Snapshot()));
+
+    public Task<ChatResult<ChatSessionSnapshot>> Assign(ChatCaller caller, AgentRef assignee) =>
+        ApplyAsync(ChatWorkflow.Assign(S, caller, assignee, clock.GetUtcNow()));
+
+    public Task<ChatResult<ChatSessionSnapshot>> Transfer(ChatCaller caller, AgentRef toAgent, string? note) =>
+        ApplyAsync(ChatWorkflow.Transfer(S, caller, toAgent, note, clock.GetUtcNow()));
+
+    public Task<ChatResult<ChatSessionSnapshot>> Resolve(ChatCaller caller) =>
+        ApplyAsync(ChatWorkflow.Resolve(S, caller, clock.GetUtcNow()));
+
+    public Task<ChatResult<ChatSessionSnapshot>> CloseByVisitor(ChatCaller caller) =>
+        ApplyAsync(ChatWorkflow.CloseByVisitor(S, caller, clock.GetUtcNow()));
+
+    public Task<ChatResult<ChatSessionSnapshot>> Rate(ChatCaller caller, int stars, string? feedback, bool anonymous) =>
+        ApplyAsync(ChatWorkflow.Rate(S, caller, stars, feedback, anonymous, clock.GetUtcNow()));
+
+    public async Task<ChatResult<MessageAck>> PostMessage(ChatCaller caller, string clientMessageId, string text)
+    {
+        if (ChatWorkflow.CanPost(S, caller) is { } refused) return refused;
+        if (ChatInput.CheckClientMessageId(clientMessageId) is { } badId) return badId;
+        if (ChatInput.CheckMessageText(text, out var trimmed) is { } badText) return badText;
+        if (_recentAcks.TryGet(clientMessageId, out var known)) return known with { Duplicate = true };
+
+        AppendResult appended;
+        try
+        {
+            appended = await AppendWithNextSeqAsync(caller, clientMessageId, trimmed);
+        }
+        catch (Exception e) when (IsStorageFailure(e))
+        {
+            logger.LogWarning(e, "Message for session {Session} not stored", _sessionId);
+            return ChatErrors.StorageUnavailable();
+        }
+
+        var message = appended.Message!;
+        var ack = new MessageAck
+        {
+            Seq = message.Seq,
+            ClientMessageId = clientMessageId,
+            SentAt = message.SentAt,
+            Duplicate = appended.Outcome == AppendOutcome.Duplicate,
+        };
+        _recentAcks.Add(clientMessageId, ack with { Duplicate = false });
+        if (!ack.Duplicate) await PublishAsync(new MessagePosted { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Message = message });
+
+        // Also on a duplicate: the first attempt may have stored the message but died before this step.
+        var afterPost = ChatWorkflow.AfterPost(S, message.Sender, message.SentAt);
+        if (!ReferenceEquals(afterPost, S)) await ApplyAsync(afterPost);
+        return ack;
+    }
+
+    public async Task<ChatResult<MessagePage>> GetMessages(ChatCaller caller, long afterSeq, int max)
+    {
+        if (ChatWorkflow.CanView(S, caller) is { } refused) return refused;
+        if (ChatInput.CheckSequence(afterSeq, "afterSeq") is { } badSeq) return badSeq;
+        if (max is < 1 or > ChatLimits.HistoryPageMax)
+            return ChatErrors.InvalidInput($"A history page holds 1 to {ChatLimits.HistoryPageMax} messages.");
+        try
+        {
+            var (messages, hasMore) = await log.ReadAfterAsync(this.GetPrimaryKeyString(), afterSeq, max);
+            return new MessagePage { Messages = messages, HasMore = hasMore, LastSeq = _lastSeq };
+        }
+        catch (Exception e) when (IsStorageFailure(e))
+        {
+            logger.LogWarning(e, "History of session {Session} not read", _sessionId);
+            return ChatErrors.StorageUnavailable();
+        }
+    }
+
+    public async Task<ChatResult<bool>> SetTyping(ChatCaller caller, bool isTyping)
+    {
+        if (ChatWorkflow.CanPost(S, caller) is { } refused) return refused;
+        await PublishAsync(new TypingChanged { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Party = caller.Party, IsTyping = isTyping });
+        return isTyping;
+    }
+
+    public async Task<ChatResult<DeliveryReceipts>> Acknowledge(ChatCaller caller, long deliveredUpTo, long readUpTo)
+    {
+        if (ChatWorkflow.CanView(S, caller) is { } refused) return refused;
+        if ((ChatInput.CheckSequence(deliveredUpTo, "deliveredUpTo") ?? ChatInput.CheckSequence(readUpTo, "readUpTo")) is { } badSeq) return badSeq;
+        var receipts = ChatWorkflow.Acknowledge(S.Receipts, caller.Party, deliveredUpTo, readUpTo, _lastSeq);
+        if (receipts == S.Receipts) return receipts;
+
+        state.State = S with { Receipts = receipts };
+        // Receipts are frequent and cheap to lose a second of; they are written a moment later, coalesced.
+        _receiptFlush ??= this.RegisterGrainTimer(FlushReceiptsAsync, new GrainTimerCreationOptions(ReceiptFlushDelay, Timeout.InfiniteTimeSpan));
+        await PublishAsync(new ReceiptsChanged { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Receipts = receipts });
+        return receipts;
+    }
+
+    private async Task<AppendResult> AppendWithNextSeqAsync(ChatCaller caller, string clientMessageId, string text)
+    {
+        var key = this.GetPrimaryKeyString();
+        for (var attempt = 0; ; attempt++)
+        {
+            var message = new ChatMessage
+            {
+                Seq = _lastSeq + 1,
+                ClientMessageId = clientMessageId,
+                Sender = caller.Party,
+                SenderId = caller.Id,
+                SenderName = caller.Party == ChatParty.Agent ? caller.DisplayName : S.Visitor.Name,
+                Text = text,
+                SentAt = clock.GetUtcNow(),
+            };
+            var result = await log.AppendAsync(key, message);
+            if (result.Outcome == AppendOutcome.Stored) _lastSeq = message.Seq;
+            if (result.Outcome != AppendOutcome.SequenceTaken) return result;
+            // Someone else stored that number (a stale twin activation during a failover): catch up and try the next one.
+            if (attempt == 2) throw new RequestFailedException(409, "The message sequence kept moving; giving up for now.");
+            _lastSeq = await log.ReadLastSeqAsync(key, _lastSeq);
+        }
+    }
+
+    /// <summary>Persists an accepted decision, then tells the desk, the agents and the session's subscribers.</summary>
+    private async Task<ChatResult<ChatSessionSnapshot>> ApplyAsync(Decision decision)
+    {
+        if (decision.Error is { } error) return error;
+        var previous = S;
+        var next = decision.Next! with { LastSeq = _lastSeq };
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception e) when (IsStorageFailure(e) || e is InconsistentStateException)
+        {
+            state.State = previous;
+            logger.LogWarning(e, "State of session {Session} not stored", _sessionId);
+            // After a conflicting write the stored state is newer than ours: reload on the next call.
+            if (e is InconsistentStateException) DeactivateOnIdle();
+            return ChatErrors.StorageUnavailable();
+        }
+        _receiptFlush?.Dispose();
+        _receiptFlush = null;
+
+        var snapshot = Snapshot();
+        await NotifyAgentsAsync(previous.AssignedAgent, next.Status == ChatStatus.Resolved ? null : next.AssignedAgent);
+        await PublishAsync(new SessionChanged { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Session = snapshot });
+        // The desk publishes queue positions to the waiting sessions' streams itself.
+        await UpdateDeskAsync(snapshot);
+        return snapshot;
+    }
+
+    private async Task FlushReceiptsAsync()
+    {
+        _receiptFlush?.Dispose();
+        _receiptFlush = null;
+        try
+        {
+            state.State = S with { LastSeq = _lastSeq };
+            await state.WriteStateAsync();
+        }
+        catch (Exception e) when (IsStorageFailure(e) || e is InconsistentStateException)
+        {
+            logger.LogWarning(e, "Receipts of session {Session} not stored", _sessionId);
+        }
+    }
+
+    private async Task NotifyAgentsAsync(AgentRef? before, AgentRef? after)
+    {
+        if (before?.AgentId == after?.AgentId) return;
+        try
+        {
+            if (before is not null) await AgentGrain(before.AgentId).ChatReleased(_sessionId);
+            if (after is not null) await AgentGrain(after.AgentId).ChatAssigned(_sessionId);
+        }
+        catch (Exception e)
+        {
+            // The agent's list of open chats is a convenience index; the session holds the truth.
+            logger.LogWarning(e, "Agents not told about session {Session}", _sessionId);
+        }
+    }
+
+    private async Task UpdateDeskAsync(ChatSessionSnapshot snapshot)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IDeskGrain>(_tenantId).Upsert(SessionSummary.From(snapshot));
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Desk not told about session {Session}", _sessionId);
+        }
+    }
+
+    private async Task PublishAsync(SessionEvent e)
+    {
+        try
+        {
+            await _stream.OnNextAsync(e);
+        }
+        catch (Exception ex)
+        {
+            // Events are notifications: a client that misses one resyncs from the log by sequence number.
+            logger.LogWarning(ex, "Event {Event} of session {Session} not published", e.GetType().Name, _sessionId);
+        }
+    }
+
+    private IAgentGrain AgentGrain(string agentId) => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Compose(_tenantId, agentId));
+
+    private ChatSessionSnapshot Snapshot() => S.ToSnapshot(_tenantId, _sessionId, _lastSeq);
+
+    private static bool IsStorageFailure(Exception e) =>
+        e is RequestFailedException or TimeoutException or OperationCanceledException or HttpRequestException
+        || e.InnerException is { } inner && IsStorageFailure(inner);
+}

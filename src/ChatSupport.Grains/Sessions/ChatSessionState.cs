@@ -1,0 +1,49 @@
+using ChatSupport.Contracts.Messages;
+using ChatSupport.Contracts.Sessions;
+
+namespace ChatSupport.Grains.Sessions;
+
+/// <summary>
+/// The persisted state of a chat session. Immutable: <see cref="ChatWorkflow"/> returns a new value
+/// for each accepted command, so a refused or failed command leaves the old value untouched.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ChatSessionState
+{
+    [Id(0)] public bool Started { get; init; }
+    [Id(1)] public string VisitorId { get; init; } = "";
+    [Id(2)] public ChatStatus Status { get; init; }
+    [Id(3)] public VisitorMetadata Visitor { get; init; } = new();
+    [Id(4)] public AgentRef? AssignedAgent { get; init; }
+    [Id(5)] public DateTimeOffset CreatedAt { get; init; }
+    [Id(6)] public DateTimeOffset? AssignedAt { get; init; }
+    [Id(7)] public DateTimeOffset? FirstAgentReplyAt { get; init; }
+    [Id(8)] public DateTimeOffset? ResolvedAt { get; init; }
+    [Id(9)] public ChatParty? ResolvedBy { get; init; }
+    [Id(10)] public ChatRating? Rating { get; init; }
+    [Id(11)] public double? AiConfidence { get; init; }
+    /// <summary>A checkpoint of the newest message sequence number; the message log is the truth.</summary>
+    [Id(12)] public long LastSeq { get; init; }
+    [Id(13)] public DeliveryReceipts Receipts { get; init; } = new();
+    [Id(14)] public string? TransferNote { get; init; }
+
+    public ChatSessionSnapshot ToSnapshot(string tenantId, string sessionId, long lastSeq) => new()
+    {
+        TenantId = tenantId,
+        SessionId = sessionId,
+        VisitorId = VisitorId,
+        Status = Status,
+        Visitor = Visitor,
+        AssignedAgent = AssignedAgent,
+        CreatedAt = CreatedAt,
+        AssignedAt = AssignedAt,
+        FirstAgentReplyAt = FirstAgentReplyAt,
+        ResolvedAt = ResolvedAt,
+        ResolvedBy = ResolvedBy,
+        Rating = Rating,
+        AiConfidence = AiConfidence,
+        LastSeq = lastSeq,
+        Receipts = Receipts,
+        TransferNote = TransferNote,
+    };
+}

@@ -1,0 +1,135 @@
+using ChatSupport.Contracts.Messages;
+using ChatSupport.Contracts.Sessions;
+
+namespace ChatSupport.Grains.Sessions;
+
+/// <summary>The answer to a command: the state to move to, or the refusal that leaves the state as it was.</summary>
+public readonly record struct Decision(ChatSessionState? Next, ChatError? Error)
+{
+    public static implicit operator Decision(ChatSessionState next) => new(next, null);
+    public static implicit operator Decision(ChatError error) => new(null, error);
+}
+
+/// <summary>
+/// The chat session's state machine as a pure function of (state, command, time). The grain calls it
+/// and persists what it returns; tests cover it exhaustively without a cluster.
+/// <code>
+///   start ──► waiting_for_agent ──assign──► assigned_to_agent ──first agent message──► active_chat
+///                                             │   ▲ transfer                         │   ▲ transfer
+///                                             └───┴──────────resolve─────────────────┴───┴──► resolved ──rate (once)
+///   the visitor may close from any open status; an agent may resolve from assigned or active.
+/// </code>
+/// </summary>
+public static class ChatWorkflow
+{
+    public static Decision Start(ChatSessionState s, string visitorId, VisitorMetadata visitor, DateTimeOffset now)
+    {
+        if (s.Started) return ChatErrors.AlreadyStarted();
+        if (ChatInput.CheckId(visitorId, "visitorId") is { } badId) return badId;
+        if (visitor.Check() is { } badMetadata) return badMetadata;
+        return s with { Started = true, VisitorId = visitorId, Status = ChatStatus.WaitingForAgent, Visitor = visitor, CreatedAt = now };
+    }
+
+    public static ChatError? CanView(ChatSessionState s, ChatCaller caller)
+    {
+        if (!s.Started) return ChatErrors.UnknownSession();
+        if (caller.Party == ChatParty.Visitor && caller.Id != s.VisitorId) return ChatErrors.NotYourSession();
+        return null;
+    }
+
+    public static Decision Assign(ChatSessionState s, ChatCaller caller, AgentRef assignee, DateTimeOffset now)
+    {
+        if (AgentCommandRefusal(s, caller) is { } refused) return refused;
+        if (ChatInput.CheckId(assignee.AgentId, "agentId") is { } badId) return badId;
+        if (ChatInput.CheckOptional(assignee.DisplayName, "agent name", ChatLimits.NameMaxLength) is { } badName) return badName;
+        return s.Status switch
+        {
+            ChatStatus.WaitingForAgent => s with { Status = ChatStatus.AssignedToAgent, AssignedAgent = assignee, AssignedAt = now },
+            ChatStatus.Resolved => ChatErrors.ChatResolved(),
+            _ => ChatErrors.AlreadyAssigned(s.AssignedAgent!.DisplayName),
+        };
+    }
+
+    public static Decision Transfer(ChatSessionState s, ChatCaller caller, AgentRef toAgent, string? note, DateTimeOffset now)
+    {
+        if (AgentCommandRefusal(s, caller) is { } refused) return refused;
+        if (ChatInput.CheckId(toAgent.AgentId, "agentId") is { } badId) return badId;
+        if (ChatInput.CheckOptional(toAgent.DisplayName, "agent name", ChatLimits.NameMaxLength) is { } badName) return badName;
+        if (ChatInput.CheckOptional(note, "note", ChatLimits.TransferNoteMaxLength) is { } badNote) return badNote;
+        return s.Status switch
+        {
+            ChatStatus.WaitingForAgent => ChatErrors.NotAssigned(),
+            ChatStatus.Resolved => ChatErrors.ChatResolved(),
+            _ when s.AssignedAgent!.AgentId == toAgent.AgentId => ChatErrors.SameAgent(),
+            // The conversation's stage is kept: an active chat stays active with its new agent.
+            _ => s with { AssignedAgent = toAgent, AssignedAt = now, TransferNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim() },
+        };
+    }
+
+    public static Decision Resolve(ChatSessionState s, ChatCaller caller, DateTimeOffset now)
+    {
+        if (AgentCommandRefusal(s, caller) is { } refused) return refused;
+        return s.Status switch
+        {
+            ChatStatus.WaitingForAgent => ChatErrors.NotAssigned(),
+            ChatStatus.Resolved => ChatErrors.ChatResolved(),
+            _ => s with { Status = ChatStatus.Resolved, ResolvedAt = now, ResolvedBy = ChatParty.Agent },
+        };
+    }
+
+    public static Decision CloseByVisitor(ChatSessionState s, ChatCaller caller, DateTimeOffset now)
+    {
+        if (VisitorCommandRefusal(s, caller) is { } refused) return refused;
+        if (s.Status == ChatStatus.Resolved) return ChatErrors.ChatResolved();
+        return s with { Status = ChatStatus.Resolved, ResolvedAt = now, ResolvedBy = ChatParty.Visitor };
+    }
+
+    public static Decision Rate(ChatSessionState s, ChatCaller caller, int stars, string? feedback, bool anonymous, DateTimeOffset now)
+    {
+        if (VisitorCommandRefusal(s, caller) is { } refused) return refused;
+        var trimmedFeedback = string.IsNullOrWhiteSpace(feedback) ? null : feedback.Trim();
+        if (ChatInput.CheckRating(stars, trimmedFeedback) is { } badRating) return badRating;
+        if (s.Status != ChatStatus.Resolved) return ChatErrors.NotResolved();
+        if (s.Rating is not null) return ChatErrors.AlreadyRated();
+        return s with { Rating = new ChatRating { Stars = stars, Feedback = trimmedFeedback, Anonymous = anonymous, RatedAt = now } };
+    }
+
+    /// <summary>Who may write: the visitor while the chat is open, and only the assigned agent.</summary>
+    public static ChatError? CanPost(ChatSessionState s, ChatCaller caller)
+    {
+        if (CanView(s, caller) is { } cannotView) return cannotView;
+        if (s.Status == ChatStatus.Resolved) return ChatErrors.ChatResolved();
+        if (caller.Party == ChatParty.Agent && s.AssignedAgent?.AgentId != caller.Id) return ChatErrors.NotAssignedAgent();
+        return null;
+    }
+
+    /// <summary>The state after a stored message: the assigned agent's first message makes the chat active.</summary>
+    public static ChatSessionState AfterPost(ChatSessionState s, ChatParty sender, DateTimeOffset sentAt) =>
+        sender == ChatParty.Agent && s.Status == ChatStatus.AssignedToAgent
+            ? s with { Status = ChatStatus.ActiveChat, FirstAgentReplyAt = s.FirstAgentReplyAt ?? sentAt }
+            : s;
+
+    /// <summary>Receipts only move forward, and never past the newest message.</summary>
+    public static DeliveryReceipts Acknowledge(DeliveryReceipts r, ChatParty reader, long deliveredUpTo, long readUpTo, long lastSeq)
+    {
+        var read = Math.Min(readUpTo, lastSeq);
+        // Displaying a message implies having received it.
+        var delivered = Math.Max(Math.Min(deliveredUpTo, lastSeq), read);
+        return reader == ChatParty.Visitor
+            ? r with { VisitorDeliveredSeq = Math.Max(r.VisitorDeliveredSeq, delivered), VisitorReadSeq = Math.Max(r.VisitorReadSeq, read) }
+            : r with { AgentDeliveredSeq = Math.Max(r.AgentDeliveredSeq, delivered), AgentReadSeq = Math.Max(r.AgentReadSeq, read) };
+    }
+
+    private static ChatError? AgentCommandRefusal(ChatSessionState s, ChatCaller caller)
+    {
+        if (!s.Started) return ChatErrors.UnknownSession();
+        return caller.Party == ChatParty.Agent ? null : ChatErrors.AgentsOnly();
+    }
+
+    private static ChatError? VisitorCommandRefusal(ChatSessionState s, ChatCaller caller)
+    {
+        if (!s.Started) return ChatErrors.UnknownSession();
+        if (caller.Party != ChatParty.Visitor) return ChatErrors.VisitorsOnly();
+        return caller.Id == s.VisitorId ? null : ChatErrors.NotYourSession();
+    }
+}

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Azure.Core;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace ChatSupport.Grains.Storage;
+
+/// <summary>The Azure tables the grains write directly (grain state goes through Orleans' provider).</summary>
+public sealed class ChatTables
+{
+    private readonly TableServiceClient _service;
+    private readonly string _prefix;
+    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
+
+    public ChatTables(IOptions<ChatStorageOptions> options)
+    {
+        var o = options.Value;
+        _service = new TableServiceClient(o.ConnectionString, CreateClientOptions(o.RequestTimeout));
+        _prefix = o.TablePrefix;
+    }
+
+    public static TableClientOptions CreateClientOptions(TimeSpan requestTimeout)
+    {
+        var clientOptions = new TableClientOptions();
+        clientOptions.Retry.Mode = RetryMode.Exponential;
+        clientOptions.Retry.MaxRetries = 2;
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
+        clientOptions.Retry.NetworkTimeout = requestTimeout;
+        return clientOptions;
+    }
+
+    /// <summary>One partition per session, one row per message (and one per client message id).</summary>
+    public Task<TableClient> Messages => Get("Messages");
+
+    /// <summary>One partition per tenant, one row per open session: the desk's live index.</summary>
+    public Task<TableClient> DeskIndex => Get("DeskIndex");
+
+    private Task<TableClient> Get(string name)
+    {
+        var lazy = _tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(() => CreateAsync(_prefix + n)));
+        var task = lazy.Value;
+        // A failed creation (storage down at first use) must not be cached forever.
+        if (task.IsFaulted) _tables.TryRemove(new KeyValuePair<string, Lazy<Task<TableClient>>>(name, lazy));
+        return task;
+    }
+
+    private async Task<TableClient> CreateAsync(string tableName)
+    {
+        var table = _service.GetTableClient(tableName);
+        await table.CreateIfNotExistsAsync();
+        return table;
+    }
+}

@@ -1,0 +1,51 @@
+using Azure.Data.Tables;
+using ChatSupport.Contracts;
+using ChatSupport.Grains.Desk;
+using ChatSupport.Grains.Messages;
+using ChatSupport.Grains.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Storage;
+
+namespace ChatSupport.Silo;
+
+/// <summary>
+/// The silo configuration of ChatSupport, shared by the silo host, the one-process Api host and the
+/// test cluster, so tests run exactly what ships. Clustering is left to each host.
+/// </summary>
+public static class ChatSupportSiloExtensions
+{
+    public static ISiloBuilder AddChatSupportSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(ChatStorageOptions.Section).Get<ChatStorageOptions>() ?? new ChatStorageOptions();
+        if (string.IsNullOrWhiteSpace(storage.ConnectionString))
+            throw new InvalidOperationException($"Set {ChatStorageOptions.Section}:ConnectionString to an Azure Storage (or Azurite) connection string.");
+
+        silo.Services.Configure<ChatStorageOptions>(configuration.GetSection(ChatStorageOptions.Section));
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton<ChatTables>();
+        silo.Services.AddSingleton<MessageLog>();
+        silo.Services.AddSingleton<DeskIndexStore>();
+
+        // Grain state in Orleans' own binary format: compact, version-tolerant through the [Id] attributes, and it
+        // builds fresh objects (the default JSON serializer fills existing ones, and shared defaults got overwritten).
+        silo.Services.AddKeyedSingleton<IGrainStorageSerializer>(StorageNames.Chat,
+            (services, _) => new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>()));
+
+        var tableService = new TableServiceClient(storage.ConnectionString, ChatTables.CreateClientOptions(storage.RequestTimeout));
+        silo.AddAzureTableGrainStorage(StorageNames.Chat, o =>
+        {
+            o.TableServiceClient = tableService;
+            o.TableName = storage.TablePrefix + "GrainState";
+        });
+        // Stream subscriptions are stored too, so a silo's death does not drop them.
+        silo.AddAzureTableGrainStorage(ChatStreams.PubSubStore, o =>
+        {
+            o.TableServiceClient = tableService;
+            o.TableName = storage.TablePrefix + "PubSub";
+        });
+        silo.AddMemoryStreams(ChatStreams.Provider);
+        return silo;
+    }
+}

@@ -1,0 +1,57 @@
+using ChatSupport.Contracts;
+using ChatSupport.Silo;
+using ChatSupport.Testing;
+using Orleans.TestingHost;
+
+namespace ChatSupport.Grains.Tests;
+
+/// <summary>Runs the shipped silo configuration (AddChatSupportSilo) in a cluster of silos.</summary>
+public sealed class ChatSiloConfigurator : ISiloConfigurator
+{
+    public void Configure(ISiloBuilder silo) => silo.AddChatSupportSilo(silo.Configuration);
+}
+
+public sealed class ChatClientConfigurator : IClientBuilderConfigurator
+{
+    public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder client) =>
+        client.AddMemoryStreams(ChatStreams.Provider);
+}
+
+/// <summary>A TestCluster of two silos over one real Azurite, shared by the tests of a collection.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public AzuriteProcess Azurite { get; private set; } = null!;
+    public TestCluster Cluster { get; private set; } = null!;
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        Azurite = await AzuriteProcess.StartAsync();
+        Cluster = await StartClusterAsync(Azurite);
+    }
+
+    public static async Task<TestCluster> StartClusterAsync(AzuriteProcess azurite)
+    {
+        var builder = new TestClusterBuilder(initialSilosCount: 2);
+        // Grain state is partitioned by service id: a restarted cluster must carry the same one to find its data.
+        builder.Options.ServiceId = "chatsupport";
+        builder.Properties["ChatSupport:Storage:ConnectionString"] = azurite.ConnectionString;
+        builder.AddSiloBuilderConfigurator<ChatSiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ChatClientConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Cluster is not null) await Cluster.DisposeAsync();
+        if (Azurite is not null) await Azurite.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

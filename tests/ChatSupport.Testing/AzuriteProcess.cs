@@ -1,0 +1,78 @@
+using System.Diagnostics;
+
+namespace ChatSupport.Testing;
+
+/// <summary>
+/// The real Azurite table service from the clone's node_modules, on a free 127.0.0.1 port with its data in
+/// a temporary folder, telemetry off. Disposing stops it and deletes the folder.
+/// </summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    // Azurite's well-known development account: public, documented, and accepted only by the emulator.
+    private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly string _dataDir;
+    private Process? _process;
+
+    private AzuriteProcess(int port, string dataDir)
+    {
+        Port = port;
+        _dataDir = dataDir;
+    }
+
+    public int Port { get; }
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+
+    public static async Task<AzuriteProcess> StartAsync()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "chatsupport-azurite-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDir);
+        var azurite = new AzuriteProcess(FreePorts.Next(), dataDir);
+        await azurite.StartProcessAsync();
+        return azurite;
+    }
+
+    /// <summary>Stops the emulator, keeping its data (to test storage outages).</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts it again on the same port and data.</summary>
+    public Task RestartAsync() => StartProcessAsync();
+
+    private async Task StartProcessAsync()
+    {
+        var main = Path.Combine(RepoPaths.Root, "node_modules", "azurite", "dist", "src", "table", "main.js");
+        if (!File.Exists(main)) throw new InvalidOperationException($"Azurite is not installed ({main}); run `npm ci` in {RepoPaths.Root}.");
+        var start = new ProcessStartInfo("node")
+        {
+            ArgumentList =
+            {
+                main, "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(), "--location", _dataDir,
+                "--disableTelemetry", "--skipApiVersionCheck", "--silent",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await FreePorts.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(30));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+    }
+}

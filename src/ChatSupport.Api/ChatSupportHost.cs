@@ -8,6 +8,7 @@ using ChatSupport.Contracts;
 using ChatSupport.Grains.Storage;
 using ChatSupport.Silo;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.SignalR;
 
 namespace ChatSupport.Api;
 
@@ -53,6 +54,10 @@ public static class ChatSupportHost
                 o.HandshakeTimeout = TimeSpan.FromSeconds(10);
                 // A 4,000-character message escapes to at most ~24 KB of JSON.
                 o.MaximumReceiveMessageSize = 64 * 1024;
+                // Detailed errors let a client see why its call could not be bound ("Error binding arguments…");
+                // HubErrorFilter makes sure no other exception's details ever reach a client.
+                o.EnableDetailedErrors = true;
+                o.AddFilter<HubErrorFilter>();
             })
             .AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));

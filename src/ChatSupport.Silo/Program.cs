@@ -22,7 +22,8 @@ builder.UseOrleans(silo =>
     silo.ConfigureEndpoints(address,
         siloPort: config.GetValue("ChatSupport:Silo:SiloPort", 11111),
         gatewayPort: config.GetValue("ChatSupport:Silo:GatewayPort", 30000),
-        listenOnAnyHostAddress: false);
+        // In a container the silo advertises the pod's address but listens on every interface of the pod.
+        listenOnAnyHostAddress: config.GetValue("ChatSupport:Silo:ListenOnAnyHostAddress", false));
     silo.UseAzureStorageClustering(o =>
     {
         o.TableServiceClient = new TableServiceClient(storage.ConnectionString);

@@ -1,0 +1,14 @@
+# The ChatSupport Api (SignalR hubs, HTTP routes) as an Orleans client of the silo cluster.
+# Build: docker build -f api.Dockerfile -t chatsupport-api .
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+RUN dotnet publish src/ChatSupport.Api -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app .
+ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
+    ChatSupport__Orleans__Mode=client
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "ChatSupport.Api.dll"]

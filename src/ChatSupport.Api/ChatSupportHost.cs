@@ -2,12 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using ChatSupport.Api.Hubs;
-using ChatSupport.Api.Identity;
+using ChatSupport.Api.Endpoints;
+using ChatSupport.Api.Security;
 using ChatSupport.Api.Streaming;
 using ChatSupport.Contracts;
 using ChatSupport.Grains.Storage;
 using ChatSupport.Silo;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.SignalR;
 
 namespace ChatSupport.Api;
@@ -19,7 +19,8 @@ namespace ChatSupport.Api;
 /// </summary>
 public static class ChatSupportHost
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="configure">Lets a test add to the builder (a log capture, say) after everything else.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         var config = builder.Configuration;
@@ -64,13 +65,15 @@ public static class ChatSupportHost
         builder.Services.AddSingleton<StreamBridge>();
         builder.Services.AddSingleton<SessionActions>();
 
-        AddIdentity(builder);
+        builder.AddChatSupportSecurity();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseChatSupportSecurity();
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapHub<VisitorHub>("/hubs/visitor");
+        app.MapAuthEndpoints();
+        app.MapVisitorTokenEndpoints();
+        app.MapHub<VisitorHub>("/hubs/visitor").RequireCors(SecuritySetup.WidgetCors);
         app.MapHub<AgentHub>("/hubs/agent");
         return app;
     }
@@ -80,16 +83,5 @@ public static class ChatSupportHost
     {
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-    }
-
-    private static void AddIdentity(WebApplicationBuilder builder)
-    {
-        // Until access control lands, the development seam is the only sign-in, and only when asked for.
-        var auth = builder.Services.AddAuthentication(DevelopmentIdentityHandler.SchemeName);
-        if (builder.Configuration.GetValue("ChatSupport:DevelopmentIdentity", false))
-            auth.AddScheme<AuthenticationSchemeOptions, DevelopmentIdentityHandler>(DevelopmentIdentityHandler.SchemeName, null);
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(ChatPolicies.Agent, p => p.RequireClaim(ChatClaims.Party, ChatClaims.AgentParty))
-            .AddPolicy(ChatPolicies.Visitor, p => p.RequireClaim(ChatClaims.Party, ChatClaims.VisitorParty));
     }
 }

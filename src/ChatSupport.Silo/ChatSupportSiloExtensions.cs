@@ -27,6 +27,7 @@ public static class ChatSupportSiloExtensions
         silo.Services.AddSingleton<ChatTables>();
         silo.Services.AddSingleton<MessageLog>();
         silo.Services.AddSingleton<DeskIndexStore>();
+        silo.Services.AddSingleton<ChatSupport.Grains.Operators.OperatorStore>();
 
         // Grain state in Orleans' own binary format: compact, version-tolerant through the [Id] attributes, and it
         // builds fresh objects (the default JSON serializer fills existing ones, and shared defaults got overwritten).

@@ -1,3 +1,10 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using ChatSupport.Contracts;
+using ChatSupport.Contracts.Operators;
+using ChatSupport.Contracts.Tenants;
 using ChatSupport.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -7,53 +14,104 @@ namespace ChatSupport.Api.Tests;
 
 /// <summary>
 /// The real one-process host (Api + co-hosted silo) on a free loopback port, over a real Azurite, built by
-/// the same ChatSupportHost.Build the run command uses. Tests talk to it only through real SignalR clients.
+/// the same ChatSupportHost.Build the run command uses. Tests talk to it through HTTP and real SignalR clients;
+/// they provision tenants and operators through the grain interfaces, as an administrator would.
 /// </summary>
-public sealed class ApiHostFixture : IAsyncLifetime
+public sealed class ApiHost : IAsyncDisposable
 {
+    public const string OperatorPassword = "correct-horse-battery-staple";
+    public const string AllowedOrigin = "https://shop.example";
+
     private AzuriteProcess _azurite = null!;
     private WebApplication _app = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
+    public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
+    public string StorageConnectionString => _azurite.ConnectionString;
 
-    public async Task InitializeAsync()
+    /// <param name="settings">Extra configuration ("Key=Value"), e.g. tighter rate limits.</param>
+    public static async Task<ApiHost> StartAsync(IEnumerable<string>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
-        _azurite = await AzuriteProcess.StartAsync();
-        _app = ChatSupportHost.Build(
+        var host = new ApiHost { _azurite = await AzuriteProcess.StartAsync() };
+        string[] args =
         [
             "--urls=http://127.0.0.1:0",
             "--environment=Development",
-            $"--ChatSupport:Storage:ConnectionString={_azurite.ConnectionString}",
-            "--ChatSupport:DevelopmentIdentity=true",
+            $"--ChatSupport:Storage:ConnectionString={host._azurite.ConnectionString}",
+            $"--ChatSupport:Security:VisitorTokenKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
+            // Every test client shares 127.0.0.1: per-address limits are tested by their own host.
+            "--ChatSupport:Security:RateLimits:ChatStartsPerAddress=100000",
+            "--ChatSupport:Security:RateLimits:MessagesPerAddress=100000",
+            "--ChatSupport:Security:RateLimits:TokenRequestsPerAddress=100000",
+            "--ChatSupport:Security:RateLimits:SignInsPerAddress=100000",
+            "--ChatSupport:Security:RateLimits:TypingMinInterval=00:00:00",
             $"--ChatSupport:Silo:SiloPort={FreePorts.Next()}",
             $"--ChatSupport:Silo:GatewayPort={FreePorts.Next()}",
             "--Logging:LogLevel:Default=Warning",
-        ]);
-        await _app.StartAsync();
-        BaseAddress = new Uri(_app.Urls.Single());
+            .. (settings ?? []).Select(s => "--" + s),
+        ];
+        host._app = ChatSupportHost.Build(args, configure);
+        await host._app.StartAsync();
+        host.BaseAddress = new Uri(host._app.Urls.Single());
+        return host;
     }
 
-    public Task<HubConnection> ConnectVisitorAsync(string tenant, string visitorId) =>
-        ConnectAsync($"hubs/visitor?tenant={tenant}&visitor={visitorId}");
-
-    public Task<HubConnection> ConnectAgentAsync(string tenant, string agentId, string name) =>
-        ConnectAsync($"hubs/agent?tenant={tenant}&agent={agentId}&name={Uri.EscapeDataString(name)}");
-
-    public async Task<HubConnection> ConnectAsync(string pathAndQuery)
+    /// <summary>A new tenant (own id, so tests never see each other's chats).</summary>
+    public async Task<string> NewTenantAsync(string plan = Plans.Scale, params string[] features)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(BaseAddress, pathAndQuery))
-            .AddJsonProtocol(o => ChatSupportHost.ConfigureJson(o.PayloadSerializerOptions))
-            .Build();
+        var id = "t" + Guid.NewGuid().ToString("N")[..12];
+        await Grains.GetGrain<ITenantGrain>(id).Configure(new TenantSettings
+        {
+            Name = id,
+            Plan = plan,
+            Features = features.Length > 0 ? features : [Features.PrioritySupport],
+            AllowedOrigins = [AllowedOrigin],
+        });
+        return id;
+    }
+
+    public Task<OperatorProfile> EnsureOperatorAsync(string tenant, string username, string displayName, params string[] roles) =>
+        Grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(tenant, username)).EnsureCreated(new NewOperator
+        {
+            DisplayName = displayName,
+            Password = OperatorPassword,
+            Roles = roles.Length > 0 ? roles : [Roles.SystemAdmin],
+        });
+
+    /// <summary>An operator's browser: a cookie jar, signed in through the real routes with anti-forgery.</summary>
+    public async Task<OperatorBrowser> SignInAsync(string tenant, string username, string password = OperatorPassword)
+    {
+        var browser = new OperatorBrowser(BaseAddress);
+        var response = await browser.SignInAsync(tenant, username, password);
+        response.EnsureSuccessStatusCode();
+        return browser;
+    }
+
+    public async Task<HubConnection> ConnectAgentAsync(OperatorBrowser browser) =>
+        await StartAsync(new HubConnectionBuilder().WithUrl(new Uri(BaseAddress, "hubs/agent"), o => o.Cookies = browser.Cookies));
+
+    public async Task<VisitorToken> VisitorTokenAsync(string tenant, string? previousToken = null)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        var response = await http.PostAsJsonAsync($"api/visitor/token?tenant={tenant}", new { previousToken });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<VisitorToken>())!;
+    }
+
+    public async Task<HubConnection> ConnectVisitorAsync(string token) =>
+        await StartAsync(new HubConnectionBuilder().WithUrl(new Uri(BaseAddress, "hubs/visitor"),
+            o => o.AccessTokenProvider = () => Task.FromResult<string?>(token)));
+
+    private static async Task<HubConnection> StartAsync(IHubConnectionBuilder builder)
+    {
+        var connection = builder.AddJsonProtocol(o => ChatSupportHost.ConfigureJson(o.PayloadSerializerOptions)).Build();
         connection.KeepAliveInterval = TimeSpan.FromSeconds(5);
         connection.ServerTimeout = TimeSpan.FromSeconds(15);
         await connection.StartAsync();
         return connection;
     }
 
-    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
-
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_app is not null)
         {
@@ -61,6 +119,58 @@ public sealed class ApiHostFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
         if (_azurite is not null) await _azurite.DisposeAsync();
+    }
+}
+
+public sealed record VisitorToken(string Token, string VisitorId, DateTimeOffset ExpiresAt);
+
+/// <summary>An HTTP client with a cookie jar that plays the dashboard: anti-forgery token first, then the call.</summary>
+public sealed class OperatorBrowser : IDisposable
+{
+    private readonly HttpClient _http;
+    private string? _antiforgery;
+
+    public OperatorBrowser(Uri baseAddress)
+    {
+        Cookies = new CookieContainer();
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies }) { BaseAddress = baseAddress };
+    }
+
+    public CookieContainer Cookies { get; }
+
+    public async Task<HttpResponseMessage> SignInAsync(string tenant, string username, string password)
+    {
+        _antiforgery ??= (await _http.GetFromJsonAsync<JsonElement>("api/auth/antiforgery")).GetProperty("token").GetString();
+        var response = await SendAsync(HttpMethod.Post, "api/auth/sign-in", new { tenant, username, password });
+        if (response.IsSuccessStatusCode)
+            _antiforgery = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("antiforgeryToken").GetString();
+        return response;
+    }
+
+    public Task<HttpResponseMessage> SignOutAsync() => SendAsync(HttpMethod.Post, "api/auth/sign-out", new { });
+
+    public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
+
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (_antiforgery is not null) request.Headers.Add("X-CSRF-TOKEN", _antiforgery);
+        return _http.SendAsync(request);
+    }
+
+    public void Dispose() => _http.Dispose();
+}
+
+/// <summary>One host shared by the tests of the "api" collection.</summary>
+public sealed class ApiHostFixture : IAsyncLifetime
+{
+    public ApiHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Host = await ApiHost.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (Host is not null) await Host.DisposeAsync();
     }
 }
 

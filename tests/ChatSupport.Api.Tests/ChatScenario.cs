@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ChatSupport.Api.Tests;
 
-/// <summary>A visitor and an agent connected to the real host, with every event each of them receives recorded.</summary>
+/// <summary>A visitor or an agent connected to the real host, with every event they receive recorded.</summary>
 public sealed class ChatParticipant : IAsyncDisposable
 {
     private ChatParticipant(HubConnection connection)
@@ -27,12 +27,23 @@ public sealed class ChatParticipant : IAsyncDisposable
     public EventLog<ReceiptsChanged> Receipts { get; }
     public EventLog<QueuePositionChanged> Queue { get; }
     public EventLog<DeskDelta> Desk { get; }
+    /// <summary>The visitor token this participant connected with (visitors only).</summary>
+    public VisitorToken? Token { get; private init; }
 
-    public static async Task<ChatParticipant> VisitorAsync(ApiHostFixture host, string tenant, string visitorId) =>
-        new(await host.ConnectVisitorAsync(tenant, visitorId));
+    /// <summary>A visitor with a new token, or the same visitor again when given their token.</summary>
+    public static async Task<ChatParticipant> VisitorAsync(ApiHost host, string tenant, VisitorToken? token = null)
+    {
+        token ??= await host.VisitorTokenAsync(tenant);
+        return new(await host.ConnectVisitorAsync(token.Token)) { Token = token };
+    }
 
-    public static async Task<ChatParticipant> AgentAsync(ApiHostFixture host, string tenant, string agentId, string name) =>
-        new(await host.ConnectAgentAsync(tenant, agentId, name));
+    /// <summary>A system admin of the tenant (created if needed), signed in through the real routes.</summary>
+    public static async Task<ChatParticipant> AgentAsync(ApiHost host, string tenant, string agentId, string name)
+    {
+        await host.EnsureOperatorAsync(tenant, agentId, name);
+        var browser = await host.SignInAsync(tenant, agentId);
+        return new(await host.ConnectAgentAsync(browser));
+    }
 
     public Task<MessageAck> SendAsync(string sessionId, string clientMessageId, string text) =>
         Connection.InvokeAsync<MessageAck>("SendMessage", sessionId, clientMessageId, text);
@@ -41,9 +52,4 @@ public sealed class ChatParticipant : IAsyncDisposable
     public IReadOnlyList<(long Seq, string Text)> Received() => Messages.Snapshot().Select(e => (e.Message.Seq, e.Message.Text)).ToList();
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
-}
-
-public static class Tenants
-{
-    public static string New() => "t" + Guid.NewGuid().ToString("N")[..12];
 }

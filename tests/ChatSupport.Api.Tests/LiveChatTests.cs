@@ -9,18 +9,20 @@ namespace ChatSupport.Api.Tests;
 
 /// <summary>The live chat end to end: real host on loopback, real SignalR clients for a visitor and two agents.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class LiveChatTests(ApiHostFixture host)
+public sealed class LiveChatTests(ApiHostFixture fixture)
 {
+    private ApiHost host => fixture.Host;
+
     [Fact]
     public async Task Visitor_and_agent_exchange_messages_in_order_with_typing_and_receipts()
     {
-        var tenant = Tenants.New();
+        var tenant = await host.NewTenantAsync();
         await using var alex = await ChatParticipant.AgentAsync(host, tenant, "alex", "Alex");
         await using var sam = await ChatParticipant.AgentAsync(host, tenant, "sam", "Sam");
         (await alex.Connection.InvokeAsync<DeskSnapshot>("GetDesk")).Sessions.Should().BeEmpty();
         await sam.Connection.InvokeAsync<DeskSnapshot>("GetDesk");
 
-        await using var visitor = await ChatParticipant.VisitorAsync(host, tenant, "robin");
+        await using var visitor = await ChatParticipant.VisitorAsync(host, tenant);
         var started = await visitor.Connection.InvokeAsync<StartChatResult>("StartChat",
             new VisitorMetadata { Name = "Robin", Browser = "Firefox", PageUrl = "https://shop.example/cart" });
         started.Session.Status.Should().Be(ChatStatus.WaitingForAgent);
@@ -90,9 +92,9 @@ public sealed class LiveChatTests(ApiHostFixture host)
     [Fact]
     public async Task A_client_that_disconnects_and_reconnects_gets_exactly_the_messages_it_missed()
     {
-        var tenant = Tenants.New();
+        var tenant = await host.NewTenantAsync();
         await using var alex = await ChatParticipant.AgentAsync(host, tenant, "alex", "Alex");
-        var visitor = await ChatParticipant.VisitorAsync(host, tenant, "robin");
+        var visitor = await ChatParticipant.VisitorAsync(host, tenant);
         var sessionId = (await visitor.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
         await alex.Connection.InvokeAsync<ChatSessionSnapshot>("AssignToMe", sessionId);
         await alex.Connection.InvokeAsync<ResumeResult>("OpenChat", sessionId, 0L);
@@ -107,7 +109,7 @@ public sealed class LiveChatTests(ApiHostFixture host)
         await alex.SendAsync(sessionId, "a4", "fourth");
         await alex.SendAsync(sessionId, "a5", "fifth");
 
-        await using var back = await ChatParticipant.VisitorAsync(host, tenant, "robin");
+        await using var back = await ChatParticipant.VisitorAsync(host, tenant, visitor.Token);
         var resumed = await back.Connection.InvokeAsync<ResumeResult>("Resume", sessionId, lastSeen);
         resumed.Messages.Messages.Select(m => (m.Seq, m.Text)).Should().Equal((3L, "third"), (4L, "fourth"), (5L, "fifth"));
         resumed.Messages.HasMore.Should().BeFalse();
@@ -126,12 +128,12 @@ public sealed class LiveChatTests(ApiHostFixture host)
     [Fact]
     public async Task A_returning_visitor_gets_the_same_open_chat()
     {
-        var tenant = Tenants.New();
-        await using var first = await ChatParticipant.VisitorAsync(host, tenant, "returning");
+        var tenant = await host.NewTenantAsync();
+        await using var first = await ChatParticipant.VisitorAsync(host, tenant);
         var firstStart = await first.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata());
         await first.SendAsync(firstStart.Session.SessionId, "v1", "hello?");
 
-        await using var secondTab = await ChatParticipant.VisitorAsync(host, tenant, "returning");
+        await using var secondTab = await ChatParticipant.VisitorAsync(host, tenant, first.Token);
         var again = await secondTab.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata());
         again.Session.SessionId.Should().Be(firstStart.Session.SessionId);
         again.Session.LastSeq.Should().Be(1);
@@ -140,11 +142,11 @@ public sealed class LiveChatTests(ApiHostFixture host)
     [Fact]
     public async Task Transfer_moves_the_chat_to_another_agent_and_every_dashboard_sees_it()
     {
-        var tenant = Tenants.New();
+        var tenant = await host.NewTenantAsync();
         await using var alex = await ChatParticipant.AgentAsync(host, tenant, "alex", "Alex");
         await using var sam = await ChatParticipant.AgentAsync(host, tenant, "sam", "Sam");
         await sam.Connection.InvokeAsync<DeskSnapshot>("GetDesk");
-        await using var visitor = await ChatParticipant.VisitorAsync(host, tenant, "robin");
+        await using var visitor = await ChatParticipant.VisitorAsync(host, tenant);
         var sessionId = (await visitor.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
         await alex.Connection.InvokeAsync<ChatSessionSnapshot>("AssignToMe", sessionId);
 

@@ -4,6 +4,7 @@ using ChatSupport.Contracts;
 using ChatSupport.Contracts.Agents;
 using ChatSupport.Contracts.Desk;
 using ChatSupport.Contracts.Messages;
+using ChatSupport.Contracts.Operators;
 using ChatSupport.Contracts.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -68,12 +69,13 @@ public sealed class AgentHub(IGrainFactory grains, SessionActions sessions, Stre
     public Task<DeliveryReceipts> Acknowledge(string sessionId, long deliveredUpTo, long readUpTo) =>
         sessions.AcknowledgeAsync(Me, sessionId, deliveredUpTo, readUpTo);
 
-    /// <summary>Another agent, named as they last signed in (or by id if they never have).</summary>
+    /// <summary>Another operator of the tenant who may take chats (a system admin, not disabled).</summary>
     private async Task<AgentRef> AgentRefAsync(string agentId)
     {
         HubResults.ThrowIf(ChatInput.CheckId(agentId, "agentId"));
-        var agent = await Agent(agentId).GetSnapshot();
-        return new AgentRef(agentId, agent.DisplayName ?? agentId);
+        var profile = await grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(Me.TenantId, agentId)).GetProfile();
+        if (profile is not { IsSystemAdmin: true, Disabled: false }) throw new HubException(ChatErrors.UnknownAgent().ToString());
+        return new AgentRef(agentId, profile.DisplayName);
     }
 
     private IAgentGrain Agent(string agentId) => grains.GetGrain<IAgentGrain>(GrainKeys.Compose(Me.TenantId, agentId));

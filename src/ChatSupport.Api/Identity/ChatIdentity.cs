@@ -11,12 +11,18 @@ public static class ChatClaims
     public const string Party = "chat:party";
     public const string AgentParty = "agent";
     public const string VisitorParty = "visitor";
+    /// <summary>The operator's sign-in id: revocable by signing out.</summary>
+    public const string SignIn = "chat:signin";
+    /// <summary>When the operator's sign-in ends, in Unix seconds.</summary>
+    public const string ExpiresAt = "chat:expires";
 }
 
 public static class ChatPolicies
 {
     public const string Agent = "chat-agent";
     public const string Visitor = "chat-visitor";
+    /// <summary>Any signed-in operator, whatever their role (to read who they are).</summary>
+    public const string Operator = "chat-operator";
 }
 
 /// <summary>Who the caller is, read from their claims: tenant plus the <see cref="ChatCaller"/> grains check.</summary>

@@ -35,6 +35,9 @@ public sealed class ChatTables
     /// <summary>One partition per tenant, one row per open session: the desk's live index.</summary>
     public Task<TableClient> DeskIndex => Get("DeskIndex");
 
+    /// <summary>One partition per tenant, one row per operator: display name, roles, password hash, live sign-ins.</summary>
+    public Task<TableClient> Operators => Get("Operators");
+
     private Task<TableClient> Get(string name)
     {
         var lazy = _tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(() => CreateAsync(_prefix + n)));

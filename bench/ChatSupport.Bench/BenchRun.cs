@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using ChatSupport.Bench.Hosting;
+using ChatSupport.Bench.Report;
+using ChatSupport.Bench.Scenarios;
+
+namespace ChatSupport.Bench;
+
+/// <summary>One benchmark run: the chat pipeline, then the bare relay, then the report. Every process it starts is stopped on the way out.</summary>
+public static class BenchRun
+{
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        using var stop = new CancellationTokenSource();
+        // Ctrl+C or SIGTERM: unwind through the finally blocks (they stop the servers) instead of dying on the spot.
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+
+        var startedAt = DateTimeOffset.Now;
+        var runFolder = Path.Combine(options.OutputFolder, $"{startedAt:yyyyMMdd-HHmmss}-{options.Chats}-chats");
+        Directory.CreateDirectory(runFolder);
+        BenchLog.Info($"Benchmark run: {options.Chats} chats; report and logs in {runFolder}");
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var chat = await new ChatPipelineBench(options, runFolder).RunAsync(stop.Token);
+            var relay = await new RelayBaselineBench(options, runFolder).RunAsync(stop.Token);
+            var result = new BenchResult
+            {
+                StartedAt = startedAt,
+                WallSeconds = clock.Elapsed.TotalSeconds,
+                Machine = MachineInfo.Read(),
+                Settings = BenchSettings.From(options),
+                Chat = chat,
+                Relay = relay,
+            };
+            var report = await ReportWriter.WriteAsync(result, runFolder);
+            Console.WriteLine();
+            Console.WriteLine(await File.ReadAllTextAsync(report));
+            BenchLog.Info($"Report: {report}");
+            return 0;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            BenchLog.Info("Stopped before the end; no report.");
+            return 130;
+        }
+        finally
+        {
+            // Normally each server is already stopped by its own dispose; this catches anything a failure left behind.
+            ChildProcesses.StopAll();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+namespace ChatSupport.Bench.Hosting;
+
+/// <summary>
+/// The one-process ChatSupport host (Api co-hosting a silo) from its Release build, as a separate process
+/// so that its memory and CPU can be read from /proc. Every port is a free loopback port.
+/// </summary>
+public sealed class ChatHostServer : IAsyncDisposable
+{
+    private readonly ChildProcess _process;
+
+    private ChatHostServer(ChildProcess process, Uri baseUrl, string gcHeapFile)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        GcHeapFile = gcHeapFile;
+    }
+
+    public Uri BaseUrl { get; }
+    public int Pid => _process.Pid;
+
+    /// <summary>Where the GC heap probe, loaded into the host as a startup hook, reports (see <c>GcHeapProbe</c>).</summary>
+    public string GcHeapFile { get; }
+
+    public static async Task<ChatHostServer> StartAsync(string repoRoot, string runFolder, string storageConnectionString)
+    {
+        var dll = Path.Combine(repoRoot, "src", "ChatSupport.Api", "bin", "Release", "net10.0", "ChatSupport.Api.dll");
+        if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: run `dotnet build src/ChatSupport.Api -c Release` first (./chat bench does).");
+        var port = FreePorts.Next();
+        var gcHeapFile = Path.Combine(runFolder, "host-gc-heap.json");
+        var process = ChildProcess.Start("ChatSupport host", "dotnet",
+            [
+                dll,
+                "--urls", $"http://127.0.0.1:{port}",
+                $"--ChatSupport:Storage:ConnectionString={storageConnectionString}",
+                "--ChatSupport:DevelopmentIdentity=true",
+                $"--ChatSupport:Silo:SiloPort={FreePorts.Next()}",
+                $"--ChatSupport:Silo:GatewayPort={FreePorts.Next()}",
+                // Information logs of 10,000 connections would cost the server CPU the benchmark is measuring.
+                "--Logging:LogLevel:Default=Warning",
+            ],
+            Path.Combine(runFolder, "host.log"),
+            Measure.GcHeapProbe.EnvironmentFor(gcHeapFile));
+        var host = new ChatHostServer(process, new Uri($"http://127.0.0.1:{port}/"), gcHeapFile);
+        try
+        {
+            await WaitUntilHealthyAsync(host.BaseUrl, TimeSpan.FromSeconds(120), () => process.HasExited);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+        return host;
+    }
+
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
+
+    /// <summary>Kestrel listens before the silo has started; /healthz answers once the host serves.</summary>
+    internal static async Task WaitUntilHealthyAsync(Uri baseUrl, TimeSpan timeout, Func<bool> hasExited)
+    {
+        using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (hasExited()) throw new InvalidOperationException($"The server meant to answer on {baseUrl} exited; see its log in the run folder.");
+            try
+            {
+                if ((await http.GetAsync("healthz")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{baseUrl}healthz did not answer within {timeout.TotalSeconds:0} s.");
+            await Task.Delay(200);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using ChatSupport.Api.Security;
+using ChatSupport.Contracts.Sessions;
+using ChatSupport.Contracts.Tenants;
+
+namespace ChatSupport.Api.Endpoints;
+
+public sealed record VisitorTokenRequest(string? PreviousToken);
+
+/// <summary>
+/// POST /api/visitor/token?tenant=ID: the widget's signed, expiring visitor token. Sending the previous token
+/// (even expired) keeps the same visitor, and so their open chat. Origin is checked by <see cref="OriginChecks"/>.
+/// </summary>
+public static class VisitorTokenEndpoints
+{
+    public static void MapVisitorTokenEndpoints(this WebApplication app) =>
+        app.MapPost("/api/visitor/token", async (string? tenant, VisitorTokenRequest? request, IGrainFactory grains, VisitorTokens tokens) =>
+            {
+                if (ChatInput.CheckId(tenant, "tenant") is not null) return AccessRefusals.UnknownTenant().AsResult();
+                if ((await grains.GetGrain<ITenantGrain>(tenant!).GetProfile()).ChatSupportRefusal() is { } refusal) return refusal.AsResult();
+                var visitorId = await tokens.VisitorForRenewalAsync(tenant!, request?.PreviousToken);
+                var (token, expiresAt) = tokens.Issue(tenant!, visitorId);
+                return Results.Json(new { token, visitorId, expiresAt });
+            })
+            .RequireRateLimiting(SecuritySetup.TokenRateLimit)
+            .RequireCors(SecuritySetup.WidgetCors);
+}

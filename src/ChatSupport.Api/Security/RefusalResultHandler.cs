@@ -1,0 +1,19 @@
+using ChatSupport.Contracts.Tenants;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace ChatSupport.Api.Security;
+
+/// <summary>Answers a refused request with 401 or 403 and a body naming what is missing, instead of a bare status or a redirect.</summary>
+public sealed class RefusalResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+    {
+        if (result.Succeeded) return _default.HandleAsync(next, context, policy, result);
+        var refusal = result.AuthorizationFailure?.FailureReasons.OfType<RefusalReason>().FirstOrDefault()?.Refusal
+                      ?? (policy.Requirements.Any(r => r is SupportVisitorRequirement) ? AccessRefusals.VisitorTokenRequired() : AccessRefusals.SignInRequired());
+        return RefusalResponses.WriteAsync(context, refusal);
+    }
+}

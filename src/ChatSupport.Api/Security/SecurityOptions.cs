@@ -1,0 +1,41 @@
+namespace ChatSupport.Api.Security;
+
+/// <summary>Configuration section <c>ChatSupport:Security</c>.</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "ChatSupport:Security";
+
+    /// <summary>
+    /// Base64 of at least 32 random bytes that signs visitor tokens. Every Api node of a deployment needs the
+    /// same one. When unset, a random key is made at start (tokens then die with the process) and a warning logged.
+    /// </summary>
+    public string? VisitorTokenKey { get; set; }
+
+    public TimeSpan VisitorTokenLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>An expired token still proves who the visitor was for this long, so a returning visitor keeps their chat.</summary>
+    public TimeSpan VisitorRenewalWindow { get; set; } = TimeSpan.FromDays(30);
+
+    public TimeSpan SignInLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    public RateLimitOptions RateLimits { get; set; } = new();
+}
+
+/// <summary>Per-visitor and per-address limits on the visitor hub, and per-address limits on the public routes.</summary>
+public sealed class RateLimitOptions
+{
+    public int ChatStartsPerVisitor { get; set; } = 5;
+    public int ChatStartsPerAddress { get; set; } = 30;
+    public TimeSpan ChatStartWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    public int MessagesPerVisitor { get; set; } = 20;
+    public int MessagesPerAddress { get; set; } = 100;
+    public TimeSpan MessageWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Typing events closer together than this are dropped (not refused): an indicator needs no more.</summary>
+    public TimeSpan TypingMinInterval { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    public int TokenRequestsPerAddress { get; set; } = 60;
+    public int SignInsPerAddress { get; set; } = 10;
+    public TimeSpan RouteWindow { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Security.Claims;
+using ChatSupport.Api.Identity;
+using ChatSupport.Contracts;
+using ChatSupport.Contracts.Operators;
+using ChatSupport.Contracts.Tenants;
+using Microsoft.AspNetCore.SignalR;
+
+namespace ChatSupport.Api.Security;
+
+/// <summary>
+/// On the agent hub, checks on every call (not only at connect) that the operator's sign-in is unexpired and
+/// not signed out; otherwise refuses the call and closes the connection.
+/// </summary>
+public sealed class SignInCheckFilter(IGrainFactory grains, OperatorConnections connections, TimeProvider clock) : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        if (!await IsLiveAsync(context.Context.User))
+        {
+            context.Context.Abort();
+            throw AccessRefusals.SignInExpired().AsHubException();
+        }
+        return await next(context);
+    }
+
+    public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        if (context.Context.User?.FindFirstValue(ChatClaims.SignIn) is { } signIn) connections.Add(signIn, context.Context);
+        return next(context);
+    }
+
+    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        if (context.Context.User?.FindFirstValue(ChatClaims.SignIn) is { } signIn) connections.Remove(signIn, context.Context);
+        return next(context, exception);
+    }
+
+    private async Task<bool> IsLiveAsync(ClaimsPrincipal? user)
+    {
+        if (user?.FindFirstValue(ChatClaims.SignIn) is not { } signIn
+            || user.FindFirstValue(ChatClaims.Tenant) is not { } tenant
+            || user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } username
+            || !long.TryParse(user.FindFirstValue(ChatClaims.ExpiresAt), NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt))
+            return false;
+        if (clock.GetUtcNow().ToUnixTimeSeconds() >= expiresAt) return false;
+        return await grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(tenant, username)).IsSignedIn(signIn);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace ChatSupport.Api.Security;
+
+/// <summary>Fixed-window limits for visitors, per visitor and per client address, from System.Threading.RateLimiting.</summary>
+public sealed class VisitorRateLimits(IOptions<SecurityOptions> options, TimeProvider clock)
+{
+    private readonly RateLimitOptions _o = options.Value.RateLimits;
+    private readonly ConcurrentDictionary<string, long> _lastTypingTicks = new();
+
+    private readonly PartitionedRateLimiter<string> _startsByVisitor = FixedWindow(options.Value.RateLimits.ChatStartsPerVisitor, options.Value.RateLimits.ChatStartWindow);
+    private readonly PartitionedRateLimiter<string> _startsByAddress = FixedWindow(options.Value.RateLimits.ChatStartsPerAddress, options.Value.RateLimits.ChatStartWindow);
+    private readonly PartitionedRateLimiter<string> _messagesByVisitor = FixedWindow(options.Value.RateLimits.MessagesPerVisitor, options.Value.RateLimits.MessageWindow);
+    private readonly PartitionedRateLimiter<string> _messagesByAddress = FixedWindow(options.Value.RateLimits.MessagesPerAddress, options.Value.RateLimits.MessageWindow);
+
+    public bool TryStartChat(string visitorKey, string address) => Acquire(_startsByVisitor, visitorKey) & Acquire(_startsByAddress, address);
+
+    public bool TrySendMessage(string visitorKey, string address) => Acquire(_messagesByVisitor, visitorKey) & Acquire(_messagesByAddress, address);
+
+    /// <summary>True when a typing event from this connection should pass; false when it comes too soon after the last.</summary>
+    public bool ShouldForwardTyping(string connectionId)
+    {
+        var now = clock.GetTimestamp();
+        var last = _lastTypingTicks.GetOrAdd(connectionId, 0);
+        if (last != 0 && clock.GetElapsedTime(last, now) < _o.TypingMinInterval) return false;
+        _lastTypingTicks[connectionId] = now;
+        return true;
+    }
+
+    public void Forget(string connectionId) => _lastTypingTicks.TryRemove(connectionId, out _);
+
+    private static bool Acquire(PartitionedRateLimiter<string> limiter, string key)
+    {
+        using var lease = limiter.AttemptAcquire(key);
+        return lease.IsAcquired;
+    }
+
+    private static PartitionedRateLimiter<string> FixedWindow(int permits, TimeSpan window) =>
+        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ =>
+            new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true }));
+}

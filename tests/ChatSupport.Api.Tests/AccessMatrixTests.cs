@@ -1,0 +1,240 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChatSupport.Api.Hubs;
+using ChatSupport.Contracts.Operators;
+using ChatSupport.Contracts.Sessions;
+using ChatSupport.Contracts.Tenants;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatSupport.Api.Tests;
+
+/// <summary>Tenants A, B (Scale + Priority Support) and C (Scale only), their operators and visitors.</summary>
+public sealed class MatrixFixture : IAsyncLifetime
+{
+    private readonly Dictionary<string, OperatorBrowser> _browsers = [];
+    private readonly Dictionary<(string, string), HubConnection> _connections = [];
+
+    public ApiHost Host { get; private set; } = null!;
+    public string A { get; private set; } = "";
+    public string B { get; private set; } = "";
+    public string C { get; private set; } = "";
+    public VisitorToken VisitorA { get; private set; } = null!;
+    public VisitorToken VisitorB { get; private set; } = null!;
+
+    /// <summary>Who each operator principal is: tenant and username.</summary>
+    public Dictionary<string, (string Tenant, string Username)> Operators { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        // Visitor A starts a chat for every case: far more than a real visitor's limit allows.
+        Host = await ApiHost.StartAsync(["ChatSupport:Security:RateLimits:ChatStartsPerVisitor=100000"]);
+        A = await Host.NewTenantAsync();
+        B = await Host.NewTenantAsync();
+        C = await Host.NewTenantAsync(Plans.Scale, Features.Attachments);
+        await Host.EnsureOperatorAsync(A, "alex", "Alex");
+        await Host.EnsureOperatorAsync(A, "sam", "Sam");
+        await Host.EnsureOperatorAsync(A, "mo", "Mo", Roles.Member);
+        await Host.EnsureOperatorAsync(B, "bea", "Bea");
+        await Host.EnsureOperatorAsync(C, "cy", "Cy");
+        Operators["admin A"] = (A, "alex");
+        Operators["member A"] = (A, "mo");
+        Operators["admin B"] = (B, "bea");
+        Operators["admin C"] = (C, "cy");
+        VisitorA = await Host.VisitorTokenAsync(A);
+        VisitorB = await Host.VisitorTokenAsync(B);
+    }
+
+    public VisitorToken? TokenOf(string principal) => principal switch
+    {
+        "visitor A" => VisitorA,
+        "visitor B" => VisitorB,
+        _ => null,
+    };
+
+    public async Task<OperatorBrowser?> BrowserOfAsync(string principal)
+    {
+        if (!Operators.TryGetValue(principal, out var op)) return null;
+        if (!_browsers.TryGetValue(principal, out var browser))
+            _browsers[principal] = browser = await Host.SignInAsync(op.Tenant, op.Username);
+        return browser;
+    }
+
+    /// <summary>A connection of the principal to the hub, reused across cases.</summary>
+    public async Task<HubConnection> ConnectionAsync(string principal, string hub)
+    {
+        if (_connections.TryGetValue((principal, hub), out var connection) && connection.State == HubConnectionState.Connected) return connection;
+        var browser = await BrowserOfAsync(principal);
+        var token = TokenOf(principal);
+        connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(Host.BaseAddress, "hubs/" + hub), o =>
+            {
+                if (browser is not null) o.Cookies = browser.Cookies;
+                if (token is not null) o.AccessTokenProvider = () => Task.FromResult<string?>(token.Token);
+            })
+            .AddJsonProtocol(o => ChatSupportHost.ConfigureJson(o.PayloadSerializerOptions))
+            .Build();
+        await connection.StartAsync();
+        return _connections[(principal, hub)] = connection;
+    }
+
+    /// <summary>What the hub answers this principal at connect: "ok", or "STATUS code".</summary>
+    public async Task<string> NegotiateAsync(string principal, string hub)
+    {
+        var browser = await BrowserOfAsync(principal);
+        var token = TokenOf(principal);
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = browser?.Cookies ?? new CookieContainer() }) { BaseAddress = Host.BaseAddress };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"hubs/{hub}/negotiate?negotiateVersion=1");
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+        return await Outcome.OfAsync(await http.SendAsync(request));
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var connection in _connections.Values) await connection.DisposeAsync();
+        foreach (var browser in _browsers.Values) browser.Dispose();
+        if (Host is not null) await Host.DisposeAsync();
+    }
+}
+
+public static class Outcome
+{
+    /// <summary>"ok" for a success, otherwise "STATUS code" from the refusal body.</summary>
+    public static async Task<string> OfAsync(HttpResponseMessage response)
+    {
+        if (response.IsSuccessStatusCode) return "ok";
+        var body = await response.Content.ReadAsStringAsync();
+        var code = body.Length > 0 ? JsonDocument.Parse(body).RootElement.GetProperty("error").GetString() : "(no body)";
+        return $"{(int)response.StatusCode} {code}";
+    }
+
+    /// <summary>The refusal code at the start of a hub error ("…HubException: code: message").</summary>
+    public static string CodeOf(HubException e)
+    {
+        var text = e.Message[(e.Message.LastIndexOf("HubException: ", StringComparison.Ordinal) + "HubException: ".Length)..];
+        return text[..text.IndexOf(':')];
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class MatrixCollection : ICollectionFixture<MatrixFixture>
+{
+    public const string Name = "matrix";
+}
+
+/// <summary>Every cell of the access matrix in docs/security.md, checked against the real host.</summary>
+[Collection(MatrixCollection.Name)]
+public sealed class AccessMatrixTests(MatrixFixture f)
+{
+    public static TheoryData<string, string, string> Cells()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (operation, principal, expected) in AccessMatrix.Cells) data.Add(operation, principal, expected);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task Each_principal_gets_exactly_the_documented_answer(string operation, string principal, string expected)
+    {
+        var actual = operation.StartsWith("agent.", StringComparison.Ordinal) || operation.StartsWith("visitor.", StringComparison.Ordinal)
+            ? await CallHubAsync(operation, principal)
+            : await CallRouteAsync(operation, principal);
+        actual.Should().Be(expected, $"{principal} → {operation}");
+    }
+
+    private async Task<string> CallHubAsync(string operation, string principal)
+    {
+        var hub = operation[..operation.IndexOf('.')];
+        var method = operation[(hub.Length + 1)..];
+        var atConnect = await f.NegotiateAsync(principal, hub);
+        if (atConnect != "ok") return atConnect;
+
+        var sessionId = await PrepareChatForAsync(method, hub);
+        var connection = await f.ConnectionAsync(principal, hub);
+        try
+        {
+            await connection.InvokeCoreAsync<object>(method, ArgumentsFor(hub, method, sessionId));
+            return "ok";
+        }
+        catch (HubException e)
+        {
+            return Outcome.CodeOf(e);
+        }
+    }
+
+    /// <summary>A chat of tenant A by visitor A, in the status where the operation is legal for admin A / visitor A.</summary>
+    private async Task<string> PrepareChatForAsync(string method, string hub)
+    {
+        var visitor = await f.ConnectionAsync("visitor A", "visitor");
+        // Each case needs a chat of its own: visitor A closes the open one first.
+        var open = await visitor.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata());
+        await visitor.InvokeAsync<ChatSessionSnapshot>("CloseChat", open.Session.SessionId);
+        var sessionId = (await visitor.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
+
+        var alex = await f.ConnectionAsync("admin A", "agent");
+        var needsAssignment = hub == "agent" && method is "Transfer" or "Resolve" or "SendMessage" or "SetTyping" || method == "RateChat";
+        if (needsAssignment) await alex.InvokeAsync<ChatSessionSnapshot>("AssignToMe", sessionId);
+        if (method == "RateChat") await alex.InvokeAsync<ChatSessionSnapshot>("Resolve", sessionId);
+        return sessionId;
+    }
+
+    private static object?[] ArgumentsFor(string hub, string method, string sessionId) => (hub, method) switch
+    {
+        ("agent", "GetDesk") => [],
+        ("agent", "AssignTo") => [sessionId, "alex"],
+        ("agent", "Transfer") => [sessionId, "sam", "over to you"],
+        ("visitor", "StartChat") => [new VisitorMetadata()],
+        (_, "OpenChat" or "Resume") => [sessionId, 0L],
+        (_, "SendMessage") => [sessionId, Guid.NewGuid().ToString("N"), "hello"],
+        (_, "GetHistory") => [sessionId, 0L, 10],
+        (_, "SetTyping") => [sessionId, true],
+        (_, "Acknowledge") => [sessionId, 0L, 0L],
+        (_, "RateChat") => [sessionId, 5, null, false],
+        _ => [sessionId],
+    };
+
+    private async Task<string> CallRouteAsync(string operation, string principal)
+    {
+        switch (operation)
+        {
+            case "GET /healthz":
+            {
+                using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
+                return await Outcome.OfAsync(await http.GetAsync("healthz"));
+            }
+            case "POST /api/visitor/token?tenant=A" or "POST /api/visitor/token?tenant=C":
+            {
+                using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
+                var tenant = operation.EndsWith("=A", StringComparison.Ordinal) ? f.A : f.C;
+                return await Outcome.OfAsync(await http.PostAsJsonAsync($"api/visitor/token?tenant={tenant}", new { previousToken = f.TokenOf(principal)?.Token }));
+            }
+            case "POST /api/auth/sign-in":
+            {
+                using var browser = new OperatorBrowser(f.Host.BaseAddress);
+                var (tenant, username, password) = f.Operators.TryGetValue(principal, out var op)
+                    ? (op.Tenant, op.Username, ApiHost.OperatorPassword)
+                    : (f.A, "alex", "a guess at the password");
+                return await Outcome.OfAsync(await browser.SignInAsync(tenant, username, password));
+            }
+            case "GET /api/auth/me":
+            {
+                var browser = await f.BrowserOfAsync(principal) ?? new OperatorBrowser(f.Host.BaseAddress);
+                return await Outcome.OfAsync(await browser.GetAsync("api/auth/me"));
+            }
+            case "POST /api/auth/sign-out":
+            {
+                // A sign-in of its own: signing out the shared one would end the other cases' connections.
+                using var browser = new OperatorBrowser(f.Host.BaseAddress);
+                if (f.Operators.TryGetValue(principal, out var op)) (await browser.SignInAsync(op.Tenant, op.Username, ApiHost.OperatorPassword)).EnsureSuccessStatusCode();
+                else await browser.SignInAsync(f.A, "nobody", "not a password");
+                return await Outcome.OfAsync(await browser.SignOutAsync());
+            }
+            default:
+                throw new ArgumentOutOfRangeException(nameof(operation), operation, "The matrix names an operation the test does not know.");
+        }
+    }
+}

@@ -26,6 +26,8 @@ public sealed class ApiHost : IAsyncDisposable
     private WebApplication _app = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
+    /// <summary>The key this host signs visitor tokens with (so tests can forge expired or foreign ones).</summary>
+    public byte[] VisitorTokenKey { get; } = RandomNumberGenerator.GetBytes(32);
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
     public string StorageConnectionString => _azurite.ConnectionString;
 
@@ -38,7 +40,7 @@ public sealed class ApiHost : IAsyncDisposable
             "--urls=http://127.0.0.1:0",
             "--environment=Development",
             $"--ChatSupport:Storage:ConnectionString={host._azurite.ConnectionString}",
-            $"--ChatSupport:Security:VisitorTokenKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
+            $"--ChatSupport:Security:VisitorTokenKey={Convert.ToBase64String(host.VisitorTokenKey)}",
             // Every test client shares 127.0.0.1: per-address limits are tested by their own host.
             "--ChatSupport:Security:RateLimits:ChatStartsPerAddress=100000",
             "--ChatSupport:Security:RateLimits:MessagesPerAddress=100000",
@@ -97,6 +99,15 @@ public sealed class ApiHost : IAsyncDisposable
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<VisitorToken>())!;
     }
+
+    /// <summary>Connects as a browser would: WebSockets only, with an Origin header, the token in the URL's query string.</summary>
+    public async Task<HubConnection> ConnectLikeBrowserAsync(string token, string origin) =>
+        await StartAsync(new HubConnectionBuilder().WithUrl(new Uri(BaseAddress, "hubs/visitor?access_token=" + Uri.EscapeDataString(token)), o =>
+        {
+            o.SkipNegotiation = true;
+            o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+            o.Headers["Origin"] = origin;
+        }));
 
     public async Task<HubConnection> ConnectVisitorAsync(string token) =>
         await StartAsync(new HubConnectionBuilder().WithUrl(new Uri(BaseAddress, "hubs/visitor"),

@@ -18,7 +18,7 @@ public sealed class SignInCheckFilter(IGrainFactory grains, OperatorConnections 
     {
         if (!await IsLiveAsync(context.Context.User))
         {
-            context.Context.Abort();
+            _ = CloseSoonAsync(context.Context);
             throw AccessRefusals.SignInExpired().AsHubException();
         }
         return await next(context);
@@ -34,6 +34,13 @@ public sealed class SignInCheckFilter(IGrainFactory grains, OperatorConnections 
     {
         if (context.Context.User?.FindFirstValue(ChatClaims.SignIn) is { } signIn) connections.Remove(signIn, context.Context);
         return next(context, exception);
+    }
+
+    /// <summary>Closes the connection just after the refusal has gone out, so the client learns why it was closed.</summary>
+    private async Task CloseSoonAsync(HubCallerContext connection)
+    {
+        await Task.Delay(TimeSpan.FromMilliseconds(200), clock);
+        connection.Abort();
     }
 
     private async Task<bool> IsLiveAsync(ClaimsPrincipal? user)

@@ -206,6 +206,11 @@ public sealed class AccessMatrixTests(MatrixFixture f)
                 using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
                 return await Outcome.OfAsync(await http.GetAsync("healthz"));
             }
+            case "GET /api/auth/antiforgery":
+            {
+                var browser = await f.BrowserOfAsync(principal) ?? new OperatorBrowser(f.Host.BaseAddress);
+                return await Outcome.OfAsync(await browser.GetAsync("api/auth/antiforgery"));
+            }
             case "POST /api/visitor/token?tenant=A" or "POST /api/visitor/token?tenant=C":
             {
                 using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };

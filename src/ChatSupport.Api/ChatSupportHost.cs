@@ -9,6 +9,7 @@ using ChatSupport.Contracts;
 using ChatSupport.Grains.Storage;
 using ChatSupport.Silo;
 using Microsoft.AspNetCore.SignalR;
+using Orleans.Dashboard;
 
 namespace ChatSupport.Api;
 
@@ -38,7 +39,9 @@ public static class ChatSupportHost
                     o.TableServiceClient = new TableServiceClient(storage.ConnectionString);
                     o.TableName = storage.TablePrefix + "Cluster";
                 })
-                .AddMemoryStreams(ChatStreams.Provider));
+                .Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
+                .AddMemoryStreams(ChatStreams.Provider)
+                .AddDashboardWhen(config.GetValue("ChatSupport:OrleansDashboard", false)));
         else
             builder.UseOrleans(silo => silo
                 .UseLocalhostClustering(
@@ -75,8 +78,12 @@ public static class ChatSupportHost
         app.MapVisitorTokenEndpoints();
         app.MapHub<VisitorHub>("/hubs/visitor").RequireCors(SecuritySetup.WidgetCors);
         app.MapHub<AgentHub>("/hubs/agent");
+        // Orleans' dashboard, for developers running a local cluster: only when asked for, never in production.
+        if (config.GetValue("ChatSupport:OrleansDashboard", false)) app.MapOrleansDashboard(routePrefix: "/orleans");
         return app;
     }
+
+    private static IClientBuilder AddDashboardWhen(this IClientBuilder client, bool enabled) => enabled ? client.AddDashboard() : client;
 
     /// <summary>Statuses and other enums travel as snake_case names: "waiting_for_agent", "visitor".</summary>
     public static void ConfigureJson(JsonSerializerOptions json)

@@ -1,3 +1,4 @@
+using ChatSupport.Contracts.Sessions;
 using Microsoft.AspNetCore.SignalR;
 
 namespace ChatSupport.Api.Hubs;
@@ -9,6 +10,11 @@ namespace ChatSupport.Api.Hubs;
 /// </summary>
 public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
 {
+    private static bool IsTransient(Exception e) =>
+        e is TimeoutException or OrleansException or SiloUnavailableException or Azure.RequestFailedException or HttpRequestException
+             or System.Net.Sockets.SocketException or OperationCanceledException
+        || e.InnerException is { } inner && IsTransient(inner);
+
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         try
@@ -17,6 +23,13 @@ public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
         }
         catch (Exception e) when (e is not HubException)
         {
+            // A silo that just died, a grain that could not load from storage, a call that timed out: the
+            // caller should simply retry (with the same client message id, for a send).
+            if (IsTransient(e))
+            {
+                logger.LogWarning(e, "Hub method {Method} failed for now", context.HubMethodName);
+                throw new HubException(ChatErrors.StorageUnavailable().ToString());
+            }
             logger.LogError(e, "Hub method {Method} failed", context.HubMethodName);
             throw new HubException("server_error: Something went wrong on our side and nothing changed. Please try again.");
         }

@@ -40,6 +40,8 @@ public static class ChatSupportHost
                     o.TableName = storage.TablePrefix + "Cluster";
                 })
                 .Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
+                // A call lost with a dying silo fails after 10 s (default 30) and the hub answers try_again.
+                .Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10))
                 .AddMemoryStreams(ChatStreams.Provider)
                 .AddDashboardWhen(config.GetValue("ChatSupport:OrleansDashboard", false)));
         else

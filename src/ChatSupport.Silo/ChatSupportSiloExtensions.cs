@@ -57,6 +57,8 @@ public static class ChatSupportSiloExtensions
             o.TableRefreshTimeout = TimeSpan.FromSeconds(10);
             o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
         });
+        // A call into a silo that died is answered (with an error the client retries) after at most 10 s, not 30.
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
         if (configuration.GetValue("ChatSupport:OrleansDashboard", false)) silo.AddDashboard();
 
         silo.AddMemoryStreams(ChatStreams.Provider, streams => streams.ConfigurePullingAgent(agent => agent.Configure(o =>

@@ -34,12 +34,21 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return azurite;
     }
 
-    /// <summary>Stops the emulator, keeping its data (to test storage outages).</summary>
+    /// <summary>
+    /// Stops the emulator, keeping its data (to test storage outages). Azurite keeps tables in memory and saves
+    /// them on a timer and at shutdown, so it is asked to stop (SIGINT), not killed: killed, it would forget
+    /// writes it had acknowledged, which real Azure Storage never does.
+    /// </summary>
     public async Task StopAsync()
     {
         if (_process is null) return;
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
+        if (!_process.HasExited)
+        {
+            using (var interrupt = Process.Start("kill", ["-INT", _process.Id.ToString()])) await interrupt!.WaitForExitAsync();
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try { await _process.WaitForExitAsync(grace.Token); }
+            catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); await _process.WaitForExitAsync(); }
+        }
         _process.Dispose();
         _process = null;
     }

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Security.Cryptography;
+using ChatSupport.Testing;
+
+namespace ChatSupport.Cluster.Tests;
+
+/// <summary>
+/// A real local cluster from the published hosts (artifacts/, made by the test command): Azurite, N silo
+/// processes with Azure Table clustering and M Api processes joining them as Orleans clients, all on 127.0.0.1.
+/// Tenant "acme" (Scale + Priority Support) is seeded with System Admins agent0..agent9.
+/// </summary>
+public sealed class LocalCluster : IAsyncDisposable
+{
+    public const string Tenant = "acme";
+    public const string Password = "cluster-test-password";
+    public const int AgentCount = 10;
+
+    private readonly List<HostProcess> _silos = [];
+    private readonly List<HostProcess> _apis = [];
+    private string _workDir = "";
+
+    public AzuriteProcess Azurite { get; private set; } = null!;
+    public List<Uri> ApiUrls { get; } = [];
+    public string LogDirectory => _workDir;
+
+    public static async Task<LocalCluster> StartAsync(int silos, int apis)
+    {
+        var siloDll = Path.Combine(RepoPaths.Root, "artifacts", "silo", "ChatSupport.Silo.dll");
+        var apiDll = Path.Combine(RepoPaths.Root, "artifacts", "api", "ChatSupport.Api.dll");
+        if (!File.Exists(siloDll) || !File.Exists(apiDll))
+            throw new InvalidOperationException("The published hosts are missing: run ./chat test (it publishes them into artifacts/).");
+
+        var cluster = new LocalCluster();
+        cluster._workDir = Path.Combine(RepoPaths.Root, "TestResults", "cluster-" + DateTime.UtcNow.ToString("HHmmss") + "-" + Guid.NewGuid().ToString("N")[..6]);
+        Directory.CreateDirectory(cluster._workDir);
+        cluster.Azurite = await AzuriteProcess.StartAsync();
+
+        var environment = new Dictionary<string, string>
+        {
+            ["ChatSupport__Storage__ConnectionString"] = cluster.Azurite.ConnectionString,
+            ["ChatSupport__Silo__ClusterId"] = "cluster-test",
+            ["ChatSupport__Security__VisitorTokenKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["ChatSupport__Security__DataProtectionKeysPath"] = Path.Combine(cluster._workDir, "keys"),
+            ["ChatSupport__Security__RateLimits__ChatStartsPerAddress"] = "1000000",
+            ["ChatSupport__Security__RateLimits__MessagesPerAddress"] = "1000000",
+            ["ChatSupport__Security__RateLimits__MessagesPerVisitor"] = "1000000",
+            ["ChatSupport__Security__RateLimits__TokenRequestsPerAddress"] = "1000000",
+            ["ChatSupport__Security__RateLimits__SignInsPerAddress"] = "1000000",
+            ["ChatSupport__Bootstrap__Tenants__0__Id"] = Tenant,
+            ["ChatSupport__Bootstrap__Tenants__0__Plan"] = "scale",
+            ["ChatSupport__Bootstrap__Tenants__0__Features__0"] = "priority_support",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        };
+        for (var a = 0; a < AgentCount; a++)
+        {
+            environment[$"ChatSupport__Bootstrap__Tenants__0__Operators__{a}__Username"] = $"agent{a}";
+            environment[$"ChatSupport__Bootstrap__Tenants__0__Operators__{a}__DisplayName"] = $"Agent {a}";
+            environment[$"ChatSupport__Bootstrap__Tenants__0__Operators__{a}__Password"] = Password;
+        }
+
+        var gateways = new List<int>();
+        for (var i = 0; i < silos; i++)
+        {
+            var gateway = FreePorts.Next();
+            gateways.Add(gateway);
+            cluster._silos.Add(HostProcess.Start($"silo{i}", siloDll,
+                [$"--ChatSupport:Silo:SiloPort={FreePorts.Next()}", $"--ChatSupport:Silo:GatewayPort={gateway}"], environment, cluster._workDir));
+        }
+        foreach (var gateway in gateways) await FreePorts.WaitUntilListeningAsync(gateway, TimeSpan.FromSeconds(120));
+
+        for (var j = 0; j < apis; j++)
+        {
+            var port = FreePorts.Next();
+            cluster._apis.Add(HostProcess.Start($"api{j}", apiDll,
+                [$"--urls=http://127.0.0.1:{port}", "--ChatSupport:Orleans:Mode=client"], environment, cluster._workDir));
+            cluster.ApiUrls.Add(new Uri($"http://127.0.0.1:{port}/"));
+        }
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        foreach (var url in cluster.ApiUrls)
+        {
+            await Eventually.GetAsync(async () =>
+            {
+                try { return (await http.GetAsync(new Uri(url, "healthz"))).StatusCode; }
+                catch (HttpRequestException) { return HttpStatusCode.ServiceUnavailable; }
+            }, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(120), $"Api {url} to serve");
+        }
+        return cluster;
+    }
+
+    public Task KillSiloAsync(int index) => _silos[index].KillAsync();
+
+    public Task KillApiAsync(int index) => _apis[index].KillAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        // Clients first, then silos, then the storage they need to shut down cleanly.
+        await Task.WhenAll(_apis.Select(a => a.DisposeAsync().AsTask()));
+        await Task.WhenAll(_silos.Select(s => s.DisposeAsync().AsTask()));
+        if (Azurite is not null) await Azurite.DisposeAsync();
+    }
+}

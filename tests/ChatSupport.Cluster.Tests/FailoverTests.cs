@@ -22,6 +22,10 @@ public sealed class FailoverTests(ITestOutputHelper output)
         RunScenarioAsync("silo SIGKILL", cluster => cluster.KillSiloAsync(1));
 
     [Fact]
+    public Task A_silo_shut_down_gracefully_mid_traffic_hands_its_chats_over() =>
+        RunScenarioAsync("silo SIGTERM (graceful)", cluster => cluster.StopSiloAsync(2));
+
+    [Fact]
     public Task Storage_down_for_ten_seconds_refuses_sends_with_try_again_and_then_resumes() =>
         RunScenarioAsync("Azurite stopped 10 s", async cluster =>
         {

@@ -92,6 +92,9 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public Task KillApiAsync(int index) => _apis[index].KillAsync();
 
+    /// <summary>SIGTERM: the silo leaves the cluster gracefully, handing its grains over.</summary>
+    public Task StopSiloAsync(int index) => _silos[index].StopAsync(TimeSpan.FromSeconds(60));
+
     public async ValueTask DisposeAsync()
     {
         // Clients first, then silos, then the storage they need to shut down cleanly.

@@ -20,8 +20,9 @@ public sealed class BenchArgs
             if (!arg.StartsWith("--", StringComparison.Ordinal)) throw new BenchUsageException($"Unexpected argument '{arg}'.");
             var eq = arg.IndexOf('=');
             if (eq > 0) parsed._values[arg[2..eq]] = arg[(eq + 1)..];
-            else if (i + 1 < args.Count) parsed._values[arg[2..]] = args[++i];
-            else throw new BenchUsageException($"Option {arg} needs a value.");
+            // A switch: an option followed by another option (or by nothing) is simply on.
+            else if (i + 1 == args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal)) parsed._values[arg[2..]] = "true";
+            else parsed._values[arg[2..]] = args[++i];
         }
         return parsed;
     }
@@ -37,6 +38,10 @@ public sealed class BenchArgs
             ? v
             : throw new BenchUsageException($"--{name} needs a whole number, not '{s}'.")
         : fallback;
+
+    public bool Switch(string name) => String(name) is { } s
+        ? bool.TryParse(s, out var on) ? on : throw new BenchUsageException($"--{name} is a switch (true or false), not '{s}'.")
+        : false;
 
     /// <summary>Refuses options nobody asked for, so a typo does not silently run the defaults.</summary>
     public void ThrowOnUnknown()

@@ -45,6 +45,11 @@ public static class BenchRun
             BenchLog.Info("Stopped before the end; no report.");
             return 130;
         }
+        catch (Exception e)
+        {
+            BenchLog.Info($"The run failed, no report (server logs are in {runFolder}): {e}");
+            return 1;
+        }
         finally
         {
             // Normally each server is already stopped by its own dispose; this catches anything a failure left behind.

@@ -5,6 +5,7 @@ using ChatSupport.Api.Hubs;
 using ChatSupport.Api.Endpoints;
 using ChatSupport.Api.Security;
 using ChatSupport.Api.Streaming;
+using ChatSupport.Api.Web;
 using ChatSupport.Contracts;
 using ChatSupport.Grains.Storage;
 using ChatSupport.Silo;
@@ -74,6 +75,7 @@ public static class ChatSupportHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseChatSupportWidget(); // /widget.js, and the demo customer site when ChatSupport:DemoSite:Port is set
         app.UseChatSupportSecurity();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapAuthEndpoints();

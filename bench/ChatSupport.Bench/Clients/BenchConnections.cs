@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +15,8 @@ public static class BenchConnections
     /// <summary>Connections that closed with an error (lost, timed out) rather than by the bench's own dispose.</summary>
     public static long Drops => Interlocked.Read(ref _drops);
 
-    public static async Task<HubConnection> ConnectAsync(Uri baseUrl, string pathAndQuery, CancellationToken ct)
+    /// <param name="identify">Adds the caller's credentials: an operator's cookie or a visitor's token (<see cref="ChatAccess"/>).</param>
+    public static async Task<HubConnection> ConnectAsync(Uri baseUrl, string pathAndQuery, Action<HttpConnectionOptions>? identify, CancellationToken ct)
     {
         var url = new Uri(baseUrl, pathAndQuery);
         if (!url.IsLoopback) throw new InvalidOperationException($"The bench connects to loopback addresses only, not {url.Host}.");
@@ -25,6 +27,7 @@ public static class BenchConnections
                 // nothing about message latency, which is what the bench measures.
                 o.SkipNegotiation = true;
                 o.Transports = HttpTransportType.WebSockets;
+                identify?.Invoke(o);
             })
             .AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions))
             .Build();

@@ -25,18 +25,21 @@ public sealed class ChatPair : IAsyncDisposable
     }
 
     public string SessionId { get; }
+    public bool IsConnected => Visitor.IsConnected && Agent.IsConnected;
     public IMessageParty Visitor { get; }
     public IMessageParty Agent { get; }
 
-    /// <summary>Connects both parties, starts the chat (timed until the dashboard shows it), and assigns it (timed).</summary>
-    public static async Task<ChatPair> OpenAsync(Uri baseUrl, string tenant, int index, DeskWatch desk, LatencyRecorder assignment,
-        AckLedger ledger, CancellationToken ct)
+    /// <summary>
+    /// Connects both parties, starts the chat (timed until the dashboard shows it), assigns it (timed), and has the
+    /// agent greet the visitor (timed): that first agent message turns the chat active_chat, so the steady phase
+    /// that follows measures chats in progress, and the cost of the status change is measured here.
+    /// </summary>
+    public static async Task<ChatPair> OpenAsync(Uri baseUrl, ChatAccess access, int index, ChatOpeningMeters meters, CancellationToken ct)
     {
-        var visitorId = $"v{index}";
-        var agentId = $"a{index}";
+        var token = await access.NewVisitorAsync(ct);
         var connections = await Task.WhenAll(
-            BenchConnections.ConnectAsync(baseUrl, $"hubs/visitor?tenant={tenant}&visitor={visitorId}", ct),
-            BenchConnections.ConnectAsync(baseUrl, $"hubs/agent?tenant={tenant}&agent={agentId}&name=Agent%20{index}", ct));
+            BenchConnections.ConnectAsync(baseUrl, "hubs/visitor", ChatAccess.Visitor(token), ct),
+            BenchConnections.ConnectAsync(baseUrl, "hubs/agent", access.Operator(index), ct));
         var (visitor, agent) = (connections[0], connections[1]);
         try
         {
@@ -44,17 +47,22 @@ public sealed class ChatPair : IAsyncDisposable
             ListenForPartner(visitor, ownSender: "visitor");
             ListenForPartner(agent, ownSender: "agent");
 
-            desk.OnStarting(visitorId);
+            meters.Desk.OnStarting(token.VisitorId);
             var started = await visitor.InvokeAsync<StartChatResult>("StartChat",
                 new VisitorMetadata($"Visitor {index}", "Firefox 128", "en-GB", $"https://shop.example/orders/{index}"), ct);
             var sessionId = started.Session.SessionId;
 
             var assigning = Stopwatch.GetTimestamp();
             await agent.InvokeAsync<SessionRef>("AssignToMe", sessionId, ct);
-            assignment.RecordSince(assigning);
+            meters.Assignment.RecordSince(assigning);
             // OpenChat joins the agent's connection to the chat's live events (AssignToMe alone does not).
             await agent.InvokeAsync<object>("OpenChat", sessionId, 0L, ct);
-            return new ChatPair(visitor, agent, sessionId, ledger);
+
+            var greeting = Stopwatch.GetTimestamp();
+            var ack = await agent.InvokeAsync<MessageAck>("SendMessage", sessionId, $"greet-{index}", $"Hi Visitor {index}, I am Agent {index}. How can I help?", ct);
+            meters.Greeting.RecordSince(greeting);
+            meters.Ledger.Add(sessionId, ack.Seq);
+            return new ChatPair(visitor, agent, sessionId, meters.Ledger);
         }
         catch
         {
@@ -79,12 +87,25 @@ public sealed class ChatPair : IAsyncDisposable
 
     private sealed class Party(HubConnection connection, string sessionId, AckLedger ledger) : IMessageParty
     {
+        public bool IsConnected => connection.State == HubConnectionState.Connected;
+
         public async Task SendAsync(string clientMessageId, string text, CancellationToken ct)
         {
             var ack = await connection.InvokeAsync<MessageAck>("SendMessage", sessionId, clientMessageId, text, ct);
             if (!ack.Duplicate) ledger.Add(sessionId, ack.Seq);
         }
     }
+}
+
+/// <summary>What opening chats measures: start → dashboard, assignment, the agent's greeting, and every acknowledged message.</summary>
+public sealed class ChatOpeningMeters(DeskWatch desk, AckLedger ledger)
+{
+    public DeskWatch Desk { get; } = desk;
+    public AckLedger Ledger { get; } = ledger;
+    public LatencyRecorder Assignment { get; } = new("AssignToMe");
+
+    /// <summary>The agent's first message: it also turns the chat active_chat, which the desk and the agent grain hear about.</summary>
+    public LatencyRecorder Greeting { get; } = new("first agent message");
 }
 
 /// <summary>Every acknowledged message (session, seq), to check afterwards that storage holds each of them.</summary>

@@ -24,9 +24,9 @@ public sealed class DeskWatch : IAsyncDisposable
     /// <summary>Deltas whose version was not the previous one + 1 (a dashboard would reload the snapshot).</summary>
     public long VersionGaps => Interlocked.Read(ref _versionGaps);
 
-    public async Task ConnectAsync(Uri baseUrl, string tenant, CancellationToken ct)
+    public async Task ConnectAsync(Uri baseUrl, ChatAccess access, CancellationToken ct)
     {
-        _dashboard = await BenchConnections.ConnectAsync(baseUrl, $"hubs/agent?tenant={tenant}&agent=dashboard&name=Dashboard", ct);
+        _dashboard = await BenchConnections.ConnectAsync(baseUrl, "hubs/agent", access.Operator(0), ct);
         _dashboard.On<DeskDelta>("DeskChanged", OnDelta);
         var snapshot = await _dashboard.InvokeAsync<System.Text.Json.JsonElement>("GetDesk", ct);
         Interlocked.Exchange(ref _lastVersion, snapshot.GetProperty("version").GetInt64());

@@ -17,14 +17,15 @@ public sealed class RelayPair : IAsyncDisposable
         Agent = new Party(agent, sessionId);
     }
 
+    public bool IsConnected => Visitor.IsConnected && Agent.IsConnected;
     public IMessageParty Visitor { get; }
     public IMessageParty Agent { get; }
 
     public static async Task<RelayPair> OpenAsync(Uri baseUrl, int index, CancellationToken ct)
     {
         var connections = await Task.WhenAll(
-            BenchConnections.ConnectAsync(baseUrl, $"hubs/relay?pair={index}&side=visitor", ct),
-            BenchConnections.ConnectAsync(baseUrl, $"hubs/relay?pair={index}&side=agent", ct));
+            BenchConnections.ConnectAsync(baseUrl, $"hubs/relay?pair={index}&side=visitor", null, ct),
+            BenchConnections.ConnectAsync(baseUrl, $"hubs/relay?pair={index}&side=agent", null, ct));
         foreach (var connection in connections)
             connection.On<MessagePostedEvent>("MessagePosted", e => MessageStamp.Received(e.Message.Text));
         return new RelayPair(connections[0], connections[1], $"pair{index}");
@@ -38,6 +39,8 @@ public sealed class RelayPair : IAsyncDisposable
 
     private sealed class Party(HubConnection connection, string sessionId) : IMessageParty
     {
+        public bool IsConnected => connection.State == HubConnectionState.Connected;
+
         public Task SendAsync(string clientMessageId, string text, CancellationToken ct) =>
             connection.InvokeAsync<MessageAck>("SendMessage", sessionId, clientMessageId, text, ct);
     }

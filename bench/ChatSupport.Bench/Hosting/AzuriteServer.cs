@@ -10,11 +10,13 @@ public sealed class AzuriteServer : IAsyncDisposable
     private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly ChildProcess _process;
+    private readonly string _dataDir;
 
-    private AzuriteServer(ChildProcess process, int port)
+    private AzuriteServer(ChildProcess process, int port, string dataDir)
     {
         _process = process;
         Port = port;
+        _dataDir = dataDir;
     }
 
     public int Port { get; }
@@ -23,18 +25,22 @@ public sealed class AzuriteServer : IAsyncDisposable
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
 
-    public static async Task<AzuriteServer> StartAsync(string repoRoot, string runFolder)
+    /// <param name="inMemory">Diagnosis only: no disk persistence, so no periodic save of the whole database (see docs/benchmarks.md).</param>
+    public static async Task<AzuriteServer> StartAsync(string repoRoot, string runFolder, bool inMemory)
     {
         var main = Path.Combine(repoRoot, "node_modules", "azurite", "dist", "src", "table", "main.js");
         if (!File.Exists(main)) throw new InvalidOperationException($"Azurite is not installed ({main}); run `npm ci` in {repoRoot}.");
         var dataDir = Path.Combine(runFolder, "azurite-data");
         Directory.CreateDirectory(dataDir);
         var port = FreePorts.Next();
-        var process = ChildProcess.Start("Azurite", "node",
-            [main, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(), "--location", dataDir,
-             "--disableTelemetry", "--skipApiVersionCheck", "--silent"],
-            Path.Combine(runFolder, "azurite.log"));
-        var azurite = new AzuriteServer(process, port);
+        List<string> arguments =
+        [
+            main, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(), "--location", dataDir,
+            "--disableTelemetry", "--skipApiVersionCheck", "--silent",
+        ];
+        if (inMemory) arguments.Add("--inMemoryPersistence");
+        var process = ChildProcess.Start("Azurite", "node", arguments, Path.Combine(runFolder, "azurite.log"));
+        var azurite = new AzuriteServer(process, port, dataDir);
         try
         {
             await FreePorts.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30), () => process.HasExited);
@@ -47,5 +53,10 @@ public sealed class AzuriteServer : IAsyncDisposable
         return azurite;
     }
 
-    public ValueTask DisposeAsync() => _process.DisposeAsync();
+    /// <summary>Stops the emulator and deletes its data (a 5,000-chat run leaves ~100 MB).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync();
+        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+    }
 }

@@ -21,7 +21,8 @@ public sealed class ChatHostServer : IAsyncDisposable
     /// <summary>Where the GC heap probe, loaded into the host as a startup hook, reports (see <c>GcHeapProbe</c>).</summary>
     public string GcHeapFile { get; }
 
-    public static async Task<ChatHostServer> StartAsync(string repoRoot, string runFolder, string storageConnectionString)
+    public static async Task<ChatHostServer> StartAsync(string repoRoot, string runFolder, string storageConnectionString,
+        IReadOnlyList<BenchTenant> tenants)
     {
         var dll = Path.Combine(repoRoot, "src", "ChatSupport.Api", "bin", "Release", "net10.0", "ChatSupport.Api.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: run `dotnet build src/ChatSupport.Api -c Release` first (./chat bench does).");
@@ -32,14 +33,21 @@ public sealed class ChatHostServer : IAsyncDisposable
                 dll,
                 "--urls", $"http://127.0.0.1:{port}",
                 $"--ChatSupport:Storage:ConnectionString={storageConnectionString}",
-                "--ChatSupport:DevelopmentIdentity=true",
+                // Every bench client shares 127.0.0.1, and saturation senders outpace any per-visitor limit by design:
+                // the limits are lifted out of the way, while the limiter itself still runs on every call.
+                "--ChatSupport:Security:RateLimits:ChatStartsPerAddress=100000000",
+                "--ChatSupport:Security:RateLimits:ChatStartsPerVisitor=100000000",
+                "--ChatSupport:Security:RateLimits:MessagesPerAddress=100000000",
+                "--ChatSupport:Security:RateLimits:MessagesPerVisitor=100000000",
+                "--ChatSupport:Security:RateLimits:TokenRequestsPerAddress=100000000",
+                "--ChatSupport:Security:RateLimits:SignInsPerAddress=100000000",
                 $"--ChatSupport:Silo:SiloPort={FreePorts.Next()}",
                 $"--ChatSupport:Silo:GatewayPort={FreePorts.Next()}",
                 // Information logs of 10,000 connections would cost the server CPU the benchmark is measuring.
                 "--Logging:LogLevel:Default=Warning",
             ],
             Path.Combine(runFolder, "host.log"),
-            Measure.GcHeapProbe.EnvironmentFor(gcHeapFile));
+            Environment(tenants, gcHeapFile));
         var host = new ChatHostServer(process, new Uri($"http://127.0.0.1:{port}/"), gcHeapFile);
         try
         {
@@ -54,6 +62,15 @@ public sealed class ChatHostServer : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
+
+    private static Dictionary<string, string> Environment(IReadOnlyList<BenchTenant> tenants, string gcHeapFile)
+    {
+        var env = BenchTenant.Environment(tenants);
+        // A fixed signing key for the run, as a deployment would have (without one the host warns and makes its own).
+        env["ChatSupport__Security__VisitorTokenKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        foreach (var (key, value) in Measure.GcHeapProbe.EnvironmentFor(gcHeapFile)) env[key] = value;
+        return env;
+    }
 
     /// <summary>Kestrel listens before the silo has started; /healthz answers once the host serves.</summary>
     internal static async Task WaitUntilHealthyAsync(Uri baseUrl, TimeSpan timeout, Func<bool> hasExited)

@@ -8,6 +8,9 @@ namespace ChatSupport.Bench.Hosting;
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
+    // A server failing under load logs a stack trace per failed call: keep the first part, count the rest.
+    private const long LogLimitBytes = 20 * 1024 * 1024;
+
     private readonly Process _process;
     private readonly StreamWriter _log;
 
@@ -37,8 +40,9 @@ public sealed class ChildProcess : IAsyncDisposable
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start.");
         ChildProcesses.Track(process);
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        var limit = new LogLimit();
+        process.OutputDataReceived += (_, e) => Write(log, limit, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, limit, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new ChildProcess(name, process, log);
@@ -54,12 +58,29 @@ public sealed class ChildProcess : IAsyncDisposable
         lock (_log) _log.Dispose();
     }
 
-    private static void Write(StreamWriter log, string? line)
+    private sealed class LogLimit
+    {
+        public long Written;
+        public long Dropped;
+    }
+
+    private static void Write(StreamWriter log, LogLimit limit, string? line)
     {
         if (line is null) return;
         lock (log)
         {
-            try { log.WriteLine(line); } catch (ObjectDisposedException) { }
+            try
+            {
+                if (limit.Written > LogLimitBytes)
+                {
+                    // One note every 100,000 dropped lines, so the file says how much is missing.
+                    if (limit.Dropped++ % 100_000 == 0) log.WriteLine($"[bench] log over {LogLimitBytes / 1024 / 1024} MB: {limit.Dropped:N0} lines dropped so far");
+                    return;
+                }
+                limit.Written += line.Length + 1;
+                log.WriteLine(line);
+            }
+            catch (ObjectDisposedException) { }
         }
     }
 }

@@ -8,4 +8,7 @@ public interface IMessageParty
 {
     /// <summary>Completes when the server acknowledges the message (for the chat: once it is stored).</summary>
     Task SendAsync(string clientMessageId, string text, CancellationToken ct);
+
+    /// <summary>False once the party's connection is lost (the bench does not reconnect: a lost connection is a finding).</summary>
+    bool IsConnected { get; }
 }

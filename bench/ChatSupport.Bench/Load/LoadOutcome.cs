@@ -14,6 +14,7 @@ public sealed record LoadOutcome(
     double AckedPerSecond,
     LatencySummary Delivery,
     LatencySummary Ack,
+    IReadOnlyList<TimelinePoint> DeliveryTimeline,
     IReadOnlyDictionary<string, int> FailureKinds,
     IReadOnlyDictionary<string, double> CoresUsed)
 {

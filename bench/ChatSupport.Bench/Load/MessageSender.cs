@@ -9,7 +9,8 @@ internal static class MessageSender
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
     private static long _nextClientId;
 
-    public static async Task SendOneAsync(IMessageParty party, PhaseMeter meter, CancellationToken ct)
+    /// <returns>Whether the message was acknowledged.</returns>
+    public static async Task<bool> SendOneAsync(IMessageParty party, PhaseMeter meter, CancellationToken ct)
     {
         var clientMessageId = $"b{meter.Id}-{Interlocked.Increment(ref _nextClientId)}";
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -20,10 +21,12 @@ internal static class MessageSender
         {
             await party.SendAsync(clientMessageId, MessageStamp.Compose(meter, sent), timeout.Token);
             meter.OnAcked(sent);
+            return true;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             meter.OnFailed(e);
+            return false;
         }
     }
 

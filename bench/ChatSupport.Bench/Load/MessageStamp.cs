@@ -36,6 +36,6 @@ public static class MessageStamp
             return; // not a bench message (the warm-up's, for instance)
         PhaseMeter? phase;
         lock (Gate) phase = Phases.GetValueOrDefault(phaseId);
-        phase?.OnDelivered(Stopwatch.GetElapsedTime(sent, now));
+        phase?.OnDelivered(sent, Stopwatch.GetElapsedTime(sent, now));
     }
 }

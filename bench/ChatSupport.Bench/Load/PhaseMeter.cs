@@ -24,6 +24,9 @@ public sealed class PhaseMeter
     /// <summary>Sender's send → the partner's receipt of the message event.</summary>
     public LatencyRecorder Delivery { get; }
 
+    /// <summary>Delivery latency second by second, to show stalls that come at a rhythm.</summary>
+    public LatencyTimeline DeliveryTimeline { get; } = new();
+
     /// <summary>Sender's send → the server's acknowledgement (for the chat: the message is stored).</summary>
     public LatencyRecorder Ack { get; }
 
@@ -51,9 +54,10 @@ public sealed class PhaseMeter
         FailureKinds.AddOrUpdate(kind, 1, (_, n) => n + 1);
     }
 
-    public void OnDelivered(TimeSpan latency)
+    public void OnDelivered(long sentTimestamp, TimeSpan latency)
     {
         Delivery.Record(latency);
+        DeliveryTimeline.Record(sentTimestamp, latency);
         Interlocked.Increment(ref _delivered);
     }
 }

@@ -9,6 +9,8 @@ namespace ChatSupport.Bench.Load;
 /// </summary>
 public static class SaturationLoad
 {
+    private static readonly TimeSpan FailurePause = TimeSpan.FromMilliseconds(100);
+
     public static async Task<LoadOutcome> RunAsync(string phase, IReadOnlyList<IMessageParty> parties, TimeSpan duration,
         IEnumerable<(string Name, ProcessMeter Meter)> measured, CancellationToken ct)
     {
@@ -17,7 +19,12 @@ public static class SaturationLoad
         var start = Stopwatch.GetTimestamp();
         var loops = parties.Select(party => Task.Run(async () =>
         {
-            while (Stopwatch.GetElapsedTime(start) < duration) await MessageSender.SendOneAsync(party, meter, ct);
+            // A refused or failed send is followed by a pause, and a lost connection ends the party's loop:
+            // failures must not turn into a busy loop that eats the CPU the server needs.
+            while (Stopwatch.GetElapsedTime(start) < duration && party.IsConnected)
+            {
+                if (!await MessageSender.SendOneAsync(party, meter, ct)) await Task.Delay(FailurePause, ct);
+            }
         }, ct)).ToList();
 
         var remaining = duration - Stopwatch.GetElapsedTime(start);
@@ -29,6 +36,6 @@ public static class SaturationLoad
         await MessageSender.SettleDeliveriesAsync(meter, TimeSpan.FromSeconds(15), ct);
 
         return new LoadOutcome(phase, parties.Count, window, meter.Sent, meter.Acked, meter.Failed, meter.Delivered,
-            ackedInWindow / window, meter.Delivery.Summarize(), meter.Ack.Summarize(), meter.FailureKinds.ToDictionary(), cores);
+            ackedInWindow / window, meter.Delivery.Summarize(), meter.Ack.Summarize(), meter.DeliveryTimeline.Summarize(), meter.FailureKinds.ToDictionary(), cores);
     }
 }

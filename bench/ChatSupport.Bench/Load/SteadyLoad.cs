@@ -30,7 +30,7 @@ public static class SteadyLoad
         await MessageSender.SettleDeliveriesAsync(meter, TimeSpan.FromSeconds(15), ct);
 
         return new LoadOutcome(phase, parties.Count, duration.TotalSeconds, meter.Sent, meter.Acked, meter.Failed, meter.Delivered,
-            meter.Acked / duration.TotalSeconds, meter.Delivery.Summarize(), meter.Ack.Summarize(),
+            meter.Acked / duration.TotalSeconds, meter.Delivery.Summarize(), meter.Ack.Summarize(), meter.DeliveryTimeline.Summarize(),
             meter.FailureKinds.ToDictionary(), cores);
     }
 

@@ -35,11 +35,18 @@ public sealed class ProcessMeter(int pid)
     }
 }
 
-/// <summary>CPU use of several processes over one phase, as a share of one core (1.0 = one core busy the whole time).</summary>
+/// <summary>
+/// CPU use of several processes over one phase, as a share of one core (1.0 = one core busy the whole time), plus
+/// "others": whatever else kept the machine's cores busy meanwhile (from /proc/stat), so a figure taken while
+/// something else was running (a build, a test suite) says so.
+/// </summary>
 public sealed class CpuWindow
 {
+    private const double TicksPerSecond = 100;
+
     private readonly (string Name, ProcessMeter Meter, double StartSeconds)[] _processes;
     private readonly long _startTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
+    private readonly double _machineStartSeconds = MachineBusySeconds();
 
     public CpuWindow(IEnumerable<(string Name, ProcessMeter Meter)> processes) =>
         _processes = processes.Select(p => (p.Name, p.Meter, p.Meter.CpuSeconds())).ToArray();
@@ -47,6 +54,19 @@ public sealed class CpuWindow
     public IReadOnlyDictionary<string, double> CoresUsed()
     {
         var wall = System.Diagnostics.Stopwatch.GetElapsedTime(_startTimestamp).TotalSeconds;
-        return _processes.ToDictionary(p => p.Name, p => (p.Meter.CpuSeconds() - p.StartSeconds) / wall);
+        var used = _processes.ToDictionary(p => p.Name, p => (p.Meter.CpuSeconds() - p.StartSeconds) / wall);
+        var machine = (MachineBusySeconds() - _machineStartSeconds) / wall;
+        used["others"] = Math.Max(0, machine - used.Values.Sum());
+        return used;
+    }
+
+    /// <summary>Busy time of all cores since boot: the first line of /proc/stat less idle and iowait.</summary>
+    private static double MachineBusySeconds()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        // user nice system idle iowait irq softirq steal (guest time is already inside user).
+        var busy = fields.Take(8).Sum() - fields[3] - fields[4];
+        return busy / TicksPerSecond;
     }
 }

@@ -1,4 +1,9 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ChatSupport.Bench.Clients;
 
 namespace ChatSupport.Bench.Relay;

@@ -13,30 +13,38 @@ namespace ChatSupport.Bench.Scenarios;
 /// </summary>
 public sealed class ChatPipelineBench(BenchOptions options, string runFolder)
 {
-    private const string Tenant = "bench";
     private const int WarmUpChats = 20;
 
     public async Task<ChatPipelineResult> RunAsync(CancellationToken ct)
     {
+        // The bench's own host gets a tenant whose operators each carry ChatsPerOperator agent connections, and a
+        // separate warm-up tenant, so warm-up chats never show on the measured dashboard.
+        var tenant = options.ExternalTenant ?? BenchTenant.Create("bench", (options.Chats + options.ChatsPerOperator - 1) / options.ChatsPerOperator);
+        var warmUpTenant = options.ExternalTenant ?? BenchTenant.Create("warmup", 1);
         await using var azurite = options.ExternalUrl is null ? await StartAzuriteAsync() : null;
-        await using var host = azurite is null ? null : await StartHostAsync(azurite.ConnectionString);
+        await using var host = azurite is null ? null : await StartHostAsync(azurite.ConnectionString, [tenant, warmUpTenant]);
         var baseUrl = host?.BaseUrl ?? options.ExternalUrl!;
         var storage = azurite?.ConnectionString ?? options.ExternalStorage;
         var serverPid = host?.Pid ?? options.ExternalServerPid;
         var server = serverPid is { } pid ? new ProcessMeter(pid) : null;
         var measured = Measured(server, azurite?.Pid);
 
-        await WarmUpAsync(baseUrl, ct);
+        BenchLog.Info($"Signing in {tenant.Operators.Count} operators of tenant {tenant.Id}");
+        var signingIn = System.Diagnostics.Stopwatch.StartNew();
+        using var access = await ChatAccess.SignInAsync(baseUrl, tenant, ct);
+        var signInSeconds = signingIn.Elapsed.TotalSeconds;
+        using var warmUpAccess = options.ExternalTenant is null ? await ChatAccess.SignInAsync(baseUrl, warmUpTenant, ct) : access;
+        await WarmUpAsync(baseUrl, warmUpAccess, ct);
         var memoryBefore = server is null ? null : await MemorySample.TakeAsync(server, host?.GcHeapFile);
+        var idleCores = await IdleCpu.MeasureAsync(measured, settle: TimeSpan.FromSeconds(5), ct);
 
         await using var desk = new DeskWatch();
-        await desk.ConnectAsync(baseUrl, Tenant, ct);
-        var assignment = new LatencyRecorder("AssignToMe");
-        var ledger = new AckLedger();
+        await desk.ConnectAsync(baseUrl, access, ct);
+        var meters = new ChatOpeningMeters(desk, new AckLedger());
         BenchLog.Info($"Opening {options.Chats} chats ({options.RampParallelism} at a time)");
         var rampCpu = new CpuWindow(measured);
         var ramp = await Ramp.OpenAsync(options.Chats, options.RampParallelism,
-            (i, token) => ChatPair.OpenAsync(baseUrl, Tenant, i, desk, assignment, ledger, token),
+            (i, token) => ChatPair.OpenAsync(baseUrl, access, i, meters, token),
             n => BenchLog.Info($"  {n} chats set up"), ct);
         var rampResult = new RampResult(options.Chats, ramp.Opened.Count, ramp.Failed, ramp.Seconds, ramp.PerSecond, ramp.FailureKinds, rampCpu.CoresUsed());
         BenchLog.Info($"{ramp.Opened.Count} chats open in {ramp.Seconds:0.0} s ({ramp.Failed} failed)");
@@ -44,52 +52,68 @@ public sealed class ChatPipelineBench(BenchOptions options, string runFolder)
         try
         {
             var (startToDashboard, neverShown) = await desk.SummarizeAsync(TimeSpan.FromSeconds(10), ct);
+            // Memory per open chat is read with every chat open and idle, before any load can drop a connection.
+            var memoryOpen = server is null ? null : await MemorySample.TakeAsync(server, host?.GcHeapFile);
+            var openWhenRamped = pairs.Count(p => p.IsConnected);
+            var idleWithChats = await IdleCpu.MeasureAsync(measured, settle: TimeSpan.Zero, ct);
 
             BenchLog.Info($"Steady load: every party sends every {options.Interval.TotalSeconds:0} s for {options.Duration.TotalSeconds:0} s");
             var steady = await SteadyLoad.RunAsync("chat steady", Parties(pairs), options.Interval, options.Duration, measured, ct);
             BenchLog.Info($"  delivery p99 {steady.Delivery.P99Ms:0.0} ms, {steady.AckedPerSecond:0} acked/s, {steady.Failed} failed");
 
+            var openWhenMeasured = pairs.Count(p => p.IsConnected);
             var memoryAfter = server is null ? null : await MemorySample.TakeAsync(server, host?.GcHeapFile);
-            BenchLog.Info($"Timing GetDesk with {pairs.Count} open chats");
-            var deskLoad = await DeskLoadTiming.MeasureAsync(baseUrl, Tenant, options.DeskLoads, ct);
+
+            // From here on each measurement stands alone: one that fails (an overloaded server refusing GetDesk, say)
+            // is reported as a problem and the run goes on, so a run always ends with a report.
+            var problems = new List<string>();
+            BenchLog.Info($"Timing GetDesk with {openWhenMeasured} open chats");
+            var deskLoad = await AttemptAsync("GetDesk timing", problems, () => DeskLoadTiming.MeasureAsync(baseUrl, access, options.DeskLoads, ct));
 
             var writers = options.SaturationChats * 2;
             RawInsertOutcome? rawInserts = null, rawTransactions = null;
             if (storage is not null)
             {
                 BenchLog.Info($"Raw Azure Table inserts into the same Azurite, {writers} writers, {options.SaturationDuration.TotalSeconds:0} s each shape");
-                rawInserts = await RawInsertLoad.RunAsync(storage, RawInsertLoad.Shape.SingleEntity, writers, options.SaturationDuration, measured, ct);
-                rawTransactions = await RawInsertLoad.RunAsync(storage, RawInsertLoad.Shape.MessageTransaction, writers, options.SaturationDuration, measured, ct);
-                BenchLog.Info($"  {rawInserts.PerSecond:0} inserts/s, {rawTransactions.PerSecond:0} two-row transactions/s");
+                rawInserts = await AttemptAsync("raw inserts", problems,
+                    () => RawInsertLoad.RunAsync(storage, RawInsertLoad.Shape.SingleEntity, writers, options.SaturationDuration, measured, ct));
+                rawTransactions = await AttemptAsync("raw two-row transactions", problems,
+                    () => RawInsertLoad.RunAsync(storage, RawInsertLoad.Shape.MessageTransaction, writers, options.SaturationDuration, measured, ct));
+                BenchLog.Info($"  {rawInserts?.PerSecond:0} inserts/s, {rawTransactions?.PerSecond:0} two-row transactions/s");
             }
 
-            BenchLog.Info($"Saturation: {options.SaturationChats} chats, {writers} senders as fast as acks come back");
-            var saturation = await SaturationLoad.RunAsync("chat saturation", Parties(pairs.Take(options.SaturationChats)),
-                options.SaturationDuration, measured, ct);
-            BenchLog.Info($"  {saturation.AckedPerSecond:0} acked messages/s");
+            var saturation = await AttemptAsync("saturation", problems, () => SaturateAsync(baseUrl, access, meters.Ledger, measured, ct));
 
             DurabilityOutcome? durability = null;
             if (storage is not null)
             {
-                durability = await DurabilityCheck.RunAsync(storage, Tenant, ledger, ct);
-                BenchLog.Info($"Storage holds {durability.Acknowledged - durability.AcknowledgedButMissing} of {durability.Acknowledged} acknowledged messages");
+                durability = await AttemptAsync("durability check", problems, () => DurabilityCheck.RunAsync(storage, tenant.Id, meters.Ledger, ct));
+                if (durability is not null)
+                    BenchLog.Info($"Storage holds {durability.Acknowledged - durability.AcknowledgedButMissing} of {durability.Acknowledged} acknowledged messages");
             }
 
             return new ChatPipelineResult
             {
+                Operators = tenant.Operators.Count,
+                OperatorSignInSeconds = signInSeconds,
                 Ramp = rampResult,
                 StartToDashboard = startToDashboard,
                 NeverShownOnDashboard = neverShown,
                 DeskVersionGaps = desk.VersionGaps,
-                Assignment = assignment.Summarize(),
+                Assignment = meters.Assignment.Summarize(),
+                FirstAgentMessage = meters.Greeting.Summarize(),
+                IdleCores = idleCores,
+                IdleCoresWithChatsOpen = idleWithChats,
                 Steady = steady,
-                Memory = memoryBefore is null || memoryAfter is null ? null : new MemoryGrowth(pairs.Count, memoryBefore, memoryAfter),
+                Memory = memoryBefore is null || memoryOpen is null ? null : new MemoryGrowth(openWhenRamped, memoryBefore, memoryOpen),
+                MemoryAfterSteady = memoryBefore is null || memoryAfter is null ? null : new MemoryGrowth(openWhenMeasured, memoryBefore, memoryAfter),
                 DeskLoad = deskLoad,
                 RawInserts = rawInserts,
                 RawMessageTransactions = rawTransactions,
                 Saturation = saturation,
                 Durability = durability,
                 ConnectionDrops = BenchConnections.Drops,
+                Problems = problems,
             };
         }
         finally
@@ -99,25 +123,63 @@ public sealed class ChatPipelineBench(BenchOptions options, string runFolder)
         }
     }
 
-    private async Task<AzuriteServer> StartAzuriteAsync()
+    /// <summary>
+    /// Saturation on chats of its own, opened for the phase (beyond the N already open) and closed after it, so the
+    /// figure does not depend on what the steady phase left standing.
+    /// </summary>
+    private async Task<LoadOutcome> SaturateAsync(Uri baseUrl, ChatAccess access, AckLedger ledger,
+        IReadOnlyList<(string, ProcessMeter)> measured, CancellationToken ct)
     {
-        BenchLog.Info("Starting Azurite");
-        return await AzuriteServer.StartAsync(options.RepoRoot, runFolder);
+        BenchLog.Info($"Saturation: {options.SaturationChats} more chats, {options.SaturationChats * 2} senders as fast as acks come back");
+        await using var notWatched = new DeskWatch();
+        var ramp = await Ramp.OpenAsync(options.SaturationChats, options.RampParallelism,
+            (i, token) => ChatPair.OpenAsync(baseUrl, access, options.Chats + i, new ChatOpeningMeters(notWatched, ledger), token), null, ct);
+        try
+        {
+            if (ramp.Opened.Count == 0) throw new InvalidOperationException("no chat could be opened: " + string.Join("; ", ramp.FailureKinds.Keys));
+            var saturation = await SaturationLoad.RunAsync("chat saturation", Parties(ramp.Opened), options.SaturationDuration, measured, ct);
+            BenchLog.Info($"  {saturation.AckedPerSecond:0} acked messages/s");
+            return saturation;
+        }
+        finally
+        {
+            foreach (var pair in ramp.Opened) await pair.DisposeAsync();
+        }
     }
 
-    private async Task<ChatHostServer> StartHostAsync(string storage)
+    private static async Task<T?> AttemptAsync<T>(string what, List<string> problems, Func<Task<T>> measure) where T : class
+    {
+        try
+        {
+            return await measure();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            BenchLog.Info($"  {what} failed: {e.Message}");
+            problems.Add($"{what} failed: {e.GetType().Name}: {e.Message}");
+            return null;
+        }
+    }
+
+    private async Task<AzuriteServer> StartAzuriteAsync()
+    {
+        BenchLog.Info(options.AzuriteInMemory ? "Starting Azurite (diagnosis: in-memory persistence)" : "Starting Azurite");
+        return await AzuriteServer.StartAsync(options.RepoRoot, runFolder, options.AzuriteInMemory);
+    }
+
+    private async Task<ChatHostServer> StartHostAsync(string storage, IReadOnlyList<BenchTenant> tenants)
     {
         BenchLog.Info("Starting the ChatSupport host (Release build, one process)");
-        return await ChatHostServer.StartAsync(options.RepoRoot, runFolder, storage);
+        return await ChatHostServer.StartAsync(options.RepoRoot, runFolder, storage, tenants);
     }
 
     /// <summary>A few chats end to end before measuring, so JIT compilation and first activations are not in the figures.</summary>
-    private static async Task WarmUpAsync(Uri baseUrl, CancellationToken ct)
+    private static async Task WarmUpAsync(Uri baseUrl, ChatAccess access, CancellationToken ct)
     {
         BenchLog.Info("Warming up");
         await using var desk = new DeskWatch();
         var ramp = await Ramp.OpenAsync(WarmUpChats, WarmUpChats,
-            (i, token) => ChatPair.OpenAsync(baseUrl, "warmup", i, desk, new LatencyRecorder("warm-up"), new AckLedger(), token), null, ct);
+            (i, token) => ChatPair.OpenAsync(baseUrl, access, i, new ChatOpeningMeters(desk, new AckLedger()), token), null, ct);
         if (ramp.Opened.Count == 0) throw new InvalidOperationException("No warm-up chat could be opened: " + string.Join("; ", ramp.FailureKinds.Keys));
         await SaturationLoad.RunAsync("warm-up", Parties(ramp.Opened), TimeSpan.FromSeconds(3), [], ct);
         foreach (var pair in ramp.Opened) await pair.DisposeAsync();

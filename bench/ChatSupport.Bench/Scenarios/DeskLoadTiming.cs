@@ -9,9 +9,9 @@ namespace ChatSupport.Bench.Scenarios;
 /// <summary>How long the dashboard's first screen takes: GetDesk from a fresh agent connection, with every chat open.</summary>
 public static class DeskLoadTiming
 {
-    public static async Task<DeskLoadOutcome> MeasureAsync(Uri baseUrl, string tenant, int loads, CancellationToken ct)
+    public static async Task<DeskLoadOutcome> MeasureAsync(Uri baseUrl, ChatAccess access, int loads, CancellationToken ct)
     {
-        await using var agent = await BenchConnections.ConnectAsync(baseUrl, $"hubs/agent?tenant={tenant}&agent=desk-reader&name=Desk%20Reader", ct);
+        await using var agent = await BenchConnections.ConnectAsync(baseUrl, "hubs/agent", access.Operator(0), ct);
         var recorder = new LatencyRecorder("GetDesk");
         var sessions = 0;
         long bytes = 0;

@@ -13,7 +13,7 @@ public sealed record MemorySample(long ResidentBytes, long? LiveHeapBytes)
     }
 }
 
-/// <summary>Memory with the chats open against memory before any: the growth, per open chat.</summary>
+/// <summary>Memory with the chats open (those still connected when it was read) against memory before any: the growth, per open chat.</summary>
 public sealed record MemoryGrowth(int OpenChats, MemorySample Before, MemorySample After)
 {
     public double ResidentBytesPerChat => (After.ResidentBytes - Before.ResidentBytes) / (double)OpenChats;

@@ -15,6 +15,9 @@ public static class RawInsertLoad
 {
     public enum Shape { SingleEntity, MessageTransaction }
 
+    // Unmeasured first seconds: connection pools, JIT and Azurite's first writes to a new table are not the steady rate.
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
+
     public static async Task<RawInsertOutcome> RunAsync(string connectionString, Shape shape, int writers, TimeSpan duration,
         IEnumerable<(string Name, ProcessMeter Meter)> measured, CancellationToken ct)
     {
@@ -27,27 +30,31 @@ public static class RawInsertLoad
         await table.CreateIfNotExistsAsync(ct);
 
         var latency = new LatencyRecorder(shape.ToString());
-        var cpu = new CpuWindow(measured);
         long completed = 0, failed = 0;
         var start = Stopwatch.GetTimestamp();
+        var end = WarmUp + duration;
+        bool Measuring(long began) => Stopwatch.GetElapsedTime(start, began) >= WarmUp;
         var workers = Enumerable.Range(0, writers).Select(worker => Task.Run(async () =>
         {
             var partition = $"w{worker}-{Guid.NewGuid():N}";
-            for (long seq = 1; Stopwatch.GetElapsedTime(start) < duration; seq++)
+            for (long seq = 1; Stopwatch.GetElapsedTime(start) < end; seq++)
             {
                 var began = Stopwatch.GetTimestamp();
                 try
                 {
                     await InsertAsync(table, shape, partition, seq, ct);
+                    if (!Measuring(began)) continue;
                     latency.RecordSince(began);
-                    if (Stopwatch.GetElapsedTime(start) <= duration) Interlocked.Increment(ref completed);
+                    if (Stopwatch.GetElapsedTime(start) <= end) Interlocked.Increment(ref completed);
                 }
                 catch (Exception) when (!ct.IsCancellationRequested)
                 {
-                    Interlocked.Increment(ref failed);
+                    if (Measuring(began)) Interlocked.Increment(ref failed);
                 }
             }
         }, ct)).ToList();
+        await Task.Delay(WarmUp, ct);
+        var cpu = new CpuWindow(measured);
         await Task.WhenAll(workers);
         var cores = cpu.CoresUsed();
         var seconds = duration.TotalSeconds;

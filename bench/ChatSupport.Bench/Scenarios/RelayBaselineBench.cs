@@ -31,11 +31,13 @@ public sealed class RelayBaselineBench(BenchOptions options, string runFolder)
         var rampResult = new RampResult(options.Chats, ramp.Opened.Count, ramp.Failed, ramp.Seconds, ramp.PerSecond, ramp.FailureKinds, rampCpu.CoresUsed());
         try
         {
+            // As for the chat: memory with every pair open and idle, right after the ramp-up.
+            var openWhenMeasured = ramp.Opened.Count(p => p.IsConnected);
+            var memoryAfter = await MemorySample.TakeAsync(server, relay.GcHeapFile);
+
             BenchLog.Info("Relay steady load");
             var steady = await SteadyLoad.RunAsync("relay steady", Parties(ramp.Opened), options.Interval, options.Duration, measured, ct);
             BenchLog.Info($"  delivery p99 {steady.Delivery.P99Ms:0.0} ms");
-            var memoryAfter = await MemorySample.TakeAsync(server, relay.GcHeapFile);
-
             BenchLog.Info($"Relay saturation: {options.SaturationChats} pairs");
             var saturation = await SaturationLoad.RunAsync("relay saturation", Parties(ramp.Opened.Take(options.SaturationChats)),
                 options.SaturationDuration, measured, ct);
@@ -45,7 +47,7 @@ public sealed class RelayBaselineBench(BenchOptions options, string runFolder)
             {
                 Ramp = rampResult,
                 Steady = steady,
-                Memory = new MemoryGrowth(ramp.Opened.Count, memoryBefore, memoryAfter),
+                Memory = new MemoryGrowth(openWhenMeasured, memoryBefore, memoryAfter),
                 Saturation = saturation,
             };
         }

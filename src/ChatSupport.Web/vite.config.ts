@@ -1,0 +1,57 @@
+// Builds the visitor widget (src/widget.ts) into one self-contained IIFE, src/ChatSupport.Api/wwwroot/widget.js,
+// then measures it: the gzipped size (the @microsoft/signalr client included) is printed and checked
+// against the 30 KB budget. `npm run build:web` at the repository root runs this (./chat run and ./chat test do).
+import { defineConfig, type Plugin } from "vite";
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const budgetBytes = 30 * 1024;
+
+function measureGzip(): Plugin {
+  let outDir = "";
+  return {
+    name: "chatsupport-measure-gzip",
+    apply: "build",
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const file = join(outDir, "widget.js");
+      const raw = readFileSync(file);
+      const gz = gzipSync(raw, { level: 9 }).length;
+      const kb = (n: number) => (n / 1024).toFixed(1) + " KB";
+      console.log(`widget.js: ${kb(raw.length)} minified, ${kb(gz)} gzipped (${gz} bytes; budget ${kb(budgetBytes)})`);
+      if (gz > budgetBytes) throw new Error(`widget.js is ${gz} bytes gzipped, over the ${budgetBytes}-byte budget`);
+    },
+  };
+}
+
+export default defineConfig({
+  root: here,
+  logLevel: "warn",
+  publicDir: false,
+  build: {
+    outDir: resolve(here, "../ChatSupport.Api/wwwroot"),
+    emptyOutDir: true,
+    target: "es2020",
+    minify: "esbuild",
+    reportCompressedSize: false,
+    rollupOptions: {
+      // @microsoft/signalr's ESM build has two /*#__PURE__*/ comments Rollup cannot place: harmless, not ours.
+      onwarn(warning, warn) {
+        if (warning.code === "INVALID_ANNOTATION" && warning.id?.includes("@microsoft/signalr")) return;
+        warn(warning);
+      },
+    },
+    lib: {
+      entry: resolve(here, "src/widget.ts"),
+      name: "ChatSupportWidget",
+      formats: ["iife"],
+      fileName: () => "widget.js",
+    },
+  },
+  plugins: [measureGzip()],
+});

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using ChatSupport.Api;
+using ChatSupport.Contracts;
+using ChatSupport.Contracts.Operators;
+using ChatSupport.Contracts.Tenants;
+using ChatSupport.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ChatSupport.Browser.Tests;
+
+/// <summary>
+/// The real one-process host (ChatSupportHost.Build, as ./chat run) over a real Azurite, listening on two loopback
+/// ports: the Api (serving /widget.js from the built wwwroot) and the demo customer site (another origin, which
+/// the tenant allows). Plus Debian's Chromium driven by Playwright, and a real agent SignalR client.
+/// </summary>
+public sealed class WidgetHost : IAsyncLifetime
+{
+    public const string Tenant = "demo";
+    public const string AgentName = "Alex Agent";
+    private const string AgentUser = "alex";
+    private const string Password = "correct-horse-battery-staple";
+
+    private AzuriteProcess _azurite = null!;
+    private WebApplication _app = null!;
+    private IPlaywright _playwright = null!;
+
+    public Uri ApiBase { get; private set; } = null!;
+    public Uri DemoBase { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public static string WebRoot => Path.Combine(RepoPaths.Root, "src", "ChatSupport.Api", "wwwroot");
+    public static string Screenshots => Path.Combine(RepoPaths.Root, "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        File.Exists(Path.Combine(WebRoot, "widget.js")).Should().BeTrue("the widget must be built first: npm ci && npm run build:web (./chat test does)");
+        Directory.CreateDirectory(Screenshots);
+        Assertions.SetDefaultExpectTimeout(20_000);
+
+        _azurite = await AzuriteProcess.StartAsync();
+        var demoPort = FreePorts.Next();
+        string[] args =
+        [
+            $"--urls=http://127.0.0.1:0;http://127.0.0.1:{demoPort}",
+            "--environment=Development",
+            $"--ChatSupport:Storage:ConnectionString={_azurite.ConnectionString}",
+            $"--ChatSupport:Security:VisitorTokenKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
+            $"--ChatSupport:DemoSite:Port={demoPort}",
+            $"--ChatSupport:DemoSite:Tenant={Tenant}",
+            $"--ChatSupport:Web:Root={WebRoot}",
+            "--ChatSupport:Security:RateLimits:ChatStartsPerAddress=100000",
+            "--ChatSupport:Security:RateLimits:MessagesPerAddress=100000",
+            "--ChatSupport:Security:RateLimits:TokenRequestsPerAddress=100000",
+            "--ChatSupport:Security:RateLimits:SignInsPerAddress=100000",
+            $"--ChatSupport:Silo:SiloPort={FreePorts.Next()}",
+            $"--ChatSupport:Silo:GatewayPort={FreePorts.Next()}",
+            "--Logging:LogLevel:Default=Warning",
+        ];
+        _app = ChatSupportHost.Build(args);
+        await _app.StartAsync();
+        ApiBase = new Uri(_app.Urls.Select(u => new Uri(u)).Single(u => u.Port != demoPort).GetLeftPart(UriPartial.Authority) + "/");
+        DemoBase = new Uri($"http://127.0.0.1:{demoPort}/");
+
+        var grains = _app.Services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<ITenantGrain>(Tenant).Configure(new TenantSettings
+        {
+            Name = "Demo Shop",
+            Plan = Plans.Scale,
+            Features = [Features.PrioritySupport],
+            AllowedOrigins = [DemoBase.GetLeftPart(UriPartial.Authority)],
+        });
+        await grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(Tenant, AgentUser)).EnsureCreated(new NewOperator
+        {
+            DisplayName = AgentName,
+            Password = Password,
+            Roles = [Roles.SystemAdmin],
+        });
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A visitor's browser: its own context (own localStorage), the demo site open at <paramref name="path"/>.</summary>
+    public async Task<(IBrowserContext Context, IPage Page)> VisitorAsync(string path, int width = 1280, int height = 800, Func<IBrowserContext, Task>? setup = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "en-GB",
+            TimezoneId = "Europe/Berlin",
+        });
+        if (setup is not null) await setup(context);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(DemoBase, path).ToString());
+        return (context, page);
+    }
+
+    /// <summary>A system admin of the demo tenant, signed in through the real routes, on the real agent hub.</summary>
+    public async Task<HubConnection> AgentAsync()
+    {
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = ApiBase };
+        var csrf = (await http.GetFromJsonAsync<JsonElement>("api/auth/antiforgery")).GetProperty("token").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/auth/sign-in") { Content = JsonContent.Create(new { tenant = Tenant, username = AgentUser, password = Password }) };
+        request.Headers.Add("X-CSRF-TOKEN", csrf);
+        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(ApiBase, "hubs/agent"), o => o.Cookies = cookies)
+            .AddJsonProtocol(o => ChatSupportHost.ConfigureJson(o.PayloadSerializerOptions))
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        if (_azurite is not null) await _azurite.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WidgetCollection : ICollectionFixture<WidgetHost>
+{
+    public const string Name = "widget";
+}

@@ -35,10 +35,11 @@ public sealed class AzuriteServer : IAsyncDisposable
         var port = FreePorts.Next();
         List<string> arguments =
         [
-            main, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(), "--location", dataDir,
+            main, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(),
             "--disableTelemetry", "--skipApiVersionCheck", "--silent",
         ];
-        if (inMemory) arguments.Add("--inMemoryPersistence");
+        // Azurite refuses --location together with --inMemoryPersistence: a folder only when data goes to disk.
+        arguments.AddRange(inMemory ? ["--inMemoryPersistence"] : ["--location", dataDir]);
         var process = ChildProcess.Start("Azurite", "node", arguments, Path.Combine(runFolder, "azurite.log"));
         var azurite = new AzuriteServer(process, port, dataDir);
         try

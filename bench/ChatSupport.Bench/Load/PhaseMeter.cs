@@ -49,9 +49,7 @@ public sealed class PhaseMeter
     public void OnFailed(Exception e)
     {
         Interlocked.Increment(ref _failed);
-        var message = e.Message;
-        var kind = e.GetType().Name + ": " + (message.Length > 80 ? message[..80] : message);
-        FailureKinds.AddOrUpdate(kind, 1, (_, n) => n + 1);
+        FailureKinds.AddOrUpdate(FailureKind.Of(e), 1, (_, n) => n + 1);
     }
 
     public void OnDelivered(long sentTimestamp, TimeSpan latency)

@@ -20,7 +20,7 @@ public sealed class ChatPipelineBench(BenchOptions options, string runFolder)
         // The bench's own host gets a tenant whose operators each carry ChatsPerOperator agent connections, and a
         // separate warm-up tenant, so warm-up chats never show on the measured dashboard.
         var tenant = options.ExternalTenant ?? BenchTenant.Create("bench", (options.Chats + options.ChatsPerOperator - 1) / options.ChatsPerOperator);
-        var warmUpTenant = options.ExternalTenant ?? BenchTenant.Create("warmup", 1);
+        var warmUpTenant = BenchTenant.Create("warmup", 1);
         await using var azurite = options.ExternalUrl is null ? await StartAzuriteAsync() : null;
         await using var host = azurite is null ? null : await StartHostAsync(azurite.ConnectionString, [tenant, warmUpTenant]);
         var baseUrl = host?.BaseUrl ?? options.ExternalUrl!;
@@ -33,8 +33,9 @@ public sealed class ChatPipelineBench(BenchOptions options, string runFolder)
         var signingIn = System.Diagnostics.Stopwatch.StartNew();
         using var access = await ChatAccess.SignInAsync(baseUrl, tenant, ct);
         var signInSeconds = signingIn.Elapsed.TotalSeconds;
-        using var warmUpAccess = options.ExternalTenant is null ? await ChatAccess.SignInAsync(baseUrl, warmUpTenant, ct) : access;
-        await WarmUpAsync(baseUrl, warmUpAccess, ct);
+        // Against an external host there is only the given tenant: it warms up too.
+        using var ownWarmUpAccess = options.ExternalTenant is null ? await ChatAccess.SignInAsync(baseUrl, warmUpTenant, ct) : null;
+        await WarmUpAsync(baseUrl, ownWarmUpAccess ?? access, ct);
         var memoryBefore = server is null ? null : await MemorySample.TakeAsync(server, host?.GcHeapFile);
         var idleCores = await IdleCpu.MeasureAsync(measured, settle: TimeSpan.FromSeconds(5), ct);
 
@@ -70,6 +71,7 @@ public sealed class ChatPipelineBench(BenchOptions options, string runFolder)
             BenchLog.Info($"Timing GetDesk with {openWhenMeasured} open chats");
             var deskLoad = await AttemptAsync("GetDesk timing", problems, () => DeskLoadTiming.MeasureAsync(baseUrl, access, options.DeskLoads, ct));
 
+            await Quiesce.WaitAsync(server, TimeSpan.FromSeconds(30), ct);
             var writers = options.SaturationChats * 2;
             RawInsertOutcome? rawInserts = null, rawTransactions = null;
             if (storage is not null)

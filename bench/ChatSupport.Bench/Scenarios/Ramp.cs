@@ -28,8 +28,7 @@ public static class Ramp
                 }
                 catch (Exception e) when (!token.IsCancellationRequested)
                 {
-                    var kind = e.GetType().Name + ": " + (e.Message.Length > 80 ? e.Message[..80] : e.Message);
-                    failures.AddOrUpdate(kind, 1, (_, n) => n + 1);
+                    failures.AddOrUpdate(Load.FailureKind.Of(e), 1, (_, n) => n + 1);
                 }
                 var n = Interlocked.Increment(ref done);
                 if (n % 500 == 0) progress?.Invoke(n);

@@ -1,0 +1,74 @@
+// What every dashboard view gets from the shell (main.ts): who is signed in, the agent hub (connected and
+// reconnecting by itself), the live desk, same-origin HTTP with the anti-forgery header, and the shell's
+// actions (open a chat in the docked mini chat, show a session's details). Views never build their own
+// connection, so the page has exactly one agent hub connection and one place that handles reconnects.
+import type { HubConnection } from "@microsoft/signalr";
+
+export type ChatStatus = "waiting_for_agent" | "assigned_to_agent" | "active_chat" | "resolved";
+
+export interface VisitorLocation {
+  city?: string | null; region?: string | null; country?: string | null; countryCode?: string | null;
+  latitude?: number | null; longitude?: number | null;
+}
+
+export interface VisitorMetadata {
+  name?: string | null; email?: string | null; browser?: string | null; operatingSystem?: string | null;
+  userAgent?: string | null; pageUrl?: string | null; pageTitle?: string | null; referrer?: string | null;
+  language?: string | null; timeZone?: string | null; location?: VisitorLocation | null;
+}
+
+export interface AgentRef { agentId: string; displayName: string; }
+
+/** One row of the live list (docs/protocol.md, SessionSummary). */
+export interface SessionSummary {
+  sessionId: string; visitorId: string; status: ChatStatus; visitor: VisitorMetadata;
+  assignedAgent?: AgentRef | null; createdAt: string; assignedAt?: string | null;
+  aiConfidence?: number | null; queuePosition?: number | null;
+}
+
+export interface Me { tenantId: string; username: string; displayName: string; }
+
+/** The open sessions of the tenant, kept live from DeskChanged by the shell. */
+export interface DeskStore {
+  all(): SessionSummary[];
+  get(sessionId: string): SessionSummary | undefined;
+  /** Called after every change (and once at once); returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
+
+export interface DashboardContext {
+  me: Me;
+  hub: HubConnection;
+  desk: DeskStore;
+  /** Same-origin fetch with the sign-in cookie and the X-CSRF-TOKEN header. */
+  api(path: string, init?: RequestInit): Promise<Response>;
+  /** Docks the session's mini chat (or focuses it when already open). */
+  openChat(sessionId: string): void;
+  /** Shows the session's details panel with its actions (assign, transfer, resolve, open chat). */
+  showDetails(sessionId: string): void;
+  /** A short message in the page's toast area (role=status). */
+  toast(text: string, kind?: "info" | "error"): void;
+}
+
+/** A page of the dashboard (Queue, Map, Resolved…), chosen from the navigation. */
+export interface DashboardView {
+  id: string;
+  title: string;
+  /** Builds the view into root once; the shell shows and hides root. */
+  mount(root: HTMLElement, ctx: DashboardContext): void;
+}
+
+/** The fixed status colors, wherever a status shows. */
+export const statusColors: Record<ChatStatus, string> = {
+  waiting_for_agent: "#f5c518",
+  assigned_to_agent: "#2f6fde",
+  active_chat: "#1f9d55",
+  resolved: "#e5e7eb",
+};
+
+export const statusLabels: Record<ChatStatus, string> = {
+  waiting_for_agent: "Waiting",
+  assigned_to_agent: "Assigned",
+  active_chat: "Active",
+  resolved: "Resolved",
+};

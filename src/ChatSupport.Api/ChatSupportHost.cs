@@ -78,6 +78,7 @@ public static class ChatSupportHost
         app.UseChatSupportWidget(); // /widget.js, and the demo customer site when ChatSupport:DemoSite:Port is set
         app.UseChatSupportSecurity();
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/", () => Results.Redirect("/app/")); // the agent dashboard
         app.MapAuthEndpoints();
         app.MapVisitorTokenEndpoints();
         app.MapHub<VisitorHub>("/hubs/visitor").RequireCors(SecuritySetup.WidgetCors);

@@ -35,7 +35,8 @@ export default defineConfig({
   publicDir: false,
   build: {
     outDir: resolve(here, "../ChatSupport.Api/wwwroot"),
-    emptyOutDir: true,
+    // wwwroot also holds the dashboard (app/, built by vite.dashboard.config.ts): replace only our own file.
+    emptyOutDir: false,
     target: "es2020",
     minify: "esbuild",
     reportCompressedSize: false,

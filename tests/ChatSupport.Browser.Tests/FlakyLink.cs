@@ -5,12 +5,14 @@ using Microsoft.Playwright;
 namespace ChatSupport.Browser.Tests;
 
 /// <summary>
-/// Sits between the widget and the visitor hub (Playwright's WebSocket routing, frames forwarded both ways) so a
-/// test can drop the connection, keep it down, and lose a SendMessage on the way: a network drop, for real, to
-/// the browser's SignalR client.
+/// Sits between a page and a hub (Playwright's WebSocket routing, frames forwarded both ways) so a test can drop
+/// the connection, keep it down, lose a SendMessage on the way, or hold back what the server sends (a stalled
+/// link that delivers late): a network fault, for real, to the browser's SignalR client.
 /// </summary>
-public sealed class FlakyLink
+public sealed class FlakyLink(string hubPath = "/hubs/visitor")
 {
+    private readonly Queue<(IWebSocketRoute Page, string? Text, byte[]? Binary)> _held = new();
+    private bool _holding;
     private readonly List<(IWebSocketRoute Page, IWebSocketRoute Server)> _links = [];
     private volatile bool _down;
     private volatile bool _loseNextSend;
@@ -20,7 +22,7 @@ public sealed class FlakyLink
 
     public int Connections { get { lock (_links) return _links.Count; } }
 
-    public Task AttachAsync(IBrowserContext context) => context.RouteWebSocketAsync(new Regex("/hubs/visitor"), ws =>
+    public Task AttachAsync(IBrowserContext context) => context.RouteWebSocketAsync(new Regex(Regex.Escape(hubPath)), ws =>
     {
         if (_down)
         {
@@ -46,6 +48,14 @@ public sealed class FlakyLink
         });
         server.OnMessage(frame =>
         {
+            lock (_held)
+            {
+                if (_holding)
+                {
+                    _held.Enqueue((ws, frame.Text, frame.Binary));
+                    return;
+                }
+            }
             if (frame.Text is { } text) ws.Send(text);
             else ws.Send(frame.Binary!);
         });
@@ -68,6 +78,24 @@ public sealed class FlakyLink
     public void LoseNextSend() => _loseNextSend = true;
 
     public void Restore() => _down = false;
+
+    /// <summary>From now on, what the server sends waits (the page sees a stalled link; its own calls still go out).</summary>
+    public void Hold()
+    {
+        lock (_held) _holding = true;
+    }
+
+    /// <summary>Delivers everything held, in order, and stops holding.</summary>
+    public void Release()
+    {
+        lock (_held)
+        {
+            _holding = false;
+            while (_held.TryDequeue(out var f))
+                if (f.Text is { } text) f.Page.Send(text);
+                else f.Page.Send(f.Binary!);
+        }
+    }
 
     private static string? ClientMessageId(string frames)
     {

@@ -23,7 +23,9 @@ public sealed class WidgetHost : IAsyncLifetime
 {
     public const string Tenant = "demo";
     public const string AgentName = "Alex Agent";
-    private const string AgentUser = "alex";
+    public const string AgentUser = "alex";
+    public const string SecondAgentName = "Sam Second";
+    public const string SecondAgentUser = "sam";
     private const string Password = "correct-horse-battery-staple";
 
     private AzuriteProcess _azurite = null!;
@@ -81,6 +83,13 @@ public sealed class WidgetHost : IAsyncLifetime
             Roles = [Roles.SystemAdmin],
         });
 
+        await grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(Tenant, SecondAgentUser)).EnsureCreated(new NewOperator
+        {
+            DisplayName = SecondAgentName,
+            Password = Password,
+            Roles = [Roles.SystemAdmin],
+        });
+
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -103,6 +112,31 @@ public sealed class WidgetHost : IAsyncLifetime
         if (setup is not null) await setup(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(DemoBase, path).ToString());
+        return (context, page);
+    }
+
+    /// <summary>
+    /// An agent's browser on the dashboard (/app/ on the Api's origin), signed in through its sign-in form.
+    /// <paramref name="setup"/> runs before the page opens (a FlakyLink, say). bypassCsp only for injecting axe-core.
+    /// </summary>
+    public async Task<(IBrowserContext Context, IPage Page)> DashboardAsync(string username, int width = 1280, int height = 720,
+        Func<IBrowserContext, Task>? setup = null, bool bypassCsp = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "en-GB",
+            TimezoneId = "Europe/London",
+            BypassCSP = bypassCsp,
+        });
+        if (setup is not null) await setup(context);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(ApiBase, "app/").ToString());
+        await page.GetByLabel("Workspace").FillAsync(Tenant);
+        await page.GetByLabel("Username").FillAsync(username);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".link-state")).ToHaveTextAsync("Connected");
         return (context, page);
     }
 

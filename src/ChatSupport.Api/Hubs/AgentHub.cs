@@ -6,6 +6,8 @@ using ChatSupport.Contracts.Desk;
 using ChatSupport.Contracts.Messages;
 using ChatSupport.Contracts.Operators;
 using ChatSupport.Contracts.Sessions;
+using ChatSupport.Contracts.Team;
+using ChatSupport.Contracts.Visitors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -68,6 +70,30 @@ public sealed class AgentHub(IGrainFactory grains, SessionActions sessions, Stre
 
     public Task<DeliveryReceipts> Acknowledge(string sessionId, long deliveredUpTo, long readUpTo) =>
         sessions.AcknowledgeAsync(Me, sessionId, deliveredUpTo, readUpTo);
+
+    /// <summary>The agents chats can be assigned or transferred to: online first, then by name.</summary>
+    public Task<IReadOnlyList<TeamMember>> GetTeam() => grains.GetGrain<ITeamGrain>(Me.TenantId).GetMembers();
+
+    /// <summary>The visitor's chats, newest first (at most 10): the details panel's "previous chats".</summary>
+    public async Task<IReadOnlyList<ChatSessionSnapshot>> GetVisitorChats(string visitorId)
+    {
+        var me = Me;
+        HubResults.ThrowIf(ChatInput.CheckId(visitorId, "visitorId"));
+        var ids = await grains.GetGrain<IVisitorGrain>(GrainKeys.Compose(me.TenantId, visitorId)).GetSessionIds();
+        var snapshots = await Task.WhenAll(ids.Take(PreviousChatsShown).Select(id => sessions.Session(me, id).GetSnapshot(me.Caller)));
+        return snapshots.Where(r => r.Error is null).Select(r => r.Value!).ToList();
+    }
+
+    public Task<IReadOnlyList<QuickReply>> GetQuickReplies() => QuickReplies.GetAll();
+
+    /// <summary>Adds (id null) or edits a quick reply; every agent may (all are System Admins).</summary>
+    public async Task<QuickReply> SaveQuickReply(string? id, string shortcut, string text) =>
+        (await QuickReplies.Save(id, shortcut, text)).OrThrow();
+
+    public async Task DeleteQuickReply(string id) => (await QuickReplies.Delete(id)).OrThrow();
+
+    private const int PreviousChatsShown = 10;
+    private IQuickRepliesGrain QuickReplies => grains.GetGrain<IQuickRepliesGrain>(Me.TenantId);
 
     /// <summary>Another operator of the tenant who may take chats (a system admin, not disabled).</summary>
     private async Task<AgentRef> AgentRefAsync(string agentId)

@@ -29,16 +29,31 @@ public static class WidgetHosting
         var root = app.Configuration[WebRootKey] is { Length: > 0 } configured ? configured : Path.Combine(AppContext.BaseDirectory, "wwwroot");
         if (!Directory.Exists(root)) root = Path.Combine(app.Environment.ContentRootPath, "wwwroot");
         if (!Directory.Exists(root)) return;
+        var files = new PhysicalFileProvider(root);
+        // The agent dashboard is wwwroot/app/ (built by src/ChatSupport.Web): /app/ serves its index.html.
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = "" });
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = new PhysicalFileProvider(root),
+            FileProvider = files,
             // A customer's page keeps the same script URL across releases: revalidate it every time (ETag makes that cheap).
             OnPrepareResponse = c =>
             {
                 c.Context.Response.Headers.CacheControl = "no-cache";
                 c.Context.Response.Headers["X-Content-Type-Options"] = "nosniff";
+                if (c.Context.Request.Path.StartsWithSegments("/app")) AddDashboardHeaders(c.Context.Response.Headers);
             },
         });
+    }
+
+    /// <summary>
+    /// The dashboard shows text from strangers (visitors' messages, names, pages): a strict policy makes sure that
+    /// even a slip in escaping could not run a script or load anything from elsewhere, and the page cannot be framed.
+    /// </summary>
+    private static void AddDashboardHeaders(IHeaderDictionary headers)
+    {
+        headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+                                        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+        headers["Referrer-Policy"] = "same-origin";
     }
 
     /// <summary>Where the demo page loads the widget from: this process's first address that is not the demo port.</summary>

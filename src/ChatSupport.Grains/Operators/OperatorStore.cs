@@ -39,6 +39,21 @@ public sealed class OperatorStore(ChatTables tables)
         };
     }
 
+    /// <summary>Every operator of a tenant: one partition query (an operator list is tens of rows, not thousands).</summary>
+    public async IAsyncEnumerable<(string Username, OperatorRecord Record)> ListAsync(string tenantId)
+    {
+        var table = await tables.Operators;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId}");
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "DisplayName", "Roles", "Disabled"]))
+            yield return (e.RowKey, new OperatorRecord
+            {
+                DisplayName = e.GetString("DisplayName"),
+                PasswordHash = "",
+                Roles = e.GetString("Roles").Split(',', StringSplitOptions.RemoveEmptyEntries),
+                Disabled = e.GetBoolean("Disabled") ?? false,
+            });
+    }
+
     /// <summary>Inserts a new operator, or (with the ETag it was read with) replaces it; a concurrent change fails with 409/412.</summary>
     public async Task<OperatorRecord> SaveAsync(string tenantId, string username, OperatorRecord record, bool isNew)
     {

@@ -61,8 +61,8 @@ export interface DashboardView {
 /** The fixed status colors, wherever a status shows. */
 export const statusColors: Record<ChatStatus, string> = {
   waiting_for_agent: "#f5c518",
-  assigned_to_agent: "#2f6fde",
-  active_chat: "#1f9d55",
+  assigned_to_agent: "#1d4ed8",
+  active_chat: "#15803d",
   resolved: "#e5e7eb",
 };
 

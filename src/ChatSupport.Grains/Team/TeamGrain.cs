@@ -1,0 +1,36 @@
+using ChatSupport.Contracts;
+using ChatSupport.Contracts.Agents;
+using ChatSupport.Contracts.Operators;
+using ChatSupport.Contracts.Team;
+using ChatSupport.Grains.Operators;
+using Orleans.Concurrency;
+
+namespace ChatSupport.Grains.Team;
+
+/// <summary>
+/// Lists the agents of a tenant for the assign and transfer pickers: System Admins who are not disabled,
+/// online ones first, then by name. Stateless: every call reads the (small) operators partition, so a new
+/// or disabled operator shows at once.
+/// </summary>
+[StatelessWorker]
+public sealed class TeamGrain(OperatorStore operators) : Grain, ITeamGrain
+{
+    public async Task<IReadOnlyList<TeamMember>> GetMembers()
+    {
+        var tenantId = this.GetPrimaryKeyString();
+        var admins = new List<(string Username, string DisplayName)>();
+        await foreach (var (username, record) in operators.ListAsync(tenantId))
+            if (!record.Disabled && record.Roles.Contains(Roles.SystemAdmin)) admins.Add((username, record.DisplayName));
+
+        var presence = await Task.WhenAll(admins.Select(a => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Compose(tenantId, a.Username)).GetSnapshot()));
+        return admins.Zip(presence, (a, p) => new TeamMember
+            {
+                AgentId = a.Username,
+                DisplayName = a.DisplayName,
+                Online = p.Online,
+                OpenChats = p.OpenSessionIds.Count,
+            })
+            .OrderByDescending(m => m.Online).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+    }
+}

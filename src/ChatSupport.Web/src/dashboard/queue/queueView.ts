@@ -1,0 +1,125 @@
+// The live session list: waiting customers first (longest wait on top, wait time ticking), then the rest, newest
+// first. Filter by status; every row shows who, where, which page and browser, the wait, the agent and the AI
+// confidence. Rows are keyed by session id and reused, so a live update never steals focus from a button.
+import { h, text } from "../../dom";
+import { assignToMe } from "../commands";
+import type { ChatStatus, DashboardContext, DashboardView, SessionSummary } from "../context";
+import { browserLabel, duration, locationLabel, pageLabel, visitorLabel, waitOf } from "../format";
+import { statusBadge } from "../statusBadge";
+
+type Filter = "open" | ChatStatus;
+
+const filters: [Filter, string][] = [
+  ["open", "All open"],
+  ["waiting_for_agent", "Waiting"],
+  ["assigned_to_agent", "Assigned"],
+  ["active_chat", "Active"],
+  ["resolved", "Resolved"],
+];
+
+export function orderForDesk(sessions: SessionSummary[]): SessionSummary[] {
+  const waiting = sessions.filter((s) => s.status === "waiting_for_agent").sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const rest = sessions.filter((s) => s.status !== "waiting_for_agent").sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return [...waiting, ...rest];
+}
+
+export const queueView: DashboardView = {
+  id: "queue",
+  title: "Queue",
+  mount(root: HTMLElement, ctx: DashboardContext) {
+    let filter: Filter = "open";
+    const rows = new Map<string, HTMLTableRowElement>();
+    const waits = new Map<string, HTMLElement>();
+    const rendered = new Map<string, string>(); // the summary each row shows: an unchanged row is left alone
+
+    const filterBar = h("fieldset", { class: "filters" }, h("legend", {}, "Show"));
+    for (const [value, label] of filters) {
+      const input = h("input", { type: "radio", name: "queue-filter", value, checked: value === filter });
+      input.addEventListener("change", () => {
+        filter = value;
+        render();
+      });
+      filterBar.append(h("label", { class: `filter filter-${value}` }, input, label));
+    }
+
+    const count = h("p", { class: "queue-count", role: "status", "aria-live": "polite" });
+    const body = h("tbody");
+    const empty = h("p", { class: "empty" }, "No chats here right now.");
+    const table = h("table", { class: "queue", "aria-label": "Chat sessions" },
+      h("thead", {}, h("tr", {}, ...["Status", "Visitor", "Location", "Page", "Browser", "Wait", "Agent", "AI", "Actions"].map((c) => h("th", { scope: "col" }, c)))),
+      body);
+    root.append(h("div", { class: "view-head" }, h("h1", {}, "Live chats"), count), filterBar, table, empty);
+
+    function row(s: SessionSummary): HTMLTableRowElement {
+      let tr = rows.get(s.sessionId);
+      if (!tr) {
+        tr = h("tr", { "data-session-id": s.sessionId });
+        tr.addEventListener("click", (e) => {
+          if (!(e.target as Element).closest("button")) ctx.showDetails(s.sessionId);
+        });
+        rows.set(s.sessionId, tr);
+      }
+      const key = JSON.stringify(s);
+      if (rendered.get(s.sessionId) === key) return tr;
+      rendered.set(s.sessionId, key);
+      const wait = h("td", { class: "wait" }, duration(waitOf(s, Date.now())));
+      waits.set(s.sessionId, wait);
+      const name = visitorLabel(s.visitorId, s.visitor);
+      const actions = h("td", { class: "actions" });
+      if (s.status === "waiting_for_agent") {
+        const assign = h("button", { type: "button", class: "primary", "aria-label": `Assign ${name} to me` }, "Assign to Me");
+        assign.addEventListener("click", () => void assignToMe(ctx, s.sessionId).then((ok) => ok && ctx.openChat(s.sessionId)));
+        actions.append(assign);
+      }
+      if (s.status !== "resolved") {
+        const open = h("button", { type: "button", "aria-label": `Open chat with ${name}` }, "Open chat");
+        open.addEventListener("click", () => ctx.openChat(s.sessionId));
+        actions.append(open);
+      }
+      const details = h("button", { type: "button", "aria-label": `Details of ${name}` }, "Details");
+      details.addEventListener("click", () => ctx.showDetails(s.sessionId));
+      actions.append(details);
+
+      tr.dataset.status = s.status;
+      tr.replaceChildren(
+        h("td", {}, statusBadge(s.status)),
+        h("td", { class: "visitor" }, name),
+        h("td", {}, locationLabel(s.visitor)),
+        h("td", { class: "page", title: s.visitor?.pageUrl ?? "" }, pageLabel(s.visitor)),
+        h("td", {}, browserLabel(s.visitor)),
+        wait,
+        h("td", {}, s.assignedAgent?.displayName ?? "—"),
+        h("td", {}, s.aiConfidence == null ? "—" : `${Math.round(s.aiConfidence * 100)}%`),
+        actions,
+      );
+      return tr;
+    }
+
+    function render(): void {
+      const all = orderForDesk(ctx.desk.all());
+      const shown = all.filter((s) => (filter === "open" ? s.status !== "resolved" : s.status === filter));
+      const keep = new Set(shown.map((s) => s.sessionId));
+      for (const [id, tr] of rows) if (!keep.has(id)) { tr.remove(); rows.delete(id); waits.delete(id); rendered.delete(id); }
+      const hadFocus = document.activeElement;
+      shown.forEach((s, i) => {
+        const tr = row(s);
+        if (body.children[i] !== tr) body.insertBefore(tr, body.children[i] ?? null);
+      });
+      if (hadFocus instanceof HTMLElement && !document.contains(hadFocus)) body.querySelector<HTMLElement>("button")?.focus();
+      const waiting = all.filter((s) => s.status === "waiting_for_agent").length;
+      text(count, `${waiting} waiting · ${all.filter((s) => s.status !== "resolved").length} open`);
+      empty.hidden = shown.length > 0;
+      table.hidden = shown.length === 0;
+    }
+
+    ctx.desk.subscribe(render);
+    // Wait times tick every second without rebuilding rows.
+    setInterval(() => {
+      const now = Date.now();
+      for (const [id, cell] of waits) {
+        const s = ctx.desk.get(id);
+        if (s?.status === "waiting_for_agent") text(cell, duration(waitOf(s, now)));
+      }
+    }, 1_000);
+  },
+};

@@ -5,6 +5,7 @@ using System.Text.Json;
 using ChatSupport.Api.Hubs;
 using ChatSupport.Contracts.Operators;
 using ChatSupport.Contracts.Sessions;
+using ChatSupport.Contracts.Team;
 using ChatSupport.Contracts.Tenants;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -157,7 +158,13 @@ public sealed class AccessMatrixTests(MatrixFixture f)
         var connection = await f.ConnectionAsync(principal, hub);
         try
         {
-            await connection.InvokeCoreAsync<object>(method, ArgumentsFor(hub, method, sessionId));
+            object?[] arguments = method switch
+            {
+                "GetVisitorChats" => [f.VisitorA.VisitorId],
+                "DeleteQuickReply" => [await QuickReplyOfAAsync()],
+                _ => ArgumentsFor(hub, method, sessionId),
+            };
+            await connection.InvokeCoreAsync<object>(method, arguments);
             return "ok";
         }
         catch (HubException e)
@@ -182,9 +189,18 @@ public sealed class AccessMatrixTests(MatrixFixture f)
         return sessionId;
     }
 
+    /// <summary>A quick reply of tenant A, made by admin A: what DeleteQuickReply names.</summary>
+    private async Task<object?> QuickReplyOfAAsync()
+    {
+        var alex = await f.ConnectionAsync("admin A", "agent");
+        var reply = await alex.InvokeAsync<QuickReply>("SaveQuickReply", null, $"m-{Guid.NewGuid():N}"[..20], "Thanks for waiting.");
+        return reply.Id;
+    }
+
     private static object?[] ArgumentsFor(string hub, string method, string sessionId) => (hub, method) switch
     {
-        ("agent", "GetDesk") => [],
+        ("agent", "GetDesk" or "GetTeam" or "GetQuickReplies") => [],
+        ("agent", "SaveQuickReply") => [null, $"r-{Guid.NewGuid():N}"[..20], "Thanks for waiting."],
         ("agent", "AssignTo") => [sessionId, "alex"],
         ("agent", "Transfer") => [sessionId, "sam", "over to you"],
         ("visitor", "StartChat") => [new VisitorMetadata()],

@@ -13,14 +13,16 @@ public sealed class RateLimitTests : IAsyncLifetime
 {
     private ApiHost _host = null!;
 
+    // Windows long enough that a loaded 2-core machine still makes its calls inside one window (a 1 s window let
+    // three slow StartChat calls straddle two windows), and short enough that waiting one out stays quick.
     public async Task InitializeAsync() => _host = await ApiHost.StartAsync(
     [
         "ChatSupport:Security:RateLimits:MessagesPerVisitor=3",
-        "ChatSupport:Security:RateLimits:MessageWindow=00:00:01",
+        "ChatSupport:Security:RateLimits:MessageWindow=00:00:05",
         "ChatSupport:Security:RateLimits:ChatStartsPerVisitor=2",
-        "ChatSupport:Security:RateLimits:ChatStartWindow=00:00:01",
+        "ChatSupport:Security:RateLimits:ChatStartWindow=00:01:00",
         "ChatSupport:Security:RateLimits:TokenRequestsPerAddress=3",
-        "ChatSupport:Security:RateLimits:RouteWindow=00:00:01",
+        "ChatSupport:Security:RateLimits:RouteWindow=00:00:05",
         "ChatSupport:Security:RateLimits:TypingMinInterval=00:00:00.500",
     ]);
 

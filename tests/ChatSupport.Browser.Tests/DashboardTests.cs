@@ -48,9 +48,9 @@ public sealed class DashboardTests(WidgetHost host)
             // Sam's link stalls, so Sam still sees the chat waiting when Alex takes it: Sam's "Assign to Me" then gets a
             // clear refusal, and once the held events arrive Sam's page shows it blue as well.
             samLink.Hold();
-            await Row(alex, sessionId).GetByRole(AriaRole.Button, new() { Name = "Assign Robin to me" }).ClickAsync();
+            await Row(alex, sessionId).GetByRole(AriaRole.Button, new() { Name = "Assign to Me: Robin" }).ClickAsync();
             await ExpectStatus(alex, sessionId, "assigned_to_agent", Blue);
-            await Row(sam, sessionId).GetByRole(AriaRole.Button, new() { Name = "Assign Robin to me" }).ClickAsync();
+            await Row(sam, sessionId).GetByRole(AriaRole.Button, new() { Name = "Assign to Me: Robin" }).ClickAsync();
             samLink.Release();
             await Expect(sam.Locator(".toast-error")).ToHaveTextAsync($"This chat is already assigned to {WidgetHost.AgentName}.");
             await ExpectStatus(sam, sessionId, "assigned_to_agent", Blue);
@@ -183,7 +183,7 @@ public sealed class DashboardTests(WidgetHost host)
         {
             var sessionId = await StartChatAsync(visitor, "Ada");
             await ExpectStatus(page, sessionId, "waiting_for_agent", Yellow);
-            await Row(page, sessionId).GetByRole(AriaRole.Button, new() { Name = "Assign Ada to me" }).ClickAsync();
+            await Row(page, sessionId).GetByRole(AriaRole.Button, new() { Name = "Assign to Me: Ada" }).ClickAsync();
             await Expect(Chat(page, sessionId)).ToBeVisibleAsync();
             await Row(page, sessionId).Locator("td.visitor").ClickAsync();
             await Expect(page.GetByRole(AriaRole.Complementary, new() { Name = "Session details" })).ToBeVisibleAsync();

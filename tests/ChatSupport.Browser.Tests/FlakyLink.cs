@@ -22,7 +22,15 @@ public sealed class FlakyLink(string hubPath = "/hubs/visitor")
 
     public int Connections { get { lock (_links) return _links.Count; } }
 
-    public Task AttachAsync(IBrowserContext context) => context.RouteWebSocketAsync(new Regex(Regex.Escape(hubPath)), ws =>
+    public async Task AttachAsync(IBrowserContext context)
+    {
+        // A dropped network fails the hub's HTTP requests too (negotiate, Server-Sent Events, long polling): otherwise
+        // SignalR's reconnect falls back to those transports around the routed WebSocket and never sees the drop.
+        await context.RouteAsync(new Regex(Regex.Escape(hubPath)), route => _down ? route.AbortAsync("internetdisconnected") : route.ContinueAsync());
+        await RouteWebSocketAsync(context);
+    }
+
+    private Task RouteWebSocketAsync(IBrowserContext context) => context.RouteWebSocketAsync(new Regex(Regex.Escape(hubPath)), ws =>
     {
         if (_down)
         {

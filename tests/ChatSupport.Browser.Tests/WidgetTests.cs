@@ -274,7 +274,11 @@ public sealed class WidgetTests(WidgetHost host)
         demo.Should().Contain($"src=\"{host.ApiBase.GetLeftPart(UriPartial.Authority)}/widget.js\"").And.Contain("data-tenant=\"demo\"");
         (await http.GetAsync(new Uri(host.DemoBase, "widget.js"))).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
         (await http.GetAsync(new Uri(host.DemoBase, "healthz"))).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
-        (await http.GetAsync(host.ApiBase)).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        // The Api's root is the agent dashboard, never the demo shop.
+        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var root = await noRedirects.GetAsync(host.ApiBase);
+        root.StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect);
+        root.Headers.Location!.OriginalString.Should().Be("/app/");
         var widget = await http.GetAsync(new Uri(host.ApiBase, "widget.js"));
         widget.EnsureSuccessStatusCode();
         widget.Content.Headers.ContentType!.MediaType.Should().Be("text/javascript");

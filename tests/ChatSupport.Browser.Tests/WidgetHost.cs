@@ -62,6 +62,8 @@ public sealed class WidgetHost : IAsyncLifetime
             $"--ChatSupport:Silo:SiloPort={FreePorts.Next()}",
             $"--ChatSupport:Silo:GatewayPort={FreePorts.Next()}",
             "--Logging:LogLevel:Default=Warning",
+            // The map's tests start chats "from" public addresses through X-Forwarded-For, as a reverse proxy on loopback would.
+            "--ChatSupport:Network:TrustedProxies:0=127.0.0.1",
         ];
         _app = ChatSupportHost.Build(args);
         await _app.StartAsync();

@@ -1,3 +1,4 @@
+using ChatSupport.Api.Geo;
 using ChatSupport.Api.Identity;
 using ChatSupport.Api.Streaming;
 using ChatSupport.Contracts;
@@ -12,18 +13,23 @@ namespace ChatSupport.Api.Hubs;
 
 /// <summary>The visitor widget's hub (/hubs/visitor). A visitor reaches only their own sessions: the grains check it.</summary>
 [Authorize(Policy = ChatPolicies.Visitor)]
-public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, StreamBridge bridge) : Hub
+public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, StreamBridge bridge, VisitorLocator locator) : Hub
 {
     private ChatIdentity Me => ChatIdentity.From(Context.User);
     private BridgeMember Member => new(BridgeHub.Visitor, Context.ConnectionId);
 
-    /// <summary>Starts a chat, or returns the visitor's chat that is still open.</summary>
+    /// <summary>
+    /// Starts a chat, or returns the visitor's chat that is still open. The location is the server's: looked up from
+    /// the client address (behind trusted proxies only), whatever the client sent; the address itself is not kept.
+    /// </summary>
     public async Task<StartChatResult> StartChat(VisitorMetadata? metadata)
     {
         var me = Me;
-        HubResults.ThrowIf((metadata ?? VisitorMetadata.Empty).Check());
+        var given = (metadata ?? VisitorMetadata.Empty) with { Location = null };
+        HubResults.ThrowIf(given.Check());
+        var located = given with { Location = locator.Locate(Context.GetHttpContext()?.Connection.RemoteIpAddress) };
         var session = (await grains.GetGrain<IVisitorGrain>(GrainKeys.Compose(me.TenantId, me.Caller.Id))
-            .StartOrResumeChat(metadata ?? VisitorMetadata.Empty)).OrThrow();
+            .StartOrResumeChat(located)).OrThrow();
         await bridge.JoinSessionAsync(Member, GrainKeys.Compose(me.TenantId, session.SessionId));
         var position = session.Status == ChatStatus.WaitingForAgent
             ? await grains.GetGrain<IDeskGrain>(me.TenantId).GetQueuePosition(session.SessionId)

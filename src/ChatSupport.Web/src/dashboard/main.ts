@@ -4,11 +4,12 @@ import "./dashboard.css";
 import { h } from "../dom";
 import type { DashboardView, Me } from "./context";
 import { api } from "./http";
+import { mapView } from "./map/mapView";
 import { startShell } from "./shell";
 import { showSignIn } from "./signIn";
 
 /** Views other modules add (map, resolved chats): listed here, in navigation order after the queue. */
-const extraViews: DashboardView[] = [];
+const extraViews: DashboardView[] = [mapView];
 
 const refusals: Record<string, string> = {
   system_admin_required: "Live Chat Support is for System Admins of this workspace.",

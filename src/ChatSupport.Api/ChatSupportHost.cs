@@ -70,6 +70,7 @@ public static class ChatSupportHost
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddSingleton<StreamBridge>();
         builder.Services.AddSingleton<SessionActions>();
+        builder.Services.AddSingleton<ChatSupport.Api.Archive.TranscriptExporter>();
 
         builder.AddChatSupportSecurity();
         configure?.Invoke(builder);
@@ -81,6 +82,7 @@ public static class ChatSupportHost
         app.MapGet("/", () => Results.Redirect("/app/")); // the agent dashboard
         app.MapAuthEndpoints();
         app.MapVisitorTokenEndpoints();
+        app.MapArchiveEndpoints();
         app.MapHub<VisitorHub>("/hubs/visitor").RequireCors(SecuritySetup.WidgetCors);
         app.MapHub<AgentHub>("/hubs/agent");
         // Orleans' dashboard, for developers running a local cluster: only when asked for, never in production.

@@ -38,6 +38,9 @@ public sealed class ArchiveGrain(ArchiveWriter writer, ArchiveReader reader, Age
         // Only archived chats of the caller's tenant have a transcript here.
         if (await writer.GetAsync(tenantId, sessionId) is not { } chat) return ChatErrors.UnknownSession();
         var (messages, hasMore) = await log.ReadAfterAsync(GrainKeys.Compose(tenantId, sessionId), afterSeq, max);
+        // An anonymous rating hides who gave it: the visitor's messages lose their sender's id and name here too.
+        if (chat.HidesVisitor)
+            messages = messages.Select(m => m.Sender == ChatParty.Visitor ? m with { SenderId = "", SenderName = null } : m).ToList();
         return new MessagePage { Messages = messages, HasMore = hasMore, LastSeq = chat.MessageCount };
     }
 

@@ -6,9 +6,12 @@ import type { DashboardView, Me } from "./context";
 import { api } from "./http";
 import { startShell } from "./shell";
 import { showSignIn } from "./signIn";
+import { resolvedView } from "./resolved/resolvedView";
 
 /** Views other modules add (map, resolved chats): listed here, in navigation order after the queue. */
-const extraViews: DashboardView[] = [];
+const extraViews: DashboardView[] = [
+  resolvedView,
+];
 
 const refusals: Record<string, string> = {
   system_admin_required: "Live Chat Support is for System Admins of this workspace.",

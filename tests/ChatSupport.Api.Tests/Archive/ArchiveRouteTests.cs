@@ -150,6 +150,24 @@ public sealed class ArchiveRouteTests(ApiHostFixture f) : IAsyncLifetime
         alex.GetProperty("average").GetDouble().Should().Be(3.5);
     }
 
+    [Fact]
+    public async Task A_signed_out_cookie_no_longer_reads_the_archive()
+    {
+        await f.Host.EnsureOperatorAsync(_tenant, "kim", "Kim");
+        using var kim = await f.Host.SignInAsync(_tenant, "kim");
+        var cookie = kim.Cookies.GetCookieHeader(f.Host.BaseAddress);
+        (await kim.GetAsync("api/archive/chats")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await kim.SignOutAsync()).EnsureSuccessStatusCode();
+
+        // Someone who kept a copy of the cookie (another tab, a stolen copy) is refused from now on.
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = f.Host.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/archive/export?format=csv");
+        request.Headers.Add("Cookie", cookie);
+        var response = await http.SendAsync(request);
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString().Should().Be("sign_in_expired");
+    }
+
     [Theory]
     [InlineData("api/archive/chats?rating=6", 400, "invalid_input")]
     [InlineData("api/archive/chats?rating=five", 400, "invalid_input")]

@@ -74,6 +74,7 @@ public static class ChatSupportHost
         // The visitor's location when a chat starts (docs/architecture.md, "Visitor locations"): one database, opened once.
         builder.Services.AddSingleton(sp => new VisitorLocator(VisitorLocator.FindFolder(config), sp.GetRequiredService<ILogger<VisitorLocator>>()));
         builder.AddTrustedProxies();
+        builder.Services.AddSingleton<ChatSupport.Api.Archive.TranscriptExporter>();
 
         builder.AddChatSupportSecurity();
         configure?.Invoke(builder);
@@ -87,6 +88,7 @@ public static class ChatSupportHost
         app.MapGet("/", () => Results.Redirect("/app/")); // the agent dashboard
         app.MapAuthEndpoints();
         app.MapVisitorTokenEndpoints();
+        app.MapArchiveEndpoints();
         app.MapHub<VisitorHub>("/hubs/visitor").RequireCors(SecuritySetup.WidgetCors);
         app.MapHub<AgentHub>("/hubs/agent");
         // Orleans' dashboard, for developers running a local cluster: only when asked for, never in production.

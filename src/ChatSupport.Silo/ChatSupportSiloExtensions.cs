@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using ChatSupport.Contracts;
+using ChatSupport.Grains.Archive;
 using ChatSupport.Grains.Desk;
 using ChatSupport.Grains.Messages;
 using ChatSupport.Grains.Storage;
@@ -30,6 +31,7 @@ public static class ChatSupportSiloExtensions
         silo.Services.AddSingleton<MessageLog>();
         silo.Services.AddSingleton<DeskIndexStore>();
         silo.Services.AddSingleton<ChatSupport.Grains.Operators.OperatorStore>();
+        silo.Services.AddChatArchive();
 
         // Grain state in Orleans' own binary format: compact, version-tolerant through the [Id] attributes, and it
         // builds fresh objects (the default JSON serializer fills existing ones, and shared defaults got overwritten).

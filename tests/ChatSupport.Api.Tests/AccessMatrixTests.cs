@@ -93,6 +93,25 @@ public sealed class MatrixFixture : IAsyncLifetime
         return await Outcome.OfAsync(await http.SendAsync(request));
     }
 
+    private string? _archivedSession;
+
+    /// <summary>A chat of tenant A that admin A resolved, once the archive lists it.</summary>
+    public async Task<string> ArchivedSessionAsync()
+    {
+        if (_archivedSession is not null) return _archivedSession;
+        var visitor = await ConnectionAsync("visitor A", "visitor");
+        // Visitor A may still have a chat open from another case: close it, then start a fresh one.
+        var previous = await visitor.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata());
+        await visitor.InvokeAsync<ChatSessionSnapshot>("CloseChat", previous.Session.SessionId);
+        var open = await visitor.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata());
+        var alex = await ConnectionAsync("admin A", "agent");
+        await alex.InvokeAsync<ChatSessionSnapshot>("AssignToMe", open.Session.SessionId);
+        await alex.InvokeAsync<ChatSessionSnapshot>("Resolve", open.Session.SessionId);
+        var admin = (await BrowserOfAsync("admin A"))!;
+        await Testing.Eventually.GetAsync(() => admin.GetAsync("api/archive/chats/" + open.Session.SessionId), r => r.IsSuccessStatusCode, what: "the chat in the archive");
+        return _archivedSession = open.Session.SessionId;
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var connection in _connections.Values) await connection.DisposeAsync();
@@ -253,6 +272,15 @@ public sealed class AccessMatrixTests(MatrixFixture f)
                 if (f.Operators.TryGetValue(principal, out var op)) (await browser.SignInAsync(op.Tenant, op.Username, ApiHost.OperatorPassword)).EnsureSuccessStatusCode();
                 else await browser.SignInAsync(f.A, "nobody", "not a password");
                 return await Outcome.OfAsync(await browser.SignOutAsync());
+            }
+            case var archive when archive.StartsWith("GET /api/archive/", StringComparison.Ordinal):
+            {
+                var path = archive["GET /".Length..].Replace("{session}", await f.ArchivedSessionAsync(), StringComparison.Ordinal);
+                var browser = await f.BrowserOfAsync(principal);
+                if (browser is not null) return await Outcome.OfAsync(await browser.GetAsync(path));
+                using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
+                if (f.TokenOf(principal) is { } token) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+                return await Outcome.OfAsync(await http.GetAsync(path));
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, "The matrix names an operation the test does not know.");

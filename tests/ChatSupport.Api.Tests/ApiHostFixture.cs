@@ -162,6 +162,8 @@ public sealed class OperatorBrowser : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
 
+    public Task<HttpResponseMessage> GetAsync(string path, HttpCompletionOption completion) => _http.GetAsync(path, completion);
+
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body)
     {
         var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };

@@ -27,6 +27,7 @@ public static class SecuritySetup
         services.AddSingleton<VisitorTokens>();
         services.AddSingleton<VisitorRateLimits>();
         services.AddSingleton<OperatorConnections>();
+        services.AddSingleton<LiveSignIns>();
         services.AddSingleton<IAuthorizationHandler, ChatSupportAccessHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusalResultHandler>();
         services.AddHostedService<TenantBootstrap>();

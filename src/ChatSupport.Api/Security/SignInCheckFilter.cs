@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
 using ChatSupport.Api.Identity;
-using ChatSupport.Contracts;
-using ChatSupport.Contracts.Operators;
 using ChatSupport.Contracts.Tenants;
 using Microsoft.AspNetCore.SignalR;
 
@@ -12,11 +9,11 @@ namespace ChatSupport.Api.Security;
 /// On the agent hub, checks on every call (not only at connect) that the operator's sign-in is unexpired and
 /// not signed out; otherwise refuses the call and closes the connection.
 /// </summary>
-public sealed class SignInCheckFilter(IGrainFactory grains, OperatorConnections connections, TimeProvider clock) : IHubFilter
+public sealed class SignInCheckFilter(LiveSignIns signIns, OperatorConnections connections, TimeProvider clock) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        if (!await IsLiveAsync(context.Context.User))
+        if (!await signIns.IsLiveAsync(context.Context.User))
         {
             _ = CloseSoonAsync(context.Context);
             throw AccessRefusals.SignInExpired().AsHubException();
@@ -41,16 +38,5 @@ public sealed class SignInCheckFilter(IGrainFactory grains, OperatorConnections 
     {
         await Task.Delay(TimeSpan.FromMilliseconds(200), clock);
         connection.Abort();
-    }
-
-    private async Task<bool> IsLiveAsync(ClaimsPrincipal? user)
-    {
-        if (user?.FindFirstValue(ChatClaims.SignIn) is not { } signIn
-            || user.FindFirstValue(ChatClaims.Tenant) is not { } tenant
-            || user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } username
-            || !long.TryParse(user.FindFirstValue(ChatClaims.ExpiresAt), NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt))
-            return false;
-        if (clock.GetUtcNow().ToUnixTimeSeconds() >= expiresAt) return false;
-        return await grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(tenant, username)).IsSignedIn(signIn);
     }
 }

@@ -1,6 +1,7 @@
 using Azure;
 using ChatSupport.Contracts;
 using ChatSupport.Contracts.Agents;
+using ChatSupport.Contracts.Archive;
 using ChatSupport.Contracts.Desk;
 using ChatSupport.Contracts.Messages;
 using ChatSupport.Contracts.Sessions;
@@ -24,6 +25,7 @@ public sealed class ChatSessionGrain(
     ILogger<ChatSessionGrain> logger) : Grain, IChatSessionGrain
 {
     private static readonly TimeSpan ReceiptFlushDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan ArchiveRetryDelay = TimeSpan.FromSeconds(10);
 
     private readonly RecentAcks _recentAcks = new(capacity: 256);
     private string _tenantId = "";
@@ -31,11 +33,13 @@ public sealed class ChatSessionGrain(
     private long _lastSeq;
     private IAsyncStream<SessionEvent> _stream = null!;
     private IGrainTimer? _receiptFlush;
+    private IGrainTimer? _archiveTimer;
 
     private ChatSessionState S => state.State;
 
     public override async Task OnActivateAsync(CancellationToken ct)
     {
+        if (S.Status == ChatStatus.Resolved) ArchiveLater(TimeSpan.Zero, onlyIfMissing: true);
         (_tenantId, _sessionId) = GrainKeys.Split(this.GetPrimaryKeyString());
         _stream = this.GetStreamProvider(ChatStreams.Provider)
             .GetStream<SessionEvent>(StreamId.Create(ChatStreams.SessionNamespace, this.GetPrimaryKeyString()));
@@ -200,7 +204,34 @@ public sealed class ChatSessionGrain(
         await PublishAsync(new SessionChanged { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Session = snapshot });
         // The desk publishes queue positions to the waiting sessions' streams itself.
         await UpdateDeskAsync(snapshot);
+        if (next.Status == ChatStatus.Resolved) ArchiveLater(TimeSpan.Zero, onlyIfMissing: false);
         return snapshot;
+    }
+
+    /// <summary>
+    /// The archive reacts to the resolve and the rating after they are stored, off the caller's path. A failed
+    /// archive write loses nothing (the session state holds the rating): it is retried while the grain lives,
+    /// and checked again on the next activation.
+    /// </summary>
+    private void ArchiveLater(TimeSpan due, bool onlyIfMissing)
+    {
+        _archiveTimer?.Dispose();
+        _archiveTimer = this.RegisterGrainTimer(async () =>
+        {
+            _archiveTimer?.Dispose();
+            _archiveTimer = null;
+            var chat = ArchivedChat.From(Snapshot());
+            try
+            {
+                var archive = GrainFactory.GetGrain<IArchiveGrain>(0);
+                await (onlyIfMissing ? archive.EnsureSaved(chat) : archive.Save(chat));
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Session {Session} not archived yet; retrying", _sessionId);
+                ArchiveLater(ArchiveRetryDelay, onlyIfMissing);
+            }
+        }, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan));
     }
 
     private async Task FlushReceiptsAsync()

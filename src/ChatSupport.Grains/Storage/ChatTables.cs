@@ -5,6 +5,21 @@ using Microsoft.Extensions.Options;
 
 namespace ChatSupport.Grains.Storage;
 
+/// <summary>The archive's tables; each name is also the table's name after the prefix.</summary>
+public enum ArchiveTable
+{
+    /// <summary>Partition tenant|month, row inverted time|session: the list, newest first, by date range.</summary>
+    Archive,
+    /// <summary>Partition tenant|agent: search by agent.</summary>
+    ArchiveByAgent,
+    /// <summary>Partitions tenant|id|visitor, tenant|name|hash, tenant|email|hash: search by visitor.</summary>
+    ArchiveByVisitor,
+    /// <summary>Partition tenant, row session id: one chat by id (transcripts, catch-up checks).</summary>
+    ArchiveSessions,
+    /// <summary>Months that hold chats, and rating totals per agent with a marker per counted rating.</summary>
+    ArchiveStats,
+}
+
 /// <summary>The Azure tables the grains write directly (grain state goes through Orleans' provider).</summary>
 public sealed class ChatTables
 {
@@ -37,6 +52,9 @@ public sealed class ChatTables
 
     /// <summary>One partition per tenant, one row per operator: display name, roles, password hash, live sign-ins.</summary>
     public Task<TableClient> Operators => Get("Operators");
+
+    /// <summary>The resolved-chats archive: a table per query shape (docs/architecture.md, "The archive").</summary>
+    public Task<TableClient> Archive(ArchiveTable table) => Get(table.ToString());
 
     private Task<TableClient> Get(string name)
     {

@@ -7,9 +7,10 @@ import { api } from "./http";
 import { mapView } from "./map/mapView";
 import { startShell } from "./shell";
 import { showSignIn } from "./signIn";
+import { resolvedView } from "./resolved/resolvedView";
 
 /** Views other modules add (map, resolved chats): listed here, in navigation order after the queue. */
-const extraViews: DashboardView[] = [mapView];
+const extraViews: DashboardView[] = [mapView, resolvedView];
 
 const refusals: Record<string, string> = {
   system_admin_required: "Live Chat Support is for System Admins of this workspace.",

@@ -1,0 +1,48 @@
+using ChatSupport.Contracts;
+using ChatSupport.Contracts.Archive;
+using ChatSupport.Contracts.Messages;
+using ChatSupport.Contracts.Sessions;
+using ChatSupport.Grains.Messages;
+using Orleans.Concurrency;
+
+namespace ChatSupport.Grains.Archive;
+
+/// <summary>
+/// The archive's front door. A stateless worker: it keeps nothing in memory (the tables are the truth),
+/// so every silo serves archive calls locally and a busy export does not queue behind anyone's rating.
+/// </summary>
+[StatelessWorker]
+public sealed class ArchiveGrain(ArchiveWriter writer, ArchiveReader reader, AgentRatingTotals ratings, MessageLog log) : Grain, IArchiveGrain
+{
+    public Task Save(ArchivedChat chat) => writer.SaveAsync(chat);
+
+    public async Task EnsureSaved(ArchivedChat chat)
+    {
+        var stored = await writer.GetAsync(chat.TenantId, chat.SessionId);
+        if (stored is null || stored.Stars != chat.Stars || stored.HidesVisitor != chat.HidesVisitor) await writer.SaveAsync(chat);
+    }
+
+    // Everything leaving the archive for agents goes through ForDisplay: an anonymous rating hides its visitor.
+    public async Task<ChatResult<ArchivePage>> List(string tenantId, ArchiveFilter filter, string? cursor, int pageSize)
+    {
+        var page = await reader.ListAsync(tenantId, filter, cursor, pageSize);
+        return page.Value is { } p ? p with { Chats = p.Chats.Select(c => c.ForDisplay()).ToList() } : page;
+    }
+
+    public async Task<ArchivedChat?> Get(string tenantId, string sessionId) => (await writer.GetAsync(tenantId, sessionId))?.ForDisplay();
+
+    public async Task<ChatResult<MessagePage>> GetTranscript(string tenantId, string sessionId, long afterSeq, int max)
+    {
+        if (ChatInput.CheckSequence(afterSeq, "afterSeq") is { } badSeq) return badSeq;
+        if (max is < 1 or > ChatLimits.HistoryPageMax) return ChatErrors.InvalidInput($"A history page holds 1 to {ChatLimits.HistoryPageMax} messages.");
+        // Only archived chats of the caller's tenant have a transcript here.
+        if (await writer.GetAsync(tenantId, sessionId) is not { } chat) return ChatErrors.UnknownSession();
+        var (messages, hasMore) = await log.ReadAfterAsync(GrainKeys.Compose(tenantId, sessionId), afterSeq, max);
+        // An anonymous rating hides who gave it: the visitor's messages lose their sender's id and name here too.
+        if (chat.HidesVisitor)
+            messages = messages.Select(m => m.Sender == ChatParty.Visitor ? m with { SenderId = "", SenderName = null } : m).ToList();
+        return new MessagePage { Messages = messages, HasMore = hasMore, LastSeq = chat.MessageCount };
+    }
+
+    public Task<IReadOnlyList<AgentRatingStats>> GetAgentRatings(string tenantId) => ratings.ReadAsync(tenantId);
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using CsvHelper;
+
+namespace ChatSupport.Api.Tests.Archive;
+
+/// <summary>One message of an export, read back: enough to compare with what was sent.</summary>
+public sealed record ExportedMessage(string SessionId, long Seq, string Sender, string? SenderName, string Text);
+
+/// <summary>One chat of an export, read back.</summary>
+public sealed record ExportedChat(string SessionId, string? VisitorName, string? VisitorEmail, string? Stars, string? Feedback, List<ExportedMessage> Messages);
+
+/// <summary>Reads the three export formats back, independently of the code that wrote them.</summary>
+public static class ExportParsers
+{
+    public static List<ExportedChat> Csv(byte[] body)
+    {
+        using var csv = CsvReader.Create(body, null);
+        var chats = new List<ExportedChat>();
+        while (csv.Read())
+        {
+            string F(string name) => csv.GetString(name);
+            var sessionId = F("session_id");
+            if (chats.Count == 0 || chats[^1].SessionId != sessionId)
+                chats.Add(new ExportedChat(sessionId, Null(F("visitor_name")), Null(F("visitor_email")), Null(F("stars")), Null(F("feedback")), []));
+            if (F("seq") is { Length: > 0 } seq)
+                chats[^1].Messages.Add(new ExportedMessage(sessionId, long.Parse(seq), F("sender"), Null(F("sender_name")), F("text")));
+        }
+        return chats;
+    }
+
+    public static List<ExportedChat> Json(byte[] body)
+    {
+        using var doc = JsonDocument.Parse(body);
+        return doc.RootElement.GetProperty("chats").EnumerateArray().Select(c =>
+        {
+            var id = c.GetProperty("sessionId").GetString()!;
+            var rating = c.GetProperty("rating");
+            return new ExportedChat(id, c.GetProperty("visitorName").GetString(), c.GetProperty("visitorEmail").GetString(),
+                rating.ValueKind == JsonValueKind.Null ? null : rating.GetProperty("stars").GetInt32().ToString(),
+                rating.ValueKind == JsonValueKind.Null ? null : rating.GetProperty("feedback").GetString(),
+                c.GetProperty("messages").EnumerateArray().Select(m => new ExportedMessage(id, m.GetProperty("seq").GetInt64(),
+                    m.GetProperty("sender").GetString()!, m.GetProperty("senderName").GetString(), m.GetProperty("text").GetString()!)).ToList());
+        }).ToList();
+    }
+
+    /// <summary>
+    /// The plain-text format: "Chat ID" starts a chat, a line "[time] NAME (party): TEXT" a message, lines that start
+    /// with two spaces continue the previous value, and a line of '=' ends the chat. Line breaks come back as \n.
+    /// </summary>
+    public static List<(string SessionId, List<(string Party, string Text)> Messages)> Text(string body)
+    {
+        var chats = new List<(string, List<(string, string)>)>();
+        var lines = body.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.StartsWith("Chat ", StringComparison.Ordinal)) chats.Add((line[5..], []));
+            else if (line.StartsWith('[') && line.IndexOf("): ", StringComparison.Ordinal) is var end and > 0)
+            {
+                var text = line[(end + 3)..];
+                while (i + 1 < lines.Length && lines[i + 1].StartsWith("  ", StringComparison.Ordinal)) text += "\n" + lines[++i][2..];
+                var party = line[line.LastIndexOf('(', end)..end].TrimStart('(');
+                chats[^1].Item2.Add((party, text));
+            }
+        }
+        return chats;
+    }
+
+    private static string? Null(string value) => value.Length == 0 ? null : value;
+}

@@ -6,54 +6,40 @@ using ChatSupport.Grains.Storage;
 
 namespace ChatSupport.Grains.Messages;
 
-/// <summary>The outcome of appending one message.</summary>
-public enum AppendOutcome
-{
-    /// <summary>Stored now.</summary>
-    Stored,
-    /// <summary>A message with that client message id was stored before; <see cref="AppendResult.Message"/> is that one.</summary>
-    Duplicate,
-    /// <summary>The sequence number was taken (another activation wrote it); reload the tail and retry.</summary>
-    SequenceTaken,
-}
-
-public readonly record struct AppendResult(AppendOutcome Outcome, ChatMessage? Message);
+/// <summary>What the idempotency check needs to know of a stored message: enough to repeat its acknowledgement.</summary>
+public readonly record struct StoredMessageId(long Seq, string ClientMessageId, ChatParty Sender, DateTimeOffset SentAt);
 
 /// <summary>
 /// A session's messages in Azure Table Storage. Partition = session key; row "m{seq:D19}" per message,
-/// so rows sort by sequence number; row "c{clientMessageId}" per message holding its sequence number.
-/// Both rows go in one entity-group transaction: a message and its idempotency marker are stored
-/// together or not at all, and a second insert of either fails instead of overwriting.
+/// so rows sort by sequence number. A message is one row written with Add (never upsert): a second
+/// insert of the same sequence number fails with 409 instead of overwriting, which is how a stale twin
+/// activation is stopped from writing over a stored message. The row carries the client message id;
+/// recognizing retries is the session grain's job (it keeps the tail's ids, see <c>RecentAcks</c>).
 /// </summary>
+/// <remarks>
+/// Sessions written before this layout also hold "c{clientMessageId}" marker rows (the sequence number
+/// of that client id, written in one batch with the message). Nothing reads them any more: every range
+/// read here stays within the "m…" keys, and the message row already holds the same client id.
+/// </remarks>
 public sealed class MessageLog(ChatTables tables)
 {
     private const string MessagePrefix = "m";
-    private const string ClientIdPrefix = "c";
-    // One past the last message row key: "n" sorts after every "m…" key.
+    // One past the last message row key: "n" sorts after every "m…" key (and the old "c…" markers sort before).
     private const string MessageRowsEnd = "n";
+    private static readonly string[] IdColumns = ["RowKey", "ClientMessageId", "Sender", "SentAt"];
 
-    public async Task<AppendResult> AppendAsync(string sessionKey, ChatMessage message, CancellationToken ct = default)
+    /// <summary>Stores the message at its sequence number; false when that number is taken already (nothing written).</summary>
+    public async Task<bool> TryAppendAsync(string sessionKey, ChatMessage message, CancellationToken ct = default)
     {
         var table = await tables.Messages;
-        var partition = PartitionKeyOf(sessionKey);
-        TableTransactionAction[] batch =
-        [
-            new(TableTransactionActionType.Add, ToEntity(partition, message)),
-            new(TableTransactionActionType.Add, new TableEntity(partition, ClientIdPrefix + message.ClientMessageId)
-            {
-                ["Seq"] = message.Seq,
-            }),
-        ];
         try
         {
-            await table.SubmitTransactionAsync(batch, ct);
-            return new(AppendOutcome.Stored, message);
+            await table.AddEntityAsync(ToEntity(PartitionKeyOf(sessionKey), message), ct);
+            return true;
         }
-        catch (TableTransactionFailedException e) when (e.Status == 409)
+        catch (RequestFailedException e) when (e.Status == 409)
         {
-            // Either the client id or the sequence number exists already; the marker row tells which.
-            var existing = await FindByClientIdAsync(table, partition, message.ClientMessageId, ct);
-            return existing is null ? new(AppendOutcome.SequenceTaken, null) : new(AppendOutcome.Duplicate, existing);
+            return false;
         }
     }
 
@@ -73,26 +59,21 @@ public sealed class MessageLog(ChatTables tables)
         return (result, false);
     }
 
-    /// <summary>The newest stored sequence number, reading only the rows after a known checkpoint.</summary>
-    public async Task<long> ReadLastSeqAsync(string sessionKey, long checkpoint, CancellationToken ct = default)
+    /// <summary>
+    /// The ids of the stored messages after <paramref name="afterSeq"/>, in sequence order (only the columns an
+    /// acknowledgement needs, not the text). The last one's number is the session's newest sequence number.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredMessageId>> ReadIdsAfterAsync(string sessionKey, long afterSeq, CancellationToken ct = default)
     {
         var table = await tables.Messages;
-        var last = checkpoint;
-        await foreach (var entity in table.QueryAsync<TableEntity>(
-                           RangeFilter(PartitionKeyOf(sessionKey), checkpoint), select: ["RowKey"], cancellationToken: ct))
+        var result = new List<StoredMessageId>();
+        await foreach (var e in table.QueryAsync<TableEntity>(
+                           RangeFilter(PartitionKeyOf(sessionKey), afterSeq), maxPerPage: 1000, select: IdColumns, cancellationToken: ct))
         {
-            last = Math.Max(last, ParseSeq(entity.RowKey));
+            result.Add(new(ParseSeq(e.RowKey), e.GetString("ClientMessageId"), Enum.Parse<ChatParty>(e.GetString("Sender")),
+                e.GetDateTimeOffset("SentAt") ?? throw new InvalidDataException($"Message {e.RowKey} has no SentAt.")));
         }
-        return last;
-    }
-
-    private static async Task<ChatMessage?> FindByClientIdAsync(TableClient table, string partition, string clientMessageId, CancellationToken ct)
-    {
-        var marker = await table.GetEntityIfExistsAsync<TableEntity>(partition, ClientIdPrefix + clientMessageId, cancellationToken: ct);
-        if (!marker.HasValue || marker.Value is null) return null;
-        var seq = marker.Value.GetInt64("Seq") ?? throw new InvalidDataException($"Marker row for {clientMessageId} has no Seq.");
-        var row = await table.GetEntityAsync<TableEntity>(partition, RowKeyOf(seq), cancellationToken: ct);
-        return FromEntity(row.Value);
+        return result;
     }
 
     private static string RangeFilter(string partition, long afterSeq) =>

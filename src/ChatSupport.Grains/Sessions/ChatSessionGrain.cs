@@ -27,7 +27,14 @@ public sealed class ChatSessionGrain(
     private static readonly TimeSpan ReceiptFlushDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan ArchiveRetryDelay = TimeSpan.FromSeconds(10);
 
-    private readonly RecentAcks _recentAcks = new(capacity: 256);
+    /// <summary>
+    /// How many of a session's newest messages a retry is recognized among (by client message id). Clients
+    /// retry only sends they have no ack for, at most a few per client, so a retry older than this many newer
+    /// messages does not happen in practice; if one did, it would be stored again under a new number.
+    /// </summary>
+    public const int IdempotencyWindow = 256;
+
+    private readonly RecentAcks _recentAcks = new(IdempotencyWindow);
     private string _tenantId = "";
     private string _sessionId = "";
     private long _lastSeq;
@@ -43,8 +50,12 @@ public sealed class ChatSessionGrain(
         (_tenantId, _sessionId) = GrainKeys.Split(this.GetPrimaryKeyString());
         _stream = this.GetStreamProvider(ChatStreams.Provider)
             .GetStream<SessionEvent>(StreamId.Create(ChatStreams.SessionNamespace, this.GetPrimaryKeyString()));
-        // The state holds a checkpoint; messages stored after it (the checkpoint is not written per message) are read back.
-        _lastSeq = S.Started ? await log.ReadLastSeqAsync(this.GetPrimaryKeyString(), S.LastSeq, ct) : 0;
+        if (!S.Started) return;
+        // The state holds a checkpoint of the last sequence number (not written per message): the rows after it are
+        // read back for the true last one, together with the window before it, so that a retry of a message stored
+        // by an earlier activation (even one that died between storing and acknowledging) is recognized.
+        _lastSeq = S.LastSeq;
+        CatchUp(await log.ReadIdsAfterAsync(this.GetPrimaryKeyString(), Math.Max(0, S.LastSeq - IdempotencyWindow), ct));
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct)
@@ -84,9 +95,9 @@ public sealed class ChatSessionGrain(
         if (ChatWorkflow.CanPost(S, caller) is { } refused) return refused;
         if (ChatInput.CheckClientMessageId(clientMessageId) is { } badId) return badId;
         if (ChatInput.CheckMessageText(text, out var trimmed) is { } badText) return badText;
-        if (_recentAcks.TryGet(clientMessageId, out var known)) return known with { Duplicate = true };
+        if (_recentAcks.TryGet(clientMessageId, out var known)) return await AcknowledgeAgainAsync(known);
 
-        AppendResult appended;
+        (ChatMessage? Stored, StoredMessageId Id) appended;
         try
         {
             appended = await AppendWithNextSeqAsync(caller, clientMessageId, trimmed);
@@ -96,22 +107,13 @@ public sealed class ChatSessionGrain(
             logger.LogWarning(e, "Message for session {Session} not stored", _sessionId);
             return ChatErrors.StorageUnavailable();
         }
+        if (appended.Stored is not { } message) return await AcknowledgeAgainAsync(appended.Id);
 
-        var message = appended.Message!;
-        var ack = new MessageAck
-        {
-            Seq = message.Seq,
-            ClientMessageId = clientMessageId,
-            SentAt = message.SentAt,
-            Duplicate = appended.Outcome == AppendOutcome.Duplicate,
-        };
-        _recentAcks.Add(clientMessageId, ack with { Duplicate = false });
-        if (!ack.Duplicate) await PublishAsync(new MessagePosted { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Message = message });
-
-        // Also on a duplicate: the first attempt may have stored the message but died before this step.
-        var afterPost = ChatWorkflow.AfterPost(S, message.Sender, message.SentAt);
-        if (!ReferenceEquals(afterPost, S)) await ApplyAsync(afterPost);
-        return ack;
+        var id = new StoredMessageId(message.Seq, clientMessageId, message.Sender, message.SentAt);
+        _recentAcks.Add(id);
+        await PublishAsync(new MessagePosted { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Message = message });
+        await ApplyAfterPostAsync(id);
+        return ToAck(id, duplicate: false);
     }
 
     public async Task<ChatResult<MessagePage>> GetMessages(ChatCaller caller, long afterSeq, int max)
@@ -153,7 +155,8 @@ public sealed class ChatSessionGrain(
         return receipts;
     }
 
-    private async Task<AppendResult> AppendWithNextSeqAsync(ChatCaller caller, string clientMessageId, string text)
+    /// <summary>Stores the message under the next sequence number: the new message, or (Stored null) the id it was stored under before.</summary>
+    private async Task<(ChatMessage? Stored, StoredMessageId Id)> AppendWithNextSeqAsync(ChatCaller caller, string clientMessageId, string text)
     {
         var key = this.GetPrimaryKeyString();
         for (var attempt = 0; ; attempt++)
@@ -168,12 +171,44 @@ public sealed class ChatSessionGrain(
                 Text = text,
                 SentAt = clock.GetUtcNow(),
             };
-            var result = await log.AppendAsync(key, message);
-            if (result.Outcome == AppendOutcome.Stored) _lastSeq = message.Seq;
-            if (result.Outcome != AppendOutcome.SequenceTaken) return result;
-            // Someone else stored that number (a stale twin activation during a failover): catch up and try the next one.
+            if (await log.TryAppendAsync(key, message))
+            {
+                _lastSeq = message.Seq;
+                return (message, new StoredMessageId(message.Seq, clientMessageId, message.Sender, message.SentAt));
+            }
+            // The number is taken: by a stale twin activation during a failover, or by this very message, whose earlier
+            // attempt was stored after all (a storage timeout, or a twin that stored it and died before acknowledging).
+            // Catch up on what was stored since the last number this activation knew; it is this message, or try the next number.
+            CatchUp(await log.ReadIdsAfterAsync(key, _lastSeq));
+            if (_recentAcks.TryGet(clientMessageId, out var before)) return (null, before);
             if (attempt == 2) throw new RequestFailedException(409, "The message sequence kept moving; giving up for now.");
-            _lastSeq = await log.ReadLastSeqAsync(key, _lastSeq);
+        }
+    }
+
+    /// <summary>A retry of a stored message: nothing new is stored; the answer is the first acknowledgement.</summary>
+    private async Task<ChatResult<MessageAck>> AcknowledgeAgainAsync(StoredMessageId stored)
+    {
+        // The first attempt may have stored the message and died before this step (the first agent reply's status change).
+        await ApplyAfterPostAsync(stored);
+        return ToAck(stored, duplicate: true);
+    }
+
+    private async Task ApplyAfterPostAsync(StoredMessageId stored)
+    {
+        var afterPost = ChatWorkflow.AfterPost(S, stored.Sender, stored.SentAt);
+        if (!ReferenceEquals(afterPost, S)) await ApplyAsync(afterPost);
+    }
+
+    private static MessageAck ToAck(StoredMessageId stored, bool duplicate) =>
+        new() { Seq = stored.Seq, ClientMessageId = stored.ClientMessageId, SentAt = stored.SentAt, Duplicate = duplicate };
+
+    /// <summary>Takes in messages stored by anyone (read from the log, in order): the last sequence number and the retry window.</summary>
+    private void CatchUp(IReadOnlyList<StoredMessageId> stored)
+    {
+        foreach (var id in stored)
+        {
+            _recentAcks.Add(id);
+            _lastSeq = Math.Max(_lastSeq, id.Seq);
         }
     }
 

@@ -44,7 +44,7 @@ public sealed class ChatTables
         return clientOptions;
     }
 
-    /// <summary>One partition per session, one row per message (and one per client message id).</summary>
+    /// <summary>One partition per session, one row per message (older sessions also hold a marker row per client message id, unused).</summary>
     public Task<TableClient> Messages => Get("Messages");
 
     /// <summary>One partition per tenant, one row per open session: the desk's live index.</summary>

@@ -18,7 +18,8 @@ public static class ArchiveEndpoints
     {
         var archive = app.MapGroup("/api/archive")
             .RequireAuthorization(ChatPolicies.Agent)
-            .AddEndpointFilter<LiveSignInEndpointFilter>();
+            .AddEndpointFilter<LiveSignInEndpointFilter>()
+            .AddEndpointFilter<ArchiveFailureFilter>();
 
         archive.MapGet("/chats", async (HttpContext http, IGrainFactory grains, string? cursor, int? pageSize) =>
         {

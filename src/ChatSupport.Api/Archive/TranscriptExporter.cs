@@ -47,6 +47,8 @@ public sealed class TranscriptExporter(IGrainFactory grains)
 
     private async IAsyncEnumerable<ChatMessage> MessagesOf(ArchivedChat chat, [EnumeratorCancellation] CancellationToken ct)
     {
+        // A resolved chat takes no more messages, so its archived count is final: no read for an empty transcript.
+        if (chat.MessageCount == 0) yield break;
         long after = 0;
         while (!ct.IsCancellationRequested)
         {

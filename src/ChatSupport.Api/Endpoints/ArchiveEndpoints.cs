@@ -18,12 +18,14 @@ public static class ArchiveEndpoints
     {
         var archive = app.MapGroup("/api/archive")
             .RequireAuthorization(ChatPolicies.Agent)
-            .AddEndpointFilter<LiveSignInEndpointFilter>();
+            .AddEndpointFilter<LiveSignInEndpointFilter>()
+            .AddEndpointFilter<ArchiveFailureFilter>();
 
-        archive.MapGet("/chats", async (HttpContext http, IGrainFactory grains, string? cursor, int? pageSize) =>
+        archive.MapGet("/chats", async (HttpContext http, IGrainFactory grains, string? cursor) =>
         {
-            if (ArchiveQuery.TryParse(http.Request.Query, out var filter) is { } bad) return bad.AsResult();
-            var page = await Archive(grains).List(Tenant(http), filter, cursor, pageSize ?? DefaultPageSize);
+            var badPageSize = Number(http, "pageSize", DefaultPageSize, out var pageSize);
+            if ((ArchiveQuery.TryParse(http.Request.Query, out var filter) ?? badPageSize) is { } bad) return bad.AsResult();
+            var page = await Archive(grains).List(Tenant(http), filter, cursor, (int)pageSize);
             return page.Error is { } error ? error.AsResult() : Results.Json(page.Value);
         });
 
@@ -33,10 +35,12 @@ public static class ArchiveEndpoints
             return await Archive(grains).Get(Tenant(http), sessionId) is { } chat ? Results.Json(chat) : ChatErrors.UnknownSession().AsResult();
         });
 
-        archive.MapGet("/chats/{sessionId}/messages", async (HttpContext http, IGrainFactory grains, string sessionId, long? afterSeq, int? max) =>
+        archive.MapGet("/chats/{sessionId}/messages", async (HttpContext http, IGrainFactory grains, string sessionId) =>
         {
-            if (ChatInput.CheckId(sessionId, "sessionId") is { } bad) return bad.AsResult();
-            var page = await Archive(grains).GetTranscript(Tenant(http), sessionId, afterSeq ?? 0, max ?? ChatLimits.HistoryPageMax);
+            var badAfter = Number(http, "afterSeq", 0, out var afterSeq);
+            var badMax = Number(http, "max", ChatLimits.HistoryPageMax, out var max);
+            if ((ChatInput.CheckId(sessionId, "sessionId") ?? badAfter ?? badMax) is { } bad) return bad.AsResult();
+            var page = await Archive(grains).GetTranscript(Tenant(http), sessionId, afterSeq, (int)max);
             return page.Error is { } error ? error.AsResult() : Results.Json(page.Value);
         });
 
@@ -64,6 +68,18 @@ public static class ArchiveEndpoints
             return Results.Json(stats.OrderBy(s => s.AgentName, StringComparer.CurrentCultureIgnoreCase)
                 .Select(s => new { s.AgentId, s.AgentName, s.Count, s.StarsSum, s.Average }));
         });
+    }
+
+    /// <summary>An optional whole-number query parameter; a malformed one is invalid_input, not a binding failure without a body.</summary>
+    private static ChatError? Number(HttpContext http, string name, long fallback, out long value)
+    {
+        value = fallback;
+        var text = http.Request.Query[name].ToString();
+        if (text.Length == 0) return null;
+        return long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out value)
+               && value is >= int.MinValue and <= int.MaxValue
+            ? null
+            : ChatErrors.InvalidInput($"{name} is a whole number.");
     }
 
     private static IArchiveGrain Archive(IGrainFactory grains) => grains.GetGrain<IArchiveGrain>(0);

@@ -19,11 +19,22 @@ public sealed class ArchiveWriter(ChatTables tables, AgentRatingTotals ratings)
     public async Task SaveManyAsync(IReadOnlyList<ArchivedChat> chats, CancellationToken ct = default)
     {
         var rows = new List<(ArchiveTable Table, TableEntity Row)>();
-        foreach (var chat in chats) rows.AddRange(RowsOf(chat));
+        foreach (var chat in chats) rows.AddRange(ListingRowsOf(chat));
         foreach (var tenant in chats.GroupBy(c => c.TenantId))
             foreach (var month in tenant.Select(c => ArchiveKeys.Month(c.ResolvedAt)).Distinct())
                 rows.Add((ArchiveTable.ArchiveStats, new TableEntity(ArchiveKeys.MonthsPartition(tenant.Key), month)));
+        await UpsertAsync(rows, ct);
 
+        // Counted after the chat is listed with its rating, so the average never moves ahead of the list.
+        await ratings.CountAsync(chats.Where(c => c.Rating is not null && c.Agent is not null).ToList(), ct);
+
+        // The by-id row goes last: it is what EnsureSaved checks, so once it shows the chat as it is, every
+        // other row (and the rating's count) is written too.
+        await UpsertAsync(chats.Select(c => (ArchiveTable.ArchiveSessions, ArchiveEntities.ToEntity(c, c.TenantId, c.SessionId))).ToList(), ct);
+    }
+
+    private async Task UpsertAsync(List<(ArchiveTable Table, TableEntity Row)> rows, CancellationToken ct)
+    {
         var batches = rows
             .GroupBy(r => (r.Table, r.Row.PartitionKey))
             .SelectMany(g => g.Select(r => r.Row).Chunk(BatchMax).Select(chunk => (g.Key.Table, Rows: chunk)))
@@ -34,9 +45,6 @@ public sealed class ArchiveWriter(ChatTables tables, AgentRatingTotals ratings)
                 var table = await tables.Archive(batch.Table);
                 await table.SubmitTransactionAsync(batch.Rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), token);
             });
-
-        // Counted last: a chat is listed with its rating before the agent's average moves, never the other way round.
-        await ratings.CountAsync(chats.Where(c => c.Rating is not null && c.Agent is not null).ToList(), ct);
     }
 
     /// <summary>The chat as the archive holds it now, or null.</summary>
@@ -47,11 +55,10 @@ public sealed class ArchiveWriter(ChatTables tables, AgentRatingTotals ratings)
         return row.HasValue && row.Value is not null ? ArchiveEntities.FromEntity(tenantId, row.Value) : null;
     }
 
-    private static IEnumerable<(ArchiveTable, TableEntity)> RowsOf(ArchivedChat c)
+    private static IEnumerable<(ArchiveTable, TableEntity)> ListingRowsOf(ArchivedChat c)
     {
         var rowKey = ArchiveKeys.RowKey(c.ResolvedAt, c.SessionId);
         yield return (ArchiveTable.Archive, ArchiveEntities.ToEntity(c, ArchiveKeys.MonthPartition(c.TenantId, ArchiveKeys.Month(c.ResolvedAt)), rowKey));
-        yield return (ArchiveTable.ArchiveSessions, ArchiveEntities.ToEntity(c, c.TenantId, c.SessionId));
         if (c.Agent is { } agent)
             yield return (ArchiveTable.ArchiveByAgent, ArchiveEntities.ToEntity(c, ArchiveKeys.AgentPartition(c.TenantId, agent.AgentId), rowKey));
         // Visitor rows are written even for an anonymous rating (they carry Anonymous = true and visitor

@@ -55,12 +55,15 @@ public static class ExportParsers
         {
             var line = lines[i];
             if (line.StartsWith("Chat ", StringComparison.Ordinal)) chats.Add((line[5..], []));
-            else if (line.StartsWith('[') && line.IndexOf("): ", StringComparison.Ordinal) is var end and > 0)
+            else if (line.StartsWith('[') && chats.Count > 0)
             {
-                var text = line[(end + 3)..];
-                while (i + 1 < lines.Length && lines[i + 1].StartsWith("  ", StringComparison.Ordinal)) text += "\n" + lines[++i][2..];
-                var party = line[line.LastIndexOf('(', end)..end].TrimStart('(');
-                chats[^1].Item2.Add((party, text));
+                // A message's logical line: its first line and the indented lines that continue it (a name or a text with line breaks).
+                var logical = line;
+                while (i + 1 < lines.Length && lines[i + 1].StartsWith("  ", StringComparison.Ordinal)) logical += "\n" + lines[++i][2..];
+                var (party, at) = new[] { "agent", "visitor" }
+                    .Select(p => (p, logical.IndexOf($" ({p}): ", StringComparison.Ordinal)))
+                    .Where(x => x.Item2 > 0).MinBy(x => x.Item2);
+                chats[^1].Item2.Add((party, logical[(at + party.Length + 5)..]));
             }
         }
         return chats;

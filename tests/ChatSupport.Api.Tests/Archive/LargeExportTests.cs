@@ -92,7 +92,7 @@ public sealed class LargeExportTests(ApiHostFixture f, ITestOutputHelper output)
         foreach (var chunk in chats.Chunk(1000)) await writer.SaveManyAsync(chunk);
         await Parallel.ForEachAsync(transcripts, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (t, _) =>
         {
-            foreach (var m in t.Value) await log.AppendAsync($"{tenant}/{t.Key}", m);
+            foreach (var m in t.Value) (await log.TryAppendAsync($"{tenant}/{t.Key}", m)).Should().BeTrue("each generated message has a sequence number of its own");
         });
         output.WriteLine($"wrote {Chats} chats and {ChatsWithMessages * MessagesPerChat} messages in {watch.Elapsed.TotalSeconds:F1} s");
         return (GeneratedArchive.BruteForce(chats, ArchiveFilter.All), transcripts);

@@ -5,6 +5,7 @@ using ChatSupport.Contracts.Sessions;
 using ChatSupport.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
+using static ChatSupport.Browser.Tests.StatusColors;
 using static Microsoft.Playwright.Assertions;
 
 namespace ChatSupport.Browser.Tests;
@@ -18,10 +19,6 @@ namespace ChatSupport.Browser.Tests;
 public sealed class DashboardTests(WidgetHost host)
 {
     private const string Widget = "#chatsupport-widget";
-    private const string Yellow = "rgb(245, 197, 24)";
-    private const string Blue = "rgb(29, 78, 216)";
-    private const string Green = "rgb(21, 128, 61)";
-    private const string Grey = "rgb(229, 231, 235)";
 
     [Fact]
     public async Task Two_agents_see_one_chat_go_from_waiting_to_resolved_live()
@@ -192,7 +189,7 @@ public sealed class DashboardTests(WidgetHost host)
             foreach (var view in new[] { "queue", "map", "resolved", "replies" })
             {
                 await page.Locator($"nav button[data-view={view}]").ClickAsync();
-                violations.AddRange(await SeriousViolationsAsync(page));
+                violations.AddRange(await Axe.SeriousViolationsAsync(page));
             }
             violations.Should().BeEmpty("axe-core finds no serious or critical violation on the dashboard");
 
@@ -201,7 +198,7 @@ public sealed class DashboardTests(WidgetHost host)
             await signIn.Context.ClearCookiesAsync();
             await signIn.GotoAsync(new Uri(host.ApiBase, "app/").ToString());
             await Expect(signIn.GetByLabel("Workspace")).ToBeVisibleAsync();
-            (await SeriousViolationsAsync(signIn)).Should().BeEmpty();
+            (await Axe.SeriousViolationsAsync(signIn)).Should().BeEmpty();
         }
         finally
         {
@@ -286,16 +283,5 @@ public sealed class DashboardTests(WidgetHost host)
     {
         await alex.ScreenshotAsync(new() { Path = Path.Combine(WidgetHost.Screenshots, $"dashboard-{state}-alex-1280.png") });
         await sam.ScreenshotAsync(new() { Path = Path.Combine(WidgetHost.Screenshots, $"dashboard-{state}-sam-1920.png") });
-    }
-
-    private static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
-    {
-        await page.AddScriptTagAsync(new() { Path = Path.Combine(RepoPaths.Root, "node_modules", "axe-core", "axe.min.js") });
-        var violations = await page.EvaluateAsync<JsonElement>(
-            "async () => (await axe.run(document)).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3) }))");
-        return violations.EnumerateArray()
-            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
-            .Select(v => v.ToString())
-            .ToList();
     }
 }

@@ -7,6 +7,7 @@ using ChatSupport.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static ChatSupport.Browser.Tests.StatusColors;
 using static Microsoft.Playwright.Assertions;
 
 namespace ChatSupport.Browser.Tests;
@@ -19,8 +20,6 @@ namespace ChatSupport.Browser.Tests;
 [Collection(WidgetCollection.Name)]
 public sealed class MapTests(WidgetHost host)
 {
-    private const string Yellow = "rgb(245, 197, 24)";
-    private const string Blue = "rgb(29, 78, 216)";
 
     [Fact]
     public async Task Chats_from_around_the_world_show_as_live_markers_that_filter_open_details_and_turn_blue_on_every_map()
@@ -148,10 +147,7 @@ public sealed class MapTests(WidgetHost host)
             await StartAsync(visitors, "Robin", "1.1.1.1");
             await page.Locator("nav button[data-view=map]").ClickAsync();
             await Expect(page.Locator(".map-marker, .map-cluster").First).ToBeVisibleAsync();
-            await page.AddScriptTagAsync(new() { Path = Path.Combine(RepoPaths.Root, "node_modules", "axe-core", "axe.min.js") });
-            var violations = await page.EvaluateAsync<JsonElement>(
-                "async () => (await axe.run(document)).violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))");
-            violations.EnumerateArray().Select(v => v.GetString()).Should().BeEmpty();
+            (await Axe.SeriousViolationsAsync(page)).Should().BeEmpty();
         }
         finally
         {

@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using ChatSupport.Contracts;
+using ChatSupport.Grains.Agents;
 using ChatSupport.Grains.Archive;
+using ChatSupport.Grains.Events;
 using ChatSupport.Grains.Desk;
 using ChatSupport.Grains.Messages;
 using ChatSupport.Grains.Storage;
@@ -32,6 +34,11 @@ public static class ChatSupportSiloExtensions
         silo.Services.AddSingleton<DeskIndexStore>();
         silo.Services.AddSingleton<ChatSupport.Grains.Operators.OperatorStore>();
         silo.Services.AddChatArchive();
+        // The consumers of the sessions' events: adding one is one line here (docs/architecture.md, "Session events").
+        silo.Services.AddSingleton<ChatEventFanOut>();
+        silo.Services.AddChatEventConsumer<DeskEventConsumer>();
+        silo.Services.AddChatEventConsumer<AgentEventConsumer>();
+        silo.Services.AddChatEventConsumer<ArchiveEventConsumer>();
 
         // Grain state in Orleans' own binary format: compact, version-tolerant through the [Id] attributes, and it
         // builds fresh objects (the default JSON serializer fills existing ones, and shared defaults got overwritten).

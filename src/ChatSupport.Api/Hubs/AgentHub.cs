@@ -21,7 +21,7 @@ public sealed class AgentHub(IGrainFactory grains, SessionActions sessions, Stre
     private BridgeMember Member => new(BridgeHub.Agent, Context.ConnectionId);
 
     public override async Task OnConnectedAsync() =>
-        await Agent(Me.Caller.Id).Connected(Context.ConnectionId, Me.Caller.DisplayName);
+        await Agent(Me.Caller.Id).Connected(Context.ConnectionId);
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {

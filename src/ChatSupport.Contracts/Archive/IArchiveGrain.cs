@@ -12,7 +12,7 @@ public interface IArchiveGrain : IGrainWithIntegerKey
     /// <summary>Stores (or re-stores) a resolved chat with its rating, and counts the rating once for its agent.</summary>
     Task Save(ArchivedChat chat);
 
-    /// <summary>Stores the chat only when the archive does not hold it as it is (a catch-up after a failed write).</summary>
+    /// <summary>Stores the chat only when the archive does not hold it, or holds it unrated while this copy is rated.</summary>
     Task EnsureSaved(ArchivedChat chat);
 
     /// <summary>A page of the tenant's resolved chats matching the filter, newest first, after the cursor.</summary>

@@ -8,8 +8,11 @@ namespace ChatSupport.Contracts.Desk;
 /// </summary>
 public interface IDeskGrain : IGrainWithStringKey
 {
-    /// <summary>Records a session's new summary; returns its place in the waiting queue (1 = next), or null.</summary>
-    Task<int?> Upsert(SessionSummary summary);
+    /// <summary>
+    /// Applies a session event (idempotently: an event not newer than the last one applied for that session changes
+    /// nothing). Returns once the change is stored; throws when it is not, and the session delivers it again.
+    /// </summary>
+    Task Apply(ChatEventEnvelope e);
 
     Task<DeskSnapshot> GetSnapshot();
 
@@ -46,8 +49,13 @@ public sealed record SessionSummary
 [GenerateSerializer, Immutable]
 public sealed record DeskSnapshot
 {
-    /// <summary>Increases by one with every delta; a client that sees a jump reloads the snapshot.</summary>
+    /// <summary>Increases by one with every delta of this epoch; a client that sees a jump reloads the snapshot.</summary>
     [Id(0)] public required long Version { get; init; }
+    /// <summary>
+    /// Which activation of the desk counts the versions: a new one (after a silo's death, or an idle desk's
+    /// deactivation) counts from 0 again, so a client that sees another epoch reloads the snapshot.
+    /// </summary>
+    [Id(2)] public required string Epoch { get; init; }
     /// <summary>Open sessions: waiting ones first in queue order, then the rest, newest first.</summary>
     [Id(1)] public required IReadOnlyList<SessionSummary> Sessions { get; init; }
 }
@@ -68,4 +76,6 @@ public sealed record DeskDelta
     [Id(1)] public required long Version { get; init; }
     [Id(2)] public required DeskDeltaKind Kind { get; init; }
     [Id(3)] public required SessionSummary Session { get; init; }
+    /// <summary>The desk activation that counted <see cref="Version"/> (see <see cref="DeskSnapshot.Epoch"/>).</summary>
+    [Id(4)] public required string Epoch { get; init; }
 }

@@ -43,4 +43,11 @@ public interface IChatSessionGrain : IGrainWithStringKey
 
     /// <summary>The caller's client received (delivered) and displayed (read) the other side's messages up to these numbers.</summary>
     Task<ChatResult<DeliveryReceipts>> Acknowledge(ChatCaller caller, long deliveredUpTo, long readUpTo);
+
+    /// <summary>
+    /// Delivers the session's stored events that some consumer has not confirmed (the desk's repair sweep calls it).
+    /// One-way: the caller never waits on the session, so a session waiting on that caller cannot deadlock with it.
+    /// </summary>
+    [Orleans.Concurrency.OneWay]
+    Task Redeliver();
 }

@@ -19,7 +19,8 @@ public sealed class ArchiveGrain(ArchiveWriter writer, ArchiveReader reader, Age
     public async Task EnsureSaved(ArchivedChat chat)
     {
         var stored = await writer.GetAsync(chat.TenantId, chat.SessionId);
-        if (stored is null || stored.Stars != chat.Stars || stored.HidesVisitor != chat.HidesVisitor) await writer.SaveAsync(chat);
+        // A rating is given once and never taken back: a stored rated chat is not replaced by an older, unrated copy.
+        if (stored is null || stored.Rating is null && (chat.Rating is not null || stored.HidesVisitor != chat.HidesVisitor)) await writer.SaveAsync(chat);
     }
 
     // Everything leaving the archive for agents goes through ForDisplay: an anonymous rating hides its visitor.

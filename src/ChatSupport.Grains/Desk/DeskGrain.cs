@@ -8,15 +8,30 @@ using Orleans.Streams;
 namespace ChatSupport.Grains.Desk;
 
 /// <summary>
-/// One tenant's live desk: the open sessions the dashboard lists, and the waiting queue. Sessions report
-/// every change here; the desk publishes deltas on the tenant's desk stream and tells each waiting
-/// visitor (on their session's stream) when their place in line changes.
+/// One tenant's live desk: the open sessions the dashboard lists, and the waiting queue. It is a consumer of the
+/// sessions' events (<see cref="DeskEventConsumer"/>): each event carries the session as it is, so the desk never
+/// asks a session for its state. It publishes deltas on the tenant's desk stream and tells each waiting visitor
+/// (on their session's stream) when their place in line changes.
 /// </summary>
 public sealed class DeskGrain(DeskIndexStore store, ILogger<DeskGrain> logger) : Grain, IDeskGrain
 {
+    /// <summary>
+    /// How often the desk asks its listed sessions to deliver what they have not delivered: the repair for a
+    /// session whose silo died between storing a decision and telling the desk (nobody else would wake it).
+    /// A ghost row is gone at the latest this long (plus one activation) after the desk lives again.
+    /// </summary>
+    public static readonly TimeSpan RepairPeriod = TimeSpan.FromSeconds(30);
+
+    /// <summary>Sessions that left the desk recently, with their last event: a late copy of an older event must not bring them back.</summary>
+    private const int RemovedKept = 10_000;
+
     private readonly Dictionary<string, SessionSummary> _open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _appliedSeq = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _removedSeq = new(StringComparer.Ordinal);
+    private readonly Queue<string> _removedOrder = new();
     private readonly WaitingQueue _queue = new();
     private readonly Dictionary<string, int> _publishedPositions = new(StringComparer.Ordinal);
+    private readonly string _epoch = Guid.NewGuid().ToString("N")[..12];
     private string _tenantId = "";
     private long _version;
     private IAsyncStream<DeskDelta> _deskStream = null!;
@@ -25,38 +40,50 @@ public sealed class DeskGrain(DeskIndexStore store, ILogger<DeskGrain> logger) :
     {
         _tenantId = this.GetPrimaryKeyString();
         _deskStream = StreamProvider.GetStream<DeskDelta>(StreamId.Create(ChatStreams.DeskNamespace, _tenantId));
-        foreach (var summary in await store.LoadAsync(_tenantId, ct))
+        foreach (var (summary, eventSeq) in await store.LoadAsync(_tenantId, ct))
         {
             _open[summary.SessionId] = summary;
+            _appliedSeq[summary.SessionId] = eventSeq;
             _queue.Set(summary, summary.Status == ChatStatus.WaitingForAgent);
         }
         foreach (var (sessionId, position) in _queue.Positions()) _publishedPositions[sessionId] = position;
+        // The first repair right away: this activation may follow a silo's death that left undelivered events.
+        this.RegisterGrainTimer(AskSessionsToRedeliverAsync, new GrainTimerCreationOptions(TimeSpan.Zero, RepairPeriod));
     }
 
-    public async Task<int?> Upsert(SessionSummary summary)
+    public async Task Apply(ChatEventEnvelope e)
     {
+        var sessionId = e.SessionId;
+        if (e.Seq <= Math.Max(_appliedSeq.GetValueOrDefault(sessionId), _removedSeq.GetValueOrDefault(sessionId))) return;
+        var summary = SessionSummary.From(e.Session);
         var isOpen = summary.Status.IsOpen();
-        var kind = !isOpen ? DeskDeltaKind.Removed : _open.ContainsKey(summary.SessionId) ? DeskDeltaKind.Changed : DeskDeltaKind.Added;
-        if (!isOpen && !_open.ContainsKey(summary.SessionId)) return null;
-
-        try
+        var listed = _open.ContainsKey(sessionId);
+        if (!isOpen && !listed)
         {
-            if (isOpen) await store.SaveAsync(_tenantId, summary);
-            else await store.RemoveAsync(_tenantId, summary.SessionId);
-        }
-        catch (Exception e)
-        {
-            // The live list still changes; the next change of this session rewrites its row.
-            logger.LogWarning(e, "Desk index row of session {Session} not stored", summary.SessionId);
+            RememberRemoved(sessionId, e.Seq);
+            return;
         }
 
-        if (isOpen) _open[summary.SessionId] = summary;
-        else _open.Remove(summary.SessionId);
+        // Stored first: if this throws, nothing changed here and the session delivers the event again.
+        if (isOpen) await store.SaveAsync(_tenantId, summary, e.Seq);
+        else await store.RemoveAsync(_tenantId, sessionId);
+
+        if (isOpen)
+        {
+            _open[sessionId] = summary;
+            _appliedSeq[sessionId] = e.Seq;
+        }
+        else
+        {
+            _open.Remove(sessionId);
+            _appliedSeq.Remove(sessionId);
+            RememberRemoved(sessionId, e.Seq);
+        }
         _queue.Set(summary, summary.Status == ChatStatus.WaitingForAgent);
 
         await PublishQueuePositionsAsync();
-        await PublishDeskAsync(kind, summary with { QueuePosition = QueuePositionOf(summary.SessionId) });
-        return QueuePositionOf(summary.SessionId);
+        var kind = !isOpen ? DeskDeltaKind.Removed : listed ? DeskDeltaKind.Changed : DeskDeltaKind.Added;
+        await PublishDeskAsync(kind, summary with { QueuePosition = QueuePositionOf(sessionId) });
     }
 
     public Task<DeskSnapshot> GetSnapshot()
@@ -64,22 +91,42 @@ public sealed class DeskGrain(DeskIndexStore store, ILogger<DeskGrain> logger) :
         // Waiting chats first, longest wait on top; then the rest, newest first.
         var waiting = _queue.InOrder().Select(s => _open[s.SessionId] with { QueuePosition = QueuePositionOf(s.SessionId) });
         var others = _open.Values.Where(s => s.Status != ChatStatus.WaitingForAgent).OrderByDescending(s => s.CreatedAt);
-        return Task.FromResult(new DeskSnapshot { Version = _version, Sessions = waiting.Concat(others).ToList() });
+        return Task.FromResult(new DeskSnapshot { Epoch = _epoch, Version = _version, Sessions = waiting.Concat(others).ToList() });
     }
 
     public Task<int?> GetQueuePosition(string sessionId) => Task.FromResult(QueuePositionOf(sessionId));
 
     private int? QueuePositionOf(string sessionId) => _publishedPositions.TryGetValue(sessionId, out var p) ? p : null;
 
+    /// <summary>Keeps the removed session's last event number for a while, so its late events are recognized as old.</summary>
+    private void RememberRemoved(string sessionId, long eventSeq)
+    {
+        if (!_removedSeq.ContainsKey(sessionId)) _removedOrder.Enqueue(sessionId);
+        _removedSeq[sessionId] = Math.Max(eventSeq, _removedSeq.GetValueOrDefault(sessionId));
+        while (_removedOrder.Count > RemovedKept) _removedSeq.Remove(_removedOrder.Dequeue());
+    }
+
+    /// <summary>
+    /// One-way calls: the sessions deliver on their own time, and the desk never waits on a session (which may be
+    /// waiting on the desk).
+    /// </summary>
+    private Task AskSessionsToRedeliverAsync()
+    {
+        foreach (var sessionId in _open.Keys)
+            GrainFactory.GetGrain<IChatSessionGrain>(GrainKeys.Compose(_tenantId, sessionId)).Redeliver();
+        return Task.CompletedTask;
+    }
+
     private async Task PublishDeskAsync(DeskDeltaKind kind, SessionSummary summary)
     {
         _version++;
         try
         {
-            await _deskStream.OnNextAsync(new DeskDelta { TenantId = _tenantId, Version = _version, Kind = kind, Session = summary });
+            await _deskStream.OnNextAsync(new DeskDelta { TenantId = _tenantId, Epoch = _epoch, Version = _version, Kind = kind, Session = summary });
         }
         catch (Exception e)
         {
+            // A delta is a notification: a dashboard that misses one sees the version jump and reloads the snapshot.
             logger.LogWarning(e, "Desk delta {Version} of tenant {Tenant} not published", _version, _tenantId);
         }
     }

@@ -9,35 +9,46 @@ namespace ChatSupport.Grains.Desk;
 /// The desk's live index in Azure Table Storage: partition = tenant, one row per open session holding
 /// its summary. One row per session (not one blob per desk) keeps every write small however many chats
 /// are open, and stays under the 1 MB entity limit that a single desk state would hit at a few thousand chats.
+/// Each row carries the number of the session event it reflects, so a redelivered older event is recognized
+/// after the desk's reactivation too.
 /// </summary>
 public sealed class DeskIndexStore(ChatTables tables)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<IReadOnlyList<SessionSummary>> LoadAsync(string tenantId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<(SessionSummary Summary, long EventSeq)>> LoadAsync(string tenantId, CancellationToken ct = default)
     {
         var table = await tables.DeskIndex;
-        var result = new List<SessionSummary>();
+        var result = new List<(SessionSummary, long)>();
         await foreach (var row in table.QueryAsync<TableEntity>(
                            TableClient.CreateQueryFilter($"PartitionKey eq {tenantId}"), cancellationToken: ct))
         {
-            result.Add(JsonSerializer.Deserialize<SessionSummary>(row.GetString("Summary"), Json)!);
+            // Rows written before events were numbered have none: any event is newer than them.
+            result.Add((JsonSerializer.Deserialize<SessionSummary>(row.GetString("Summary"), Json)!, row.GetInt64("EventSeq") ?? 0));
         }
         return result;
     }
 
-    public async Task SaveAsync(string tenantId, SessionSummary summary)
+    public async Task SaveAsync(string tenantId, SessionSummary summary, long eventSeq)
     {
         var table = await tables.DeskIndex;
         await table.UpsertEntityAsync(new TableEntity(tenantId, summary.SessionId)
         {
             ["Summary"] = JsonSerializer.Serialize(summary with { QueuePosition = null }, Json),
+            ["EventSeq"] = eventSeq,
         }, TableUpdateMode.Replace);
     }
 
+    /// <summary>Removes the session's row; a row that is already gone is fine (a redelivered removal).</summary>
     public async Task RemoveAsync(string tenantId, string sessionId)
     {
         var table = await tables.DeskIndex;
-        await table.DeleteEntityAsync(tenantId, sessionId);
+        try
+        {
+            await table.DeleteEntityAsync(tenantId, sessionId);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+        }
     }
 }

@@ -1,10 +1,8 @@
 using Azure;
 using ChatSupport.Contracts;
-using ChatSupport.Contracts.Agents;
-using ChatSupport.Contracts.Archive;
-using ChatSupport.Contracts.Desk;
 using ChatSupport.Contracts.Messages;
 using ChatSupport.Contracts.Sessions;
+using ChatSupport.Grains.Events;
 using ChatSupport.Grains.Messages;
 using ChatSupport.Grains.Storage;
 using Microsoft.Extensions.Logging;
@@ -15,17 +13,22 @@ using Orleans.Streams;
 namespace ChatSupport.Grains.Sessions;
 
 /// <summary>
-/// One chat session. Decisions come from <see cref="ChatWorkflow"/>; this class persists them, keeps the
-/// message log, and tells the world: the session stream (clients), the desk (dashboard) and the agents.
+/// One chat session. Decisions come from <see cref="ChatWorkflow"/> with the events that name what happened; this
+/// class stores both in one write (the events in the state's outbox), keeps the message log, pushes notifications on
+/// the session stream (clients), and hands the events to <see cref="ChatEventFanOut"/>, which delivers them to every
+/// consumer (desk, agents, archive, …) until each has confirmed them.
 /// </summary>
 public sealed class ChatSessionGrain(
     [PersistentState("session", StorageNames.Chat)] IPersistentState<ChatSessionState> state,
     MessageLog log,
+    ChatEventFanOut fanOut,
     TimeProvider clock,
     ILogger<ChatSessionGrain> logger) : Grain, IChatSessionGrain
 {
     private static readonly TimeSpan ReceiptFlushDelay = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan ArchiveRetryDelay = TimeSpan.FromSeconds(10);
+    /// <summary>Redelivery waits double after each failed round, from the first to the last of these.</summary>
+    private static readonly TimeSpan FirstRedeliveryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestRedeliveryDelay = TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// How many of a session's newest messages a retry is recognized among (by client message id). Clients
@@ -40,14 +43,18 @@ public sealed class ChatSessionGrain(
     private long _lastSeq;
     private IAsyncStream<SessionEvent> _stream = null!;
     private IGrainTimer? _receiptFlush;
-    private IGrainTimer? _archiveTimer;
+    private IGrainTimer? _redelivery;
+    private TimeSpan _redeliveryDelay = FirstRedeliveryDelay;
+    /// <summary>Delivery progress changed in memory since the last write; stored with the next write or on deactivation.</summary>
+    private bool _outboxChanged;
 
     private ChatSessionState S => state.State;
 
     public override async Task OnActivateAsync(CancellationToken ct)
     {
-        if (S.Status == ChatStatus.Resolved) ArchiveLater(TimeSpan.Zero, onlyIfMissing: true);
         (_tenantId, _sessionId) = GrainKeys.Split(this.GetPrimaryKeyString());
+        // Events stored by an earlier activation that died before every consumer confirmed them.
+        if (S.Outbox.Count > 0) RedeliverIn(TimeSpan.Zero);
         _stream = this.GetStreamProvider(ChatStreams.Provider)
             .GetStream<SessionEvent>(StreamId.Create(ChatStreams.SessionNamespace, this.GetPrimaryKeyString()));
         if (!S.Started) return;
@@ -60,7 +67,13 @@ public sealed class ChatSessionGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct)
     {
-        if (_receiptFlush is not null) await FlushReceiptsAsync();
+        if (_receiptFlush is not null || _outboxChanged) await FlushReceiptsAsync();
+    }
+
+    public Task Redeliver()
+    {
+        if (S.Outbox.Count > 0 && _redelivery is null) RedeliverIn(TimeSpan.Zero);
+        return Task.CompletedTask;
     }
 
     public async Task<ChatResult<ChatSessionSnapshot>> Start(string visitorId, VisitorMetadata metadata)
@@ -195,8 +208,7 @@ public sealed class ChatSessionGrain(
 
     private async Task ApplyAfterPostAsync(StoredMessageId stored)
     {
-        var afterPost = ChatWorkflow.AfterPost(S, stored.Sender, stored.SentAt);
-        if (!ReferenceEquals(afterPost, S)) await ApplyAsync(afterPost);
+        if (ChatWorkflow.AfterPost(S, stored.Sender, stored.Seq, stored.SentAt) is { } becameActive) await ApplyAsync(becameActive);
     }
 
     private static MessageAck ToAck(StoredMessageId stored, bool duplicate) =>
@@ -212,13 +224,27 @@ public sealed class ChatSessionGrain(
         }
     }
 
-    /// <summary>Persists an accepted decision, then tells the desk, the agents and the session's subscribers.</summary>
+    /// <summary>
+    /// Stores an accepted decision together with its events (numbered on from the last one, each carrying the session
+    /// as it is now), then notifies the session's subscribers and delivers the events. The caller's answer waits for
+    /// that first delivery round, so the desk and the agents' lists are current when the answer arrives; what fails
+    /// there is retried (<see cref="RedeliverIn"/>), and the events are already safe in the outbox.
+    /// </summary>
     private async Task<ChatResult<ChatSessionSnapshot>> ApplyAsync(Decision decision)
     {
         if (decision.Error is { } error) return error;
         var previous = S;
-        var next = decision.Next! with { LastSeq = _lastSeq };
-        state.State = next;
+        var decided = decision.Next! with { LastSeq = _lastSeq, LastEventSeq = S.LastEventSeq + decision.Events.Count };
+        var snapshot = decided.ToSnapshot(_tenantId, _sessionId, _lastSeq);
+        var raised = decision.Events.Select((e, i) => new ChatEventEnvelope
+        {
+            TenantId = _tenantId,
+            SessionId = _sessionId,
+            Seq = S.LastEventSeq + 1 + i,
+            Event = e,
+            Session = snapshot,
+        });
+        state.State = decided with { Outbox = [.. S.Outbox, .. raised] };
         try
         {
             await state.WriteStateAsync();
@@ -233,40 +259,46 @@ public sealed class ChatSessionGrain(
         }
         _receiptFlush?.Dispose();
         _receiptFlush = null;
+        _outboxChanged = false;
 
-        var snapshot = Snapshot();
-        await NotifyAgentsAsync(previous.AssignedAgent, next.Status == ChatStatus.Resolved ? null : next.AssignedAgent);
         await PublishAsync(new SessionChanged { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Session = snapshot });
-        // The desk publishes queue positions to the waiting sessions' streams itself.
-        await UpdateDeskAsync(snapshot);
-        if (next.Status == ChatStatus.Resolved) ArchiveLater(TimeSpan.Zero, onlyIfMissing: false);
+        await DeliverOutboxAsync();
         return snapshot;
     }
 
     /// <summary>
-    /// The archive reacts to the resolve and the rating after they are stored, off the caller's path. A failed
-    /// archive write loses nothing (the session state holds the rating): it is retried while the grain lives,
-    /// and checked again on the next activation.
+    /// One delivery round over the outbox. Confirmed events leave it in memory at once and in storage with the next
+    /// write (a decision, the receipts' flush, or the deactivation): until then a reactivation delivers them again,
+    /// which consumers recognize by their number.
     /// </summary>
-    private void ArchiveLater(TimeSpan due, bool onlyIfMissing)
+    private async Task DeliverOutboxAsync()
     {
-        _archiveTimer?.Dispose();
-        _archiveTimer = this.RegisterGrainTimer(async () =>
+        if (S.Outbox.Count == 0) return;
+        var progress = await fanOut.DeliverAsync(S.Outbox, S.Delivered);
+        state.State = S with { Outbox = fanOut.StillPending(S.Outbox, progress.Delivered), Delivered = progress.Delivered };
+        _outboxChanged = true;
+        if (progress.Complete)
         {
-            _archiveTimer?.Dispose();
-            _archiveTimer = null;
-            var chat = ArchivedChat.From(Snapshot());
-            try
-            {
-                var archive = GrainFactory.GetGrain<IArchiveGrain>(0);
-                await (onlyIfMissing ? archive.EnsureSaved(chat) : archive.Save(chat));
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Session {Session} not archived yet; retrying", _sessionId);
-                ArchiveLater(ArchiveRetryDelay, onlyIfMissing);
-            }
-        }, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan));
+            _redeliveryDelay = FirstRedeliveryDelay;
+            return;
+        }
+        RedeliverIn(_redeliveryDelay);
+        _redeliveryDelay = TimeSpan.FromTicks(Math.Min(_redeliveryDelay.Ticks * 2, LongestRedeliveryDelay.Ticks));
+    }
+
+    /// <summary>
+    /// Schedules a delivery round. The timer keeps the activation alive: a session with undelivered events does not
+    /// go idle and forget them (and if its silo dies, the next activation starts with a round).
+    /// </summary>
+    private void RedeliverIn(TimeSpan due)
+    {
+        _redelivery?.Dispose();
+        _redelivery = this.RegisterGrainTimer(async () =>
+        {
+            _redelivery?.Dispose();
+            _redelivery = null;
+            await DeliverOutboxAsync();
+        }, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
 
     private async Task FlushReceiptsAsync()
@@ -277,37 +309,11 @@ public sealed class ChatSessionGrain(
         {
             state.State = S with { LastSeq = _lastSeq };
             await state.WriteStateAsync();
+            _outboxChanged = false;
         }
         catch (Exception e) when (IsStorageFailure(e) || e is InconsistentStateException)
         {
-            logger.LogWarning(e, "Receipts of session {Session} not stored", _sessionId);
-        }
-    }
-
-    private async Task NotifyAgentsAsync(AgentRef? before, AgentRef? after)
-    {
-        if (before?.AgentId == after?.AgentId) return;
-        try
-        {
-            if (before is not null) await AgentGrain(before.AgentId).ChatReleased(_sessionId);
-            if (after is not null) await AgentGrain(after.AgentId).ChatAssigned(_sessionId);
-        }
-        catch (Exception e)
-        {
-            // The agent's list of open chats is a convenience index; the session holds the truth.
-            logger.LogWarning(e, "Agents not told about session {Session}", _sessionId);
-        }
-    }
-
-    private async Task UpdateDeskAsync(ChatSessionSnapshot snapshot)
-    {
-        try
-        {
-            await GrainFactory.GetGrain<IDeskGrain>(_tenantId).Upsert(SessionSummary.From(snapshot));
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Desk not told about session {Session}", _sessionId);
+            logger.LogWarning(e, "Receipts and delivery progress of session {Session} not stored", _sessionId);
         }
     }
 
@@ -323,8 +329,6 @@ public sealed class ChatSessionGrain(
             logger.LogWarning(ex, "Event {Event} of session {Session} not published", e.GetType().Name, _sessionId);
         }
     }
-
-    private IAgentGrain AgentGrain(string agentId) => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Compose(_tenantId, agentId));
 
     private ChatSessionSnapshot Snapshot() => S.ToSnapshot(_tenantId, _sessionId, _lastSeq);
 

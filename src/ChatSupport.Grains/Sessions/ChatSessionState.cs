@@ -26,6 +26,15 @@ public sealed record ChatSessionState
     [Id(12)] public long LastSeq { get; init; }
     [Id(13)] public DeliveryReceipts Receipts { get; init; } = new();
     [Id(14)] public string? TransferNote { get; init; }
+    /// <summary>The number of the session's newest event (1, 2, … with no gaps).</summary>
+    [Id(15)] public long LastEventSeq { get; init; }
+    /// <summary>
+    /// Stored events that some consumer has not confirmed yet, in order. Written with the decision that raised them,
+    /// so an answered command's events are never lost; delivered events leave it with the next write.
+    /// </summary>
+    [Id(16)] public IReadOnlyList<ChatEventEnvelope> Outbox { get; init; } = [];
+    /// <summary>Per consumer (by name), the newest event it confirmed.</summary>
+    [Id(17)] public IReadOnlyDictionary<string, long> Delivered { get; init; } = new Dictionary<string, long>();
 
     public ChatSessionSnapshot ToSnapshot(string tenantId, string sessionId, long lastSeq) => new()
     {

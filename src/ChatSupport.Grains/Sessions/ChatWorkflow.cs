@@ -3,11 +3,14 @@ using ChatSupport.Contracts.Sessions;
 
 namespace ChatSupport.Grains.Sessions;
 
-/// <summary>The answer to a command: the state to move to, or the refusal that leaves the state as it was.</summary>
-public readonly record struct Decision(ChatSessionState? Next, ChatError? Error)
+/// <summary>
+/// The answer to a command: the state to move to with the events that say what happened, or the refusal that
+/// leaves the state as it was (and has no events).
+/// </summary>
+public readonly record struct Decision(ChatSessionState? Next, IReadOnlyList<ChatEvent> Events, ChatError? Error)
 {
-    public static implicit operator Decision(ChatSessionState next) => new(next, null);
-    public static implicit operator Decision(ChatError error) => new(null, error);
+    public static Decision To(ChatSessionState next, ChatEvent happened) => new(next, [happened], null);
+    public static implicit operator Decision(ChatError error) => new(null, [], error);
 }
 
 /// <summary>
@@ -27,7 +30,9 @@ public static class ChatWorkflow
         if (s.Started) return ChatErrors.AlreadyStarted();
         if (ChatInput.CheckId(visitorId, "visitorId") is { } badId) return badId;
         if (visitor.Check() is { } badMetadata) return badMetadata;
-        return s with { Started = true, VisitorId = visitorId, Status = ChatStatus.WaitingForAgent, Visitor = visitor, CreatedAt = now };
+        return Decision.To(
+            s with { Started = true, VisitorId = visitorId, Status = ChatStatus.WaitingForAgent, Visitor = visitor, CreatedAt = now },
+            new ChatStarted { VisitorId = visitorId, OccurredAt = now });
     }
 
     public static ChatError? CanView(ChatSessionState s, ChatCaller caller)
@@ -44,7 +49,9 @@ public static class ChatWorkflow
         if (ChatInput.CheckOptional(assignee.DisplayName, "agent name", ChatLimits.NameMaxLength) is { } badName) return badName;
         return s.Status switch
         {
-            ChatStatus.WaitingForAgent => s with { Status = ChatStatus.AssignedToAgent, AssignedAgent = assignee, AssignedAt = now },
+            ChatStatus.WaitingForAgent => Decision.To(
+                s with { Status = ChatStatus.AssignedToAgent, AssignedAgent = assignee, AssignedAt = now },
+                new AgentAssigned { Agent = assignee, AssignedBy = caller.Id, OccurredAt = now }),
             ChatStatus.Resolved => ChatErrors.ChatResolved(),
             _ => ChatErrors.AlreadyAssigned(s.AssignedAgent!.DisplayName),
         };
@@ -62,7 +69,7 @@ public static class ChatWorkflow
             ChatStatus.Resolved => ChatErrors.ChatResolved(),
             _ when s.AssignedAgent!.AgentId == toAgent.AgentId => ChatErrors.SameAgent(),
             // The conversation's stage is kept: an active chat stays active with its new agent.
-            _ => s with { AssignedAgent = toAgent, AssignedAt = now, TransferNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim() },
+            _ => Transferred(s, caller, toAgent, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), now),
         };
     }
 
@@ -73,7 +80,9 @@ public static class ChatWorkflow
         {
             ChatStatus.WaitingForAgent => ChatErrors.NotAssigned(),
             ChatStatus.Resolved => ChatErrors.ChatResolved(),
-            _ => s with { Status = ChatStatus.Resolved, ResolvedAt = now, ResolvedBy = ChatParty.Agent },
+            _ => Decision.To(
+                s with { Status = ChatStatus.Resolved, ResolvedAt = now, ResolvedBy = ChatParty.Agent },
+                new ChatResolved { Agent = s.AssignedAgent, ResolvedBy = caller.Id, OccurredAt = now }),
         };
     }
 
@@ -81,7 +90,9 @@ public static class ChatWorkflow
     {
         if (VisitorCommandRefusal(s, caller) is { } refused) return refused;
         if (s.Status == ChatStatus.Resolved) return ChatErrors.ChatResolved();
-        return s with { Status = ChatStatus.Resolved, ResolvedAt = now, ResolvedBy = ChatParty.Visitor };
+        return Decision.To(
+            s with { Status = ChatStatus.Resolved, ResolvedAt = now, ResolvedBy = ChatParty.Visitor },
+            new ChatClosedByVisitor { Agent = s.AssignedAgent, OccurredAt = now });
     }
 
     public static Decision Rate(ChatSessionState s, ChatCaller caller, int stars, string? feedback, bool anonymous, DateTimeOffset now)
@@ -91,7 +102,9 @@ public static class ChatWorkflow
         if (ChatInput.CheckRating(stars, trimmedFeedback) is { } badRating) return badRating;
         if (s.Status != ChatStatus.Resolved) return ChatErrors.NotResolved();
         if (s.Rating is not null) return ChatErrors.AlreadyRated();
-        return s with { Rating = new ChatRating { Stars = stars, Feedback = trimmedFeedback, Anonymous = anonymous, RatedAt = now } };
+        return Decision.To(
+            s with { Rating = new ChatRating { Stars = stars, Feedback = trimmedFeedback, Anonymous = anonymous, RatedAt = now } },
+            new ChatRated { Stars = stars, Feedback = trimmedFeedback, Anonymous = anonymous, Agent = s.AssignedAgent, OccurredAt = now });
     }
 
     /// <summary>Who may write: the visitor while the chat is open, and only the assigned agent.</summary>
@@ -103,11 +116,17 @@ public static class ChatWorkflow
         return null;
     }
 
-    /// <summary>The state after a stored message: the assigned agent's first message makes the chat active.</summary>
-    public static ChatSessionState AfterPost(ChatSessionState s, ChatParty sender, DateTimeOffset sentAt) =>
-        sender == ChatParty.Agent && s.Status == ChatStatus.AssignedToAgent
-            ? s with { Status = ChatStatus.ActiveChat, FirstAgentReplyAt = s.FirstAgentReplyAt ?? sentAt }
-            : s;
+    /// <summary>
+    /// After a stored message: the assigned agent's first message makes the chat active (once; after a transfer the
+    /// chat keeps its stage). Null when the message changes nothing.
+    /// </summary>
+    public static Decision? AfterPost(ChatSessionState s, ChatParty sender, long seq, DateTimeOffset sentAt)
+    {
+        if (sender != ChatParty.Agent || s.Status != ChatStatus.AssignedToAgent) return null;
+        return Decision.To(
+            s with { Status = ChatStatus.ActiveChat, FirstAgentReplyAt = s.FirstAgentReplyAt ?? sentAt },
+            new FirstAgentReply { Agent = s.AssignedAgent!, MessageSeq = seq, OccurredAt = sentAt });
+    }
 
     /// <summary>Receipts only move forward, and never past the newest message.</summary>
     public static DeliveryReceipts Acknowledge(DeliveryReceipts r, ChatParty reader, long deliveredUpTo, long readUpTo, long lastSeq)
@@ -119,6 +138,11 @@ public static class ChatWorkflow
             ? r with { VisitorDeliveredSeq = Math.Max(r.VisitorDeliveredSeq, delivered), VisitorReadSeq = Math.Max(r.VisitorReadSeq, read) }
             : r with { AgentDeliveredSeq = Math.Max(r.AgentDeliveredSeq, delivered), AgentReadSeq = Math.Max(r.AgentReadSeq, read) };
     }
+
+    private static Decision Transferred(ChatSessionState s, ChatCaller caller, AgentRef toAgent, string? note, DateTimeOffset now) =>
+        Decision.To(
+            s with { AssignedAgent = toAgent, AssignedAt = now, TransferNote = note },
+            new ChatTransferred { From = s.AssignedAgent!, To = toAgent, TransferredBy = caller.Id, Note = note, OccurredAt = now });
 
     private static ChatError? AgentCommandRefusal(ChatSessionState s, ChatCaller caller)
     {

@@ -1,0 +1,88 @@
+namespace ChatSupport.Contracts.Sessions;
+
+/// <summary>
+/// What a session's decision did, in the past tense. The session's workflow names them with the decision; the session grain stores them with its state (the outbox) and delivers each, at least once and in
+/// order, to every consumer (desk, agents, archive, …). Consumers apply them idempotently by
+/// (session id, <see cref="ChatEventEnvelope.Seq"/>). Messages are not events here: the message log is already the
+/// durable, gap-free record of them, read by sequence number.
+/// </summary>
+[GenerateSerializer, Immutable]
+public abstract record ChatEvent
+{
+    [Id(0)] public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>A visitor started a chat; it waits for an agent.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ChatStarted : ChatEvent
+{
+    [Id(0)] public required string VisitorId { get; init; }
+}
+
+/// <summary>A waiting chat got its agent ("Assign to Me", or assigned by someone else: <see cref="AssignedBy"/>).</summary>
+[GenerateSerializer, Immutable]
+public sealed record AgentAssigned : ChatEvent
+{
+    [Id(0)] public required AgentRef Agent { get; init; }
+    [Id(1)] public required string AssignedBy { get; init; }
+}
+
+/// <summary>An assigned or active chat moved from one agent to another, with the note left for the new agent.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ChatTransferred : ChatEvent
+{
+    [Id(0)] public required AgentRef From { get; init; }
+    [Id(1)] public required AgentRef To { get; init; }
+    [Id(2)] public required string TransferredBy { get; init; }
+    [Id(3)] public string? Note { get; init; }
+}
+
+/// <summary>The assigned agent's first message was stored: the chat became active.</summary>
+[GenerateSerializer, Immutable]
+public sealed record FirstAgentReply : ChatEvent
+{
+    [Id(0)] public required AgentRef Agent { get; init; }
+    [Id(1)] public required long MessageSeq { get; init; }
+}
+
+/// <summary>The chat ended: resolved by an agent, or closed by the visitor. <see cref="Agent"/> held it then, if anyone did.</summary>
+[GenerateSerializer, Immutable]
+public abstract record ChatEnded : ChatEvent
+{
+    [Id(0)] public AgentRef? Agent { get; init; }
+}
+
+/// <summary>An agent resolved the chat (<see cref="ResolvedBy"/> is that agent's id).</summary>
+[GenerateSerializer, Immutable]
+public sealed record ChatResolved : ChatEnded
+{
+    [Id(0)] public required string ResolvedBy { get; init; }
+}
+
+/// <summary>The visitor ended the chat themself.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ChatClosedByVisitor : ChatEnded;
+
+/// <summary>The visitor rated the resolved chat (once). <see cref="Agent"/> is who held the chat when it ended.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ChatRated : ChatEvent
+{
+    [Id(0)] public required int Stars { get; init; }
+    [Id(1)] public string? Feedback { get; init; }
+    [Id(2)] public required bool Anonymous { get; init; }
+    [Id(3)] public AgentRef? Agent { get; init; }
+}
+
+/// <summary>
+/// A stored event as consumers receive it: which session, its number in that session's event sequence (1, 2, …,
+/// gap-free), and the session as it was right after the decision, so that no consumer needs to ask the session.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ChatEventEnvelope
+{
+    [Id(0)] public required string TenantId { get; init; }
+    [Id(1)] public required string SessionId { get; init; }
+    [Id(2)] public required long Seq { get; init; }
+    [Id(3)] public required ChatEvent Event { get; init; }
+    [Id(4)] public required ChatSessionSnapshot Session { get; init; }
+}

@@ -18,7 +18,7 @@ public sealed class ChatWorkflowTests
     private static ChatSessionState NotStarted => new();
     private static ChatSessionState Waiting => ChatWorkflow.Start(NotStarted, "v1", VisitorMetadata.Empty, T0).Next!;
     private static ChatSessionState Assigned => ChatWorkflow.Assign(Waiting, AlexCalls, Alex, T0.AddSeconds(30)).Next!;
-    private static ChatSessionState Active => ChatWorkflow.AfterPost(Assigned, ChatParty.Agent, T0.AddSeconds(40));
+    private static ChatSessionState Active => ChatWorkflow.AfterPost(Assigned, ChatParty.Agent, 1, T0.AddSeconds(40))!.Value.Next!;
     private static ChatSessionState Resolved => ChatWorkflow.Resolve(Active, AlexCalls, T0.AddMinutes(5)).Next!;
     private static ChatSessionState Rated => ChatWorkflow.Rate(Resolved, Visitor, 5, null, false, T0.AddMinutes(6)).Next!;
 
@@ -90,18 +90,18 @@ public sealed class ChatWorkflowTests
         ChatSessionState? next = null;
         switch (command)
         {
-            case "start": (next, error) = ChatWorkflow.Start(before, "v1", VisitorMetadata.Empty, now); break;
-            case "assign": (next, error) = ChatWorkflow.Assign(before, SamCalls, Sam, now); break;
-            case "visitor_assign": (next, error) = ChatWorkflow.Assign(before, Visitor, Sam, now); break;
-            case "transfer": (next, error) = ChatWorkflow.Transfer(before, SamCalls, Sam, "over to you", now); break;
-            case "transfer_to_same_agent": (next, error) = ChatWorkflow.Transfer(before, AlexCalls, Alex, null, now); break;
-            case "resolve": (next, error) = ChatWorkflow.Resolve(before, AlexCalls, now); break;
-            case "close": (next, error) = ChatWorkflow.CloseByVisitor(before, Visitor, now); break;
-            case "agent_close": (next, error) = ChatWorkflow.CloseByVisitor(before, AlexCalls, now); break;
-            case "other_visitor_close": (next, error) = ChatWorkflow.CloseByVisitor(before, OtherVisitor, now); break;
-            case "rate": (next, error) = ChatWorkflow.Rate(before, Visitor, 4, "thanks", false, now); break;
-            case "agent_rate": (next, error) = ChatWorkflow.Rate(before, AlexCalls, 4, null, false, now); break;
-            case "other_visitor_rate": (next, error) = ChatWorkflow.Rate(before, OtherVisitor, 4, null, false, now); break;
+            case "start": (next, _, error) = ChatWorkflow.Start(before, "v1", VisitorMetadata.Empty, now); break;
+            case "assign": (next, _, error) = ChatWorkflow.Assign(before, SamCalls, Sam, now); break;
+            case "visitor_assign": (next, _, error) = ChatWorkflow.Assign(before, Visitor, Sam, now); break;
+            case "transfer": (next, _, error) = ChatWorkflow.Transfer(before, SamCalls, Sam, "over to you", now); break;
+            case "transfer_to_same_agent": (next, _, error) = ChatWorkflow.Transfer(before, AlexCalls, Alex, null, now); break;
+            case "resolve": (next, _, error) = ChatWorkflow.Resolve(before, AlexCalls, now); break;
+            case "close": (next, _, error) = ChatWorkflow.CloseByVisitor(before, Visitor, now); break;
+            case "agent_close": (next, _, error) = ChatWorkflow.CloseByVisitor(before, AlexCalls, now); break;
+            case "other_visitor_close": (next, _, error) = ChatWorkflow.CloseByVisitor(before, OtherVisitor, now); break;
+            case "rate": (next, _, error) = ChatWorkflow.Rate(before, Visitor, 4, "thanks", false, now); break;
+            case "agent_rate": (next, _, error) = ChatWorkflow.Rate(before, AlexCalls, 4, null, false, now); break;
+            case "other_visitor_rate": (next, _, error) = ChatWorkflow.Rate(before, OtherVisitor, 4, null, false, now); break;
             case "visitor_post": error = ChatWorkflow.CanPost(before, Visitor); break;
             case "other_visitor_post": error = ChatWorkflow.CanPost(before, OtherVisitor); break;
             case "agent_post": error = ChatWorkflow.CanPost(before, AlexCalls); break;
@@ -126,13 +126,12 @@ public sealed class ChatWorkflowTests
         assigned.AssignedAgent.Should().Be(Alex);
         assigned.AssignedAt.Should().Be(T0.AddSeconds(30));
 
-        var afterVisitorMessage = ChatWorkflow.AfterPost(assigned, ChatParty.Visitor, T0.AddSeconds(35));
-        afterVisitorMessage.Status.Should().Be(ChatStatus.AssignedToAgent, "only the agent's first message makes a chat active");
+        ChatWorkflow.AfterPost(assigned, ChatParty.Visitor, 1, T0.AddSeconds(35)).Should().BeNull("only the agent's first message makes a chat active");
 
         var active = Active;
         active.Status.Should().Be(ChatStatus.ActiveChat);
         active.FirstAgentReplyAt.Should().Be(T0.AddSeconds(40));
-        ChatWorkflow.AfterPost(active, ChatParty.Agent, T0.AddMinutes(1)).FirstAgentReplyAt.Should().Be(T0.AddSeconds(40));
+        ChatWorkflow.AfterPost(active, ChatParty.Agent, 2, T0.AddMinutes(1)).Should().BeNull("an active chat stays as it is");
 
         var resolved = Resolved;
         resolved.Status.Should().Be(ChatStatus.Resolved);

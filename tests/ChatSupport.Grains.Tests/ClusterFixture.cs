@@ -1,4 +1,6 @@
 using ChatSupport.Contracts;
+using ChatSupport.Grains.Events;
+using ChatSupport.Grains.Tests.Events;
 using ChatSupport.Silo;
 using ChatSupport.Testing;
 using Orleans.TestingHost;
@@ -8,7 +10,12 @@ namespace ChatSupport.Grains.Tests;
 /// <summary>Runs the shipped silo configuration (AddChatSupportSilo) in a cluster of silos.</summary>
 public sealed class ChatSiloConfigurator : ISiloConfigurator
 {
-    public void Configure(ISiloBuilder silo) => silo.AddChatSupportSilo(silo.Configuration);
+    public void Configure(ISiloBuilder silo)
+    {
+        silo.AddChatSupportSilo(silo.Configuration);
+        // One more consumer, as an operator would add one; it acts only on "flaky-…" tenants.
+        silo.Services.AddChatEventConsumer<FlakyConsumer>();
+    }
 }
 
 public sealed class ChatClientConfigurator : IClientBuilderConfigurator

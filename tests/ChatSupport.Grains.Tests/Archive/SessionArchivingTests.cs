@@ -10,7 +10,7 @@ using static ChatSupport.Grains.Tests.ClusterTestData;
 
 namespace ChatSupport.Grains.Tests.Archive;
 
-/// <summary>The session grain hands resolved and rated chats to the archive; a chat the archive lost is caught up.</summary>
+/// <summary>Resolved and rated chats reach the archive through the session events (Events/EventDeliveryTests: redelivery).</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class SessionArchivingTests(ClusterFixture fixture)
 {
@@ -58,35 +58,5 @@ public sealed class SessionArchivingTests(ClusterFixture fixture)
         (await Archive.List(tenant, new ArchiveFilter { Stars = [2] }, null, 10)).Ok().Chats.Should().ContainSingle().Which.VisitorName.Should().BeNull();
         var transcript = (await Archive.GetTranscript(tenant, started.SessionId, 0, 10)).Ok();
         transcript.Messages.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Text = "Please keep this between us", SenderId = "", SenderName = (string?)null });
-    }
-
-    [Fact]
-    public async Task A_chat_the_archive_lost_is_written_again_when_the_session_next_activates()
-    {
-        var tenant = NewTenant();
-        var alex = Agent(1);
-        var (session, started, visitor) = await StartChatAsync(Grains, tenant);
-        await session.Assign(ChatCaller.Agent(alex), alex);
-        (await session.Resolve(ChatCaller.Agent(alex))).Ok();
-        (await session.Rate(visitor, 5, null, anonymous: false)).Ok();
-        var archived = await Eventually.GetAsync(() => Archive.Get(tenant, started.SessionId), c => c?.Rating is not null, what: "the chat archived");
-        await Eventually.GetAsync(() => Archive.GetAgentRatings(tenant), s => s.Count == 1, what: "the rating counted");
-
-        // The archive loses the chat (as if its write had failed and the silo died before the retry).
-        var tables = new ChatTables(Options.Create(new ChatStorageOptions { ConnectionString = fixture.Azurite.ConnectionString }));
-        await (await tables.Archive(ArchiveTable.ArchiveSessions)).DeleteEntityAsync(tenant, started.SessionId);
-        await (await tables.Archive(ArchiveTable.Archive)).DeleteEntityAsync(
-            ArchiveKeys.MonthPartition(tenant, ArchiveKeys.Month(archived!.ResolvedAt)), ArchiveKeys.RowKey(archived.ResolvedAt, started.SessionId));
-        (await Archive.List(tenant, ArchiveFilter.All, null, 10)).Ok().Chats.Should().BeEmpty();
-
-        await session.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        var restored = await Eventually.GetAsync(async () =>
-        {
-            await session.GetSnapshot(visitor); // a later call activates the session again
-            return await Archive.Get(tenant, started.SessionId);
-        }, c => c?.Rating is not null, what: "the chat back in the archive");
-        restored!.Rating!.Stars.Should().Be(5);
-        (await Archive.List(tenant, ArchiveFilter.All, null, 10)).Ok().Chats.Select(c => c.SessionId).Should().Equal(started.SessionId);
-        (await Archive.GetAgentRatings(tenant)).Single().Count.Should().Be(1, "the rewrite does not count the rating twice");
     }
 }

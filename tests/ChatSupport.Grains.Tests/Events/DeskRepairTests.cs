@@ -1,0 +1,117 @@
+using Azure.Data.Tables;
+using ChatSupport.Contracts;
+using ChatSupport.Contracts.Desk;
+using ChatSupport.Grains.Desk;
+using ChatSupport.Silo;
+using ChatSupport.Testing;
+using Microsoft.Extensions.Configuration;
+using Orleans.Core.Internal;
+using Orleans.Runtime;
+using Orleans.TestingHost;
+using Xunit.Abstractions;
+
+namespace ChatSupport.Grains.Tests.Events;
+
+/// <summary>Three silos with Azure Table membership (as shipped), so that any silo, the first too, can be killed.</summary>
+public sealed class SurvivingClusterSilo : ISiloConfigurator
+{
+    public void Configure(ISiloBuilder silo)
+    {
+        silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(silo.Configuration["ChatSupport:Storage:ConnectionString"]));
+        silo.AddChatSupportSilo(silo.Configuration);
+    }
+}
+
+public sealed class SurvivingClusterClient : IClientBuilderConfigurator
+{
+    public void Configure(IConfiguration configuration, IClientBuilder client)
+    {
+        client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(configuration["ChatSupport:Storage:ConnectionString"]));
+        client.AddMemoryStreams(ChatStreams.Provider);
+    }
+}
+
+/// <summary>
+/// The desk loses its activation (its silo is killed, or it is deactivated) while chats start, are assigned and
+/// resolved. Afterwards it lists exactly the open chats, and every open dashboard shows that same list without
+/// reloading the page: no resolved chat stays listed, no open chat is missing.
+/// </summary>
+public sealed class DeskRepairTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Chats = 45;
+    private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(150);
+    private AzuriteProcess _azurite = null!;
+    private TestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteProcess.StartAsync();
+        var builder = new TestClusterBuilder(initialSilosCount: 3);
+        builder.Options.ServiceId = "chatsupport";
+        builder.Options.UseTestClusterMembership = false;
+        builder.Properties["ChatSupport:Storage:ConnectionString"] = _azurite.ConnectionString;
+        builder.AddSiloBuilderConfigurator<SurvivingClusterSilo>();
+        builder.AddClientBuilderConfigurator<SurvivingClusterClient>();
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null) await _cluster.DisposeAsync();
+        if (_azurite is not null) await _azurite.DisposeAsync();
+    }
+
+    [Fact]
+    public Task Killing_the_silo_that_holds_the_desk_leaves_no_ghost_and_no_gap_on_any_dashboard() =>
+        RunAsync(async tenant =>
+        {
+            var silo = await SiloOfDeskAsync(tenant);
+            output.WriteLine($"killing {silo.SiloAddress}, which holds the desk");
+            await _cluster.KillSiloAsync(silo);
+        });
+
+    [Fact]
+    public Task A_desk_deactivated_mid_traffic_comes_back_with_every_open_chat_and_dashboards_follow() =>
+        RunAsync(tenant => _cluster.Client.GetGrain<IDeskGrain>(tenant).Cast<IGrainManagementExtension>().DeactivateOnIdle().AsTask());
+
+    private async Task RunAsync(Func<string, Task> fault)
+    {
+        var tenant = "desk" + Guid.NewGuid().ToString("N")[..10];
+        await using var dashboardA = await DeskMirror.OpenAsync(_cluster.Client, tenant);
+        await using var dashboardB = await DeskMirror.OpenAsync(_cluster.Client, tenant);
+        var traffic = new DeskTraffic(_cluster.Client, tenant);
+
+        var run = traffic.RunAsync(Chats, Spacing);
+        await Eventually.GetAsync(() => Task.FromResult(traffic.Open.Count), n => n >= Chats / 4, TimeSpan.FromSeconds(60), "traffic under way");
+        await fault(tenant);
+        await run;
+        // One more chat after the fault: a dashboard that missed deltas sees the next one out of order and reloads.
+        var last = new DeskTraffic(_cluster.Client, tenant, "late-visitor");
+        await last.RunAsync(1, TimeSpan.Zero);
+        var open = traffic.Open.Concat(last.Open).ToHashSet();
+
+        var listed = await Eventually.GetAsync(() => DeskListAsync(tenant), l => l.SetEquals(open),
+            DeskGrain.RepairPeriod * 2 + TimeSpan.FromSeconds(30), "the desk to list exactly the open chats");
+        listed.Should().BeEquivalentTo(open);
+        foreach (var dashboard in new[] { dashboardA, dashboardB })
+        {
+            var shown = await Eventually.GetAsync(dashboard.OpenSessionIdsAsync, s => s.SetEquals(open), TimeSpan.FromSeconds(60),
+                "the dashboard to show exactly the open chats");
+            shown.Should().BeEquivalentTo(open);
+            dashboard.Reloads.Should().BeGreaterThan(1, "the new desk activation's epoch made the dashboard reload its list");
+        }
+        output.WriteLine($"{Chats + 1} chats, {open.Count} open at the end; dashboard reloads: {dashboardA.Reloads}, {dashboardB.Reloads}");
+    }
+
+    private async Task<IReadOnlySet<string>> DeskListAsync(string tenant) =>
+        (await _cluster.Client.GetGrain<IDeskGrain>(tenant).GetSnapshot()).Sessions.Select(s => s.SessionId).ToHashSet();
+
+    private async Task<SiloHandle> SiloOfDeskAsync(string tenant)
+    {
+        var management = _cluster.Client.GetGrain<IManagementGrain>(0);
+        var stats = await management.GetDetailedGrainStatistics();
+        var desk = stats.Single(s => s.GrainType.Contains(nameof(DeskGrain), StringComparison.Ordinal) && s.GrainId.Key.ToString() == tenant);
+        return _cluster.Silos.Single(s => s.SiloAddress.Equals(desk.SiloAddress));
+    }
+}

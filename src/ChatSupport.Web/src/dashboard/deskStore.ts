@@ -2,9 +2,8 @@
 // one + 1 means something was missed: the snapshot is read again (docs/protocol.md). Resolved chats leave the
 // live list; the last ones seen on this page are kept so the "Resolved" status filter has something to show.
 import type { HubConnection } from "@microsoft/signalr";
-import type { DeskStore, SessionSummary } from "./context";
-
-export interface DeskDelta { version: number; kind: "added" | "changed" | "removed"; session: SessionSummary; }
+import { AgentHubMethods, callAgentHub, ClientEvents, onServerEvent, type DeskDelta, type SessionSummary } from "../protocol";
+import type { DeskStore } from "./context";
 
 const recentlyResolvedKept = 50;
 
@@ -17,7 +16,7 @@ export class LiveDesk implements DeskStore {
   private loading: Promise<void> | null = null;
 
   constructor(private readonly hub: HubConnection) {
-    hub.on("DeskChanged", (d: DeskDelta) => this.apply(d));
+    onServerEvent(hub, ClientEvents.DeskChanged, (d) => this.apply(d));
   }
 
   all(): SessionSummary[] {
@@ -43,7 +42,7 @@ export class LiveDesk implements DeskStore {
   load(): Promise<void> {
     this.loading ??= (async () => {
       try {
-        const snapshot = await this.hub.invoke<{ version: number; sessions: SessionSummary[] }>("GetDesk");
+        const snapshot = await callAgentHub(this.hub, AgentHubMethods.GetDesk);
         const before = new Set(this.open.keys());
         this.open.clear();
         for (const s of snapshot.sessions) {

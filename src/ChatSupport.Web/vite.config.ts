@@ -1,4 +1,4 @@
-// Builds the visitor widget (src/widget.ts) into one self-contained IIFE, src/ChatSupport.Api/wwwroot/widget.js,
+// Builds the visitor widget (src/widget/main.ts and what it imports) into one self-contained IIFE, src/ChatSupport.Api/wwwroot/widget.js,
 // then measures it: the gzipped size (the @microsoft/signalr client included) is printed and checked
 // against the 30 KB budget. `npm run build:web` at the repository root runs this (./chat run and ./chat test do).
 import { defineConfig, type Plugin } from "vite";
@@ -48,7 +48,7 @@ export default defineConfig({
       },
     },
     lib: {
-      entry: resolve(here, "src/widget.ts"),
+      entry: resolve(here, "src/widget/main.ts"),
       name: "ChatSupportWidget",
       formats: ["iife"],
       fileName: () => "widget.js",

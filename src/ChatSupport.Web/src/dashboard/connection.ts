@@ -1,6 +1,8 @@
-// The page's one agent hub connection: keeps itself alive (5 s pings, 15 s of server silence = lost), reconnects
-// forever with backoff, and tells the shell its state so the page can show it and catch up afterwards.
-import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
+// The page's one agent hub connection: built by the protocol module (its keep-alive, server timeout and reconnects
+// forever with backoff), restarted when the server closed it, and telling the shell its state so the page can show it
+// and catch up afterwards.
+import { HubConnectionState, type HubConnection } from "@microsoft/signalr";
+import { buildHubConnection } from "../protocol";
 
 export type LinkState = "connected" | "reconnecting" | "offline";
 
@@ -13,13 +15,7 @@ export interface AgentLink {
 }
 
 export function createAgentLink(): AgentLink {
-  const hub = new HubConnectionBuilder()
-    .withUrl("/hubs/agent")
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (r) => Math.min(500 * 2 ** r.previousRetryCount, 10_000) })
-    .configureLogging(LogLevel.None)
-    .build();
-  hub.keepAliveIntervalInMilliseconds = 5_000;
-  hub.serverTimeoutInMilliseconds = 15_000;
+  const hub = buildHubConnection("/hubs/agent");
 
   const stateListeners: ((s: LinkState) => void)[] = [];
   const resumedListeners: (() => void)[] = [];

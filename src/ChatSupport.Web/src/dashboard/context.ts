@@ -3,28 +3,7 @@
 // actions (open a chat in the docked mini chat, show a session's details). Views never build their own
 // connection, so the page has exactly one agent hub connection and one place that handles reconnects.
 import type { HubConnection } from "@microsoft/signalr";
-
-export type ChatStatus = "waiting_for_agent" | "assigned_to_agent" | "active_chat" | "resolved";
-
-export interface VisitorLocation {
-  city?: string | null; region?: string | null; country?: string | null; countryCode?: string | null;
-  latitude?: number | null; longitude?: number | null;
-}
-
-export interface VisitorMetadata {
-  name?: string | null; email?: string | null; browser?: string | null; operatingSystem?: string | null;
-  userAgent?: string | null; pageUrl?: string | null; pageTitle?: string | null; referrer?: string | null;
-  language?: string | null; timeZone?: string | null; location?: VisitorLocation | null;
-}
-
-export interface AgentRef { agentId: string; displayName: string; }
-
-/** One row of the live list (docs/protocol.md, SessionSummary). */
-export interface SessionSummary {
-  sessionId: string; visitorId: string; status: ChatStatus; visitor: VisitorMetadata;
-  assignedAgent?: AgentRef | null; createdAt: string; assignedAt?: string | null;
-  aiConfidence?: number | null; queuePosition?: number | null;
-}
+import type { ChatStatus, SessionSummary } from "../protocol";
 
 export interface Me { tenantId: string; username: string; displayName: string; }
 

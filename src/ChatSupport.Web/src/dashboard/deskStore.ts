@@ -1,23 +1,26 @@
-// The live desk: GetDesk's snapshot kept current by DeskChanged deltas. A delta whose version is not the last
-// one + 1 means something was missed: the snapshot is read again (docs/protocol.md). Resolved chats leave the
-// live list; the last ones seen on this page are kept so the "Resolved" status filter has something to show.
+// The live desk: GetDesk's snapshot kept current by DeskChanged deltas. The protocol module judges each delta by its
+// epoch and version (apply the next one, ignore one seen, read the snapshot again after a gap or a desk restart).
+// Resolved chats leave the live list but stay here for the "Resolved" status filter: those resolved while the page
+// was open, those that closed while it was disconnected (open before a reload of the snapshot, gone after it), and
+// today's from the archive, read with every snapshot so a page reload does not forget them.
 import type { HubConnection } from "@microsoft/signalr";
-import type { DeskStore, SessionSummary } from "./context";
+import { AgentHubMethods, callAgentHub, ClientEvents, judgeDelta, onServerEvent, type DeskDelta, type DeskPosition, type SessionSummary } from "../protocol";
+import type { DeskStore } from "./context";
 
-export interface DeskDelta { version: number; kind: "added" | "changed" | "removed"; session: SessionSummary; }
-
-const recentlyResolvedKept = 50;
+const recentlyResolvedKept = 100;
 
 export class LiveDesk implements DeskStore {
   private readonly open = new Map<string, SessionSummary>();
   private readonly resolved = new Map<string, SessionSummary>();
   private readonly listeners = new Set<() => void>();
   private readonly deltaListeners = new Set<(d: DeskDelta) => void>();
-  private version = -1;
+  private position: DeskPosition | null = null;
   private loading: Promise<void> | null = null;
+  private seeding: Promise<void> | null = null;
 
-  constructor(private readonly hub: HubConnection) {
-    hub.on("DeskChanged", (d: DeskDelta) => this.apply(d));
+  /** resolvedToday: the chats resolved today on the server, newest first (resolved/resolvedToday.ts). */
+  constructor(private readonly hub: HubConnection, private readonly resolvedToday: () => Promise<SessionSummary[]>) {
+    onServerEvent(hub, ClientEvents.DeskChanged, (d) => this.apply(d));
   }
 
   all(): SessionSummary[] {
@@ -39,26 +42,15 @@ export class LiveDesk implements DeskStore {
     this.deltaListeners.add(listener);
   }
 
-  /** Reads the snapshot (first load, after a reconnect, after a version gap). Concurrent calls share one read. */
+  /**
+   * Reads the snapshot (first load, after a reconnect, a version gap or a new epoch), and today's resolved chats
+   * beside it. Concurrent calls share one read. Deltas are applied again as soon as the snapshot is in: the
+   * archive's answer only adds resolved rows, so it must not hold the live list back.
+   */
   load(): Promise<void> {
-    this.loading ??= (async () => {
-      try {
-        const snapshot = await this.hub.invoke<{ version: number; sessions: SessionSummary[] }>("GetDesk");
-        const before = new Set(this.open.keys());
-        this.open.clear();
-        for (const s of snapshot.sessions) {
-          this.open.set(s.sessionId, s);
-          this.resolved.delete(s.sessionId);
-        }
-        // Chats that closed while we were away: show them as resolved rather than silently dropping them.
-        for (const id of before) if (!this.open.has(id)) this.resolved.delete(id);
-        this.version = snapshot.version;
-        this.emit();
-      } finally {
-        this.loading = null;
-      }
-    })();
-    return this.loading;
+    this.loading ??= this.readSnapshot().finally(() => { this.loading = null; });
+    this.seeding ??= this.seedResolvedToday().finally(() => { this.seeding = null; });
+    return Promise.all([this.loading, this.seeding]).then(() => undefined);
   }
 
   /** A summary the page learnt from a command's answer (faster than waiting for the delta). */
@@ -72,14 +64,46 @@ export class LiveDesk implements DeskStore {
     this.emit();
   }
 
+  private async readSnapshot(): Promise<void> {
+    const snapshot = await callAgentHub(this.hub, AgentHubMethods.GetDesk);
+    const before = new Map(this.open);
+    this.open.clear();
+    for (const s of snapshot.sessions) {
+      this.open.set(s.sessionId, s);
+      this.resolved.delete(s.sessionId);
+    }
+    // Open before, no longer listed: they closed while we were away (an open desk lists every open chat).
+    for (const [id, s] of before) if (!this.open.has(id)) this.keepResolved({ ...s, status: "resolved" });
+    this.position = { epoch: snapshot.epoch, version: snapshot.version };
+    this.emit();
+  }
+
+  private async seedResolvedToday(): Promise<void> {
+    let today: SessionSummary[];
+    try {
+      today = await this.resolvedToday();
+    } catch {
+      return; // the archive is not the live desk: without it the filter shows what this page saw
+    }
+    // Oldest first, so the newest stay when the kept list is full; a row the page already has knows more (page, place).
+    for (const s of [...today].reverse()) {
+      if (this.resolved.has(s.sessionId)) continue;
+      const open = this.open.get(s.sessionId);
+      this.open.delete(s.sessionId);
+      this.keepResolved(open ? { ...open, status: "resolved" } : s);
+    }
+    this.emit();
+  }
+
   private apply(d: DeskDelta): void {
-    if (this.version < 0 || this.loading) return; // the snapshot being read includes it
-    if (d.version <= this.version) return; // seen already
-    if (d.version !== this.version + 1) {
+    if (!this.position || this.loading) return; // the snapshot being read includes it
+    const verdict = judgeDelta(this.position, d);
+    if (verdict === "ignore") return;
+    if (verdict === "reload") {
       void this.load();
       return;
     }
-    this.version = d.version;
+    this.position = { epoch: d.epoch, version: d.version };
     if (d.kind === "removed") {
       this.open.delete(d.session.sessionId);
       this.keepResolved({ ...d.session, status: "resolved" });
@@ -91,6 +115,7 @@ export class LiveDesk implements DeskStore {
   }
 
   private keepResolved(session: SessionSummary): void {
+    this.resolved.delete(session.sessionId); // re-inserted as the newest
     this.resolved.set(session.sessionId, session);
     while (this.resolved.size > recentlyResolvedKept) this.resolved.delete(this.resolved.keys().next().value!);
   }

@@ -1,5 +1,5 @@
 // Words and numbers as agents read them.
-import type { SessionSummary, VisitorMetadata } from "./context";
+import type { SessionSummary, VisitorMetadata } from "../protocol";
 
 export function duration(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));

@@ -2,7 +2,7 @@
 // notification when the agent allowed them. Arrivals within a short window are grouped into one notice
 // ("3 new chats waiting"), so a burst never floods the agent.
 import type { DeskStore } from "./context";
-import type { DeskDelta } from "./deskStore";
+import type { DeskDelta } from "../protocol";
 
 const groupWindowMs = 1_500;
 

@@ -13,12 +13,13 @@ import { WaitingNotifier } from "./notifier";
 import { queueView } from "./queue/queueView";
 import { QuickReplies } from "./replies/quickReplies";
 import { repliesView } from "./replies/repliesView";
+import { fetchResolvedToday } from "./resolved/resolvedToday";
 
 const linkWords: Record<LinkState, string> = { connected: "Connected", reconnecting: "Reconnecting…", offline: "Offline, retrying…" };
 
 export async function startShell(root: HTMLElement, me: Me, extraViews: DashboardView[]): Promise<void> {
   const link = createAgentLink();
-  const desk = new LiveDesk(link.hub);
+  const desk = new LiveDesk(link.hub, () => fetchResolvedToday(api));
   const replies = new QuickReplies(link.hub);
   const toasts = h("div", { class: "toasts", role: "status", "aria-live": "polite" });
   const toast = (message: string, kind: "info" | "error" = "info") => {

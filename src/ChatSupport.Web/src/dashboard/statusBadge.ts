@@ -1,5 +1,6 @@
 import { h } from "../dom";
-import { statusColors, statusLabels, type ChatStatus } from "./context";
+import { statusColors, statusLabels } from "./context";
+import type { ChatStatus } from "../protocol";
 
 /** A status as a colored pill with its name: color is never the only signal. */
 export function statusBadge(status: ChatStatus): HTMLElement {

@@ -1,9 +1,9 @@
 // The docked mini chats (several at once, along the bottom of the page). It routes the hub's session events to
 // the chat they belong to and, after a reconnect, has every open chat read exactly what it missed.
 import { h } from "../../dom";
+import { ClientEvents, onServerEvent } from "../../protocol";
 import type { DashboardContext } from "../context";
 import type { QuickReplies } from "../replies/quickReplies";
-import type { MessagePosted, ReceiptsChanged, SessionChanged, TypingChanged } from "./chatTypes";
 import { MiniChat } from "./miniChat";
 
 /** More than this and the oldest one is closed: a dock that fits 1280 px wide. */
@@ -18,10 +18,10 @@ export class ChatDock {
   /** Wires the hub's session events (once the shell has its connection). */
   listen(): void {
     const hub = this.ctx().hub;
-    hub.on("MessagePosted", (e: MessagePosted) => this.chats.get(e.sessionId)?.onMessage(e));
-    hub.on("SessionChanged", (e: SessionChanged) => this.chats.get(e.sessionId)?.onSession(e));
-    hub.on("TypingChanged", (e: TypingChanged) => this.chats.get(e.sessionId)?.onTyping(e));
-    hub.on("ReceiptsChanged", (e: ReceiptsChanged) => this.chats.get(e.sessionId)?.onReceipts(e.receipts));
+    onServerEvent(hub, ClientEvents.MessagePosted, (e) => this.chats.get(e.sessionId)?.onMessage(e));
+    onServerEvent(hub, ClientEvents.SessionChanged, (e) => this.chats.get(e.sessionId)?.onSession(e));
+    onServerEvent(hub, ClientEvents.TypingChanged, (e) => this.chats.get(e.sessionId)?.onTyping(e));
+    onServerEvent(hub, ClientEvents.ReceiptsChanged, (e) => this.chats.get(e.sessionId)?.onReceipts(e.receipts));
   }
 
   open(sessionId: string): void {

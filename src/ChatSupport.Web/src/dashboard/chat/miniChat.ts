@@ -9,8 +9,11 @@ import { clock, visitorLabel } from "../format";
 import { ReplyPicker } from "../replies/replyPicker";
 import type { QuickReplies } from "../replies/quickReplies";
 import { statusBadge } from "../statusBadge";
-import { ChatLog } from "./chatLog";
-import type { ChatMessage, MessageAck, MessagePage, MessagePosted, OutgoingMessage, Receipts, ResumeResult, SessionChanged, Snapshot, TypingChanged } from "./chatTypes";
+import {
+  AgentHubMethods, callAgentHub, ChatLog, storedMessage,
+  type ChatMessage, type ChatSessionSnapshot, type MessagePage, type MessagePosted, type Receipts, type SessionChanged, type TypingChanged,
+} from "../../protocol";
+import type { OutgoingMessage } from "./chatTypes";
 import { MessageList, type ListItem } from "./messageList";
 
 const pageSize = 50;
@@ -21,9 +24,9 @@ const afterEverything = Number.MAX_SAFE_INTEGER;
 
 export class MiniChat {
   readonly element = h("section", { class: "mini-chat", "aria-label": "Chat" });
-  private readonly log = new ChatLog();
+  private readonly log = new ChatLog<OutgoingMessage>();
   private readonly list = new MessageList();
-  private session: Snapshot | null = null;
+  private session: ChatSessionSnapshot | null = null;
   private readonly header = h("div", { class: "mini-head" });
   private readonly typingLine = h("p", { class: "typing", "aria-live": "polite" });
   private readonly noteLine = h("p", { class: "transfer-note", hidden: true });
@@ -71,7 +74,7 @@ export class MiniChat {
   async open(): Promise<void> {
     try {
       const first = this.log.lastRead === 0;
-      const opened = await this.ctx.hub.invoke<ResumeResult>("OpenChat", this.sessionId, first ? afterEverything : this.log.lastRead);
+      const opened = await callAgentHub(this.ctx.hub, AgentHubMethods.OpenChat, this.sessionId, first ? afterEverything : this.log.lastRead);
       this.applySession(opened.session);
       if (first) {
         const after = Math.max(0, opened.session.lastSeq - pageSize);
@@ -94,7 +97,7 @@ export class MiniChat {
     this.stopTyping();
     this.element.remove();
     this.onClose();
-    try { await this.ctx.hub.invoke("LeaveChat", this.sessionId); } catch { /* the connection's end drops it anyway */ }
+    try { await callAgentHub(this.ctx.hub, AgentHubMethods.LeaveChat, this.sessionId); } catch { /* the connection's end drops it anyway */ }
   }
 
   focus(): void {
@@ -131,7 +134,7 @@ export class MiniChat {
     return this.session?.assignedAgent?.agentId === this.ctx.me.username;
   }
 
-  private applySession(session: Snapshot): void {
+  private applySession(session: ChatSessionSnapshot): void {
     this.session = session;
     const name = visitorLabel(session.visitorId, session.visitor);
     this.element.setAttribute("aria-label", `Chat with ${name}`);
@@ -226,10 +229,9 @@ export class MiniChat {
     o.error = undefined;
     this.paint();
     try {
-      const ack = await this.ctx.hub.invoke<MessageAck>("SendMessage", this.sessionId, o.clientMessageId, o.text);
-      this.log.acknowledged(ack, o.text, this.ctx.me.username, this.ctx.me.displayName);
-      if (ack.seq === this.log.lastRead + 1) this.log.lastRead = ack.seq;
-      else if (ack.seq > this.log.lastRead + 1) void this.catchUp();
+      const ack = await callAgentHub(this.ctx.hub, AgentHubMethods.SendMessage, this.sessionId, o.clientMessageId, o.text);
+      const stored = storedMessage(ack, "agent", this.ctx.me.username, this.ctx.me.displayName, o.text);
+      if (this.log.addLive(stored) === "gap") void this.catchUp();
     } catch (e) {
       o.state = "failed";
       o.error = refusalOf(e).message;
@@ -238,7 +240,7 @@ export class MiniChat {
   }
 
   private history(afterSeq: number, max: number): Promise<MessagePage> {
-    return this.ctx.hub.invoke<MessagePage>("GetHistory", this.sessionId, afterSeq, max);
+    return callAgentHub(this.ctx.hub, AgentHubMethods.GetHistory, this.sessionId, afterSeq, max);
   }
 
   /** Reads every message after the last one read in order: after a gap, a reconnect or a stall. */
@@ -280,7 +282,7 @@ export class MiniChat {
     if (!this.mine) return;
     if (!this.typingSent) {
       this.typingSent = true;
-      void this.ctx.hub.invoke("SetTyping", this.sessionId, true).catch(() => undefined);
+      void callAgentHub(this.ctx.hub, AgentHubMethods.SetTyping, this.sessionId, true).catch(() => undefined);
     }
     clearTimeout(this.typingTimer);
     this.typingTimer = window.setTimeout(() => this.stopTyping(), typingIdleMs);
@@ -290,7 +292,7 @@ export class MiniChat {
     clearTimeout(this.typingTimer);
     if (!this.typingSent) return;
     this.typingSent = false;
-    void this.ctx.hub.invoke("SetTyping", this.sessionId, false).catch(() => undefined);
+    void callAgentHub(this.ctx.hub, AgentHubMethods.SetTyping, this.sessionId, false).catch(() => undefined);
   }
 
   private showVisitorTyping(isTyping: boolean): void {
@@ -311,7 +313,7 @@ export class MiniChat {
       const read = !this.minimized && document.visibilityState === "visible" ? delivered : this.acked.read;
       if (delivered === this.acked.delivered && read === this.acked.read) return;
       this.acked = { delivered, read };
-      void this.ctx.hub.invoke("Acknowledge", this.sessionId, delivered, read).catch(() => { this.acked = { delivered: 0, read: 0 }; });
+      void callAgentHub(this.ctx.hub, AgentHubMethods.Acknowledge, this.sessionId, delivered, read).catch(() => { this.acked = { delivered: 0, read: 0 }; });
     }, 250);
   }
 }

@@ -3,12 +3,11 @@
 // resolve, open the chat. It follows the live desk, so an action taken anywhere shows here at once.
 import { h, text } from "../../dom";
 import { assignTo, assignToMe, loadTeam, resolve, transfer, type TeamMember } from "../commands";
-import type { DashboardContext, SessionSummary } from "../context";
+import type { DashboardContext } from "../context";
+import { AgentHubMethods, callAgentHub, type SessionSummary } from "../../protocol";
 import { refusalOf } from "../errors";
 import { browserLabel, dateTime, duration, localTime, locationLabel, safeHref, visitorLabel, waitOf } from "../format";
 import { statusBadge } from "../statusBadge";
-
-interface PastChat { sessionId: string; status: SessionSummary["status"]; createdAt: string; assignedAgent?: { displayName: string } | null; rating?: { stars: number } | null; lastSeq: number; }
 
 export class DetailsPanel {
   readonly element = h("aside", { class: "details", "aria-label": "Session details", hidden: true });
@@ -26,7 +25,7 @@ export class DetailsPanel {
     this.element.hidden = false;
     const live = this.ctx().desk.get(sessionId);
     if (live) this.render(live, true);
-    else void this.ctx().hub.invoke<SessionSummary>("GetSession", sessionId).then((s) => this.render(s, true), (e) => this.ctx().toast(refusalOf(e).message, "error"));
+    else void callAgentHub(this.ctx().hub, AgentHubMethods.GetSession, sessionId).then((s) => this.render(s, true), (e) => this.ctx().toast(refusalOf(e).message, "error"));
   }
 
   refresh(): void {
@@ -119,7 +118,7 @@ export class DetailsPanel {
   private previousChats(s: SessionSummary): HTMLElement {
     const list = h("ul", { class: "previous" }, h("li", {}, "Loading…"));
     const section = h("section", { "aria-label": "Previous chats" }, h("h3", {}, "Previous chats"), list);
-    void this.ctx().hub.invoke<PastChat[]>("GetVisitorChats", s.visitorId).then((chats) => {
+    void callAgentHub(this.ctx().hub, AgentHubMethods.GetVisitorChats, s.visitorId).then((chats) => {
       const past = chats.filter((c) => c.sessionId !== s.sessionId);
       list.replaceChildren(...(past.length === 0 ? [h("li", {}, "None")] : past.map((c) =>
         h("li", {}, statusBadge(c.status), ` ${dateTime(c.createdAt)} · ${c.assignedAgent?.displayName ?? "no agent"} · ${c.lastSeq} messages${c.rating ? ` · ${"★".repeat(c.rating.stars)}` : ""}`))));

@@ -2,7 +2,8 @@
 // the current zoom, placed on every pan and zoom, rebuilt on every desk change. A marker opens the session's details;
 // a group zooms in, or lists its chats when they share one place.
 import { h } from "../../dom";
-import type { DashboardContext, SessionSummary } from "../context";
+import type { DashboardContext } from "../context";
+import type { SessionSummary } from "../../protocol";
 import { locationLabel, visitorLabel } from "../format";
 import { statusBadge } from "../statusBadge";
 import { PointIndex, type Cluster, type MapPoint } from "./clusters";

@@ -6,7 +6,8 @@
 // chunk of the dashboard build, so the dashboard's first screen does not wait for it.
 import "./map.css";
 import { h, text } from "../../dom";
-import type { ChatStatus, DashboardContext, DashboardView, SessionSummary } from "../context";
+import type { DashboardContext, DashboardView } from "../context";
+import type { ChatStatus, SessionSummary } from "../../protocol";
 import { statusColors, statusLabels } from "../context";
 import { shownStatuses } from "./markers";
 

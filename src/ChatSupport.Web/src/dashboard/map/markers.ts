@@ -1,7 +1,7 @@
 // The map's markers, as buttons (focusable, named for screen readers): one per session in the status's fixed color,
 // or one per group of close sessions showing the count, with a ring split by status so a mixed group shows its mix.
 import { h, text } from "../../dom";
-import type { ChatStatus, SessionSummary } from "../context";
+import type { ChatStatus, SessionSummary } from "../../protocol";
 import { statusColors, statusLabels } from "../context";
 import { locationLabel, visitorLabel } from "../format";
 

@@ -3,7 +3,8 @@
 // confidence. Rows are keyed by session id and reused, so a live update never steals focus from a button.
 import { h, text } from "../../dom";
 import { assignToMe } from "../commands";
-import type { ChatStatus, DashboardContext, DashboardView, SessionSummary } from "../context";
+import type { DashboardContext, DashboardView } from "../context";
+import type { ChatStatus, SessionSummary } from "../../protocol";
 import { browserLabel, duration, locationLabel, pageLabel, visitorLabel, waitOf } from "../format";
 import { statusBadge } from "../statusBadge";
 

@@ -1,7 +1,8 @@
 // The team's quick replies, loaded once per page and kept fresh when someone edits them here.
 import type { HubConnection } from "@microsoft/signalr";
+import { AgentHubMethods, callAgentHub, type QuickReply } from "../../protocol";
 
-export interface QuickReply { id: string; shortcut: string; text: string; }
+export type { QuickReply } from "../../protocol";
 
 export class QuickReplies {
   private replies: QuickReply[] = [];
@@ -10,7 +11,7 @@ export class QuickReplies {
   constructor(private readonly hub: HubConnection) {}
 
   async load(): Promise<void> {
-    this.replies = await this.hub.invoke<QuickReply[]>("GetQuickReplies");
+    this.replies = await callAgentHub(this.hub, AgentHubMethods.GetQuickReplies);
     this.listeners.forEach((l) => l());
   }
 

@@ -1,9 +1,10 @@
 // Quick replies management: the team's canned answers (add, edit, delete). Every agent is a System Admin, so
 // every agent may manage them; the list is shared by the whole tenant.
 import { h, text } from "../../dom";
+import { AgentHubMethods, callAgentHub } from "../../protocol";
 import type { DashboardContext, DashboardView } from "../context";
 import { refusalOf } from "../errors";
-import type { QuickReplies, QuickReply } from "./quickReplies";
+import type { QuickReplies } from "./quickReplies";
 
 export function repliesView(replies: QuickReplies): DashboardView {
   return {
@@ -34,7 +35,7 @@ export function repliesView(replies: QuickReplies): DashboardView {
       form.addEventListener("submit", async (e) => {
         e.preventDefault();
         try {
-          await ctx.hub.invoke<QuickReply>("SaveQuickReply", editing, shortcut.value, body.value);
+          await callAgentHub(ctx.hub, AgentHubMethods.SaveQuickReply, editing, shortcut.value, body.value);
           reset();
           await replies.load();
         } catch (err) {
@@ -55,7 +56,7 @@ export function repliesView(replies: QuickReplies): DashboardView {
         });
         remove.addEventListener("click", async () => {
           try {
-            await ctx.hub.invoke("DeleteQuickReply", r.id);
+            await callAgentHub(ctx.hub, AgentHubMethods.DeleteQuickReply, r.id);
             await replies.load();
           } catch (err) {
             ctx.toast(refusalOf(err).message, "error");

@@ -1,7 +1,5 @@
 // The archive routes' answers (docs/protocol.md, "Archive routes").
-import type { AgentRef } from "../context";
-
-export interface ChatRating { stars: number; feedback?: string | null; anonymous: boolean; ratedAt: string; }
+import type { AgentRef, ChatRating } from "../../protocol";
 
 /** A resolved chat. When its rating is anonymous the server has already removed the visitor's id, name and email. */
 export interface ArchivedChat {

@@ -3,6 +3,7 @@
 // per agent, a chat's transcript, and downloads of the current filter's chats as CSV, JSON or plain text.
 import "./resolved.css";
 import { h } from "../../dom";
+import { AgentHubMethods, callAgentHub } from "../../protocol";
 import type { DashboardContext, DashboardView } from "../context";
 import { dateTime } from "../format";
 import { refusalOf } from "../http";
@@ -94,7 +95,7 @@ export const resolvedView: DashboardView = {
     async function loadRatings(): Promise<void> {
       const [statsResponse, team] = await Promise.all([
         ctx.api("/api/archive/agents"),
-        ctx.hub.invoke<{ agentId: string; displayName: string }[]>("GetTeam").catch(() => []),
+        callAgentHub(ctx.hub, AgentHubMethods.GetTeam).catch(() => []),
       ]);
       const stats = statsResponse.ok ? ((await statsResponse.json()) as AgentRatingStats[]) : [];
       ratings.replaceChildren(agentRatingsTable(stats));

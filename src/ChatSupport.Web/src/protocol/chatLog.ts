@@ -1,12 +1,15 @@
-// What one mini chat holds of a session's messages: a window of the log by sequence number (the newest page
-// first, older pages on scroll), plus the agent's own sends that are not acknowledged. It knows the last
-// sequence number read in order, so an event that skips numbers (or a reconnect) is a gap to read, never a hole.
-import type { ChatMessage, MessageAck, OutgoingMessage } from "./chatTypes";
+// A session's messages held gap-free by sequence number (docs/protocol.md, "Events"): one copy per seq however often
+// a message arrives (event, ack, history around a reconnect), and the last number read in order, so a message that
+// skips numbers is a gap to read with GetHistory, never a hole. It also holds the sends not yet acknowledged, each
+// dropped as soon as its client message id shows up among the stored messages. Used by the widget and every mini chat.
+import type { ChatMessage, MessageAck, Party } from "./wireTypes";
 
-export class ChatLog {
+export type LiveResult = "new" | "duplicate" | "gap";
+
+export class ChatLog<Pending extends { clientMessageId: string } = { clientMessageId: string }> {
   private readonly bySeq = new Map<number, ChatMessage>();
   private sorted: ChatMessage[] | null = [];
-  readonly outgoing: OutgoingMessage[] = [];
+  readonly outgoing: Pending[] = [];
   /** Every message up to this number (from the window's start) has been read. */
   lastRead = 0;
   /** The oldest number held; older history is read on scroll. */
@@ -19,6 +22,10 @@ export class ChatLog {
 
   get hasOlder(): boolean {
     return this.firstHeld > 1 && this.bySeq.size > 0;
+  }
+
+  has(seq: number): boolean {
+    return this.bySeq.has(seq);
   }
 
   /** Adds messages read in order (a history page): they advance lastRead. Returns how many were new. */
@@ -43,21 +50,13 @@ export class ChatLog {
     this.firstHeld = 1;
   }
 
-  /** A live event's message: "gap" when numbers were skipped since the last one read. */
-  addLive(m: ChatMessage): "new" | "duplicate" | "gap" {
-    if (m.seq > this.lastRead + 1) {
-      this.add(m);
-      return "gap";
-    }
+  /** A live event's message, or our own acknowledged send: "gap" when numbers were skipped since the last one read. */
+  addLive(m: ChatMessage): LiveResult {
     const added = this.add(m);
-    if (m.seq === this.lastRead + 1) this.lastRead = m.seq;
+    // Messages held past a gap count as read once the gap is filled.
+    while (this.bySeq.has(this.lastRead + 1)) this.lastRead++;
+    if (m.seq > this.lastRead) return "gap";
     return added ? "new" : "duplicate";
-  }
-
-  /** The server acknowledged one of our sends: it becomes a stored message. */
-  acknowledged(ack: MessageAck, text: string, senderId: string, senderName: string): void {
-    this.dropOutgoing(ack.clientMessageId);
-    this.add({ seq: ack.seq, clientMessageId: ack.clientMessageId, sender: "agent", senderId, senderName, text, sentAt: ack.sentAt });
   }
 
   dropOutgoing(clientMessageId: string): void {
@@ -66,7 +65,6 @@ export class ChatLog {
   }
 
   private add(m: ChatMessage): boolean {
-    // The same message by event and by ack (or twice around a reconnect): one copy per seq.
     if (this.bySeq.has(m.seq)) return false;
     this.bySeq.set(m.seq, m);
     this.sorted = null;
@@ -74,4 +72,9 @@ export class ChatLog {
     this.dropOutgoing(m.clientMessageId);
     return true;
   }
+}
+
+/** Our own send as the server stored it: the ack gives its number and time. */
+export function storedMessage(ack: MessageAck, sender: Party, senderId: string, senderName: string, text: string): ChatMessage {
+  return { seq: ack.seq, clientMessageId: ack.clientMessageId, sender, senderId, senderName, text, sentAt: ack.sentAt };
 }

@@ -1,0 +1,56 @@
+// Each hub's methods as TypeScript signatures (arguments → answer) and each event's payload, so a call with the
+// wrong arguments, or a handler expecting the wrong payload, fails to compile. Types only.
+import type { AgentHubMethods, ClientEvents, VisitorHubMethods } from "./hubNames";
+import type {
+  ChatSessionSnapshot, DeskDelta, DeskSnapshot, MessageAck, MessagePage, MessagePosted, QueuePositionChanged, QuickReply,
+  ReceiptsChanged, ResumeResult, SessionChanged, StartChatResult, TeamMember, TypingChanged, VisitorMetadata,
+} from "./wireTypes";
+
+/** The calls both hubs answer the same way (docs/protocol.md: "as on the visitor hub"). */
+interface SessionCalls {
+  SendMessage(sessionId: string, clientMessageId: string, text: string): MessageAck;
+  GetHistory(sessionId: string, afterSeq: number, max: number): MessagePage;
+  GetSession(sessionId: string): ChatSessionSnapshot;
+  SetTyping(sessionId: string, isTyping: boolean): void;
+  Acknowledge(sessionId: string, deliveredUpTo: number, readUpTo: number): void;
+}
+
+export interface VisitorHubCalls extends SessionCalls {
+  StartChat(metadata: VisitorMetadata | null): StartChatResult;
+  Resume(sessionId: string, afterSeq: number): ResumeResult;
+  CloseChat(sessionId: string): ChatSessionSnapshot;
+  RateChat(sessionId: string, stars: number, feedback: string | null, anonymous: boolean): ChatSessionSnapshot;
+}
+
+export interface AgentHubCalls extends SessionCalls {
+  GetDesk(): DeskSnapshot;
+  OpenChat(sessionId: string, afterSeq: number): ResumeResult;
+  LeaveChat(sessionId: string): void;
+  AssignToMe(sessionId: string): ChatSessionSnapshot;
+  AssignTo(sessionId: string, agentId: string): ChatSessionSnapshot;
+  Transfer(sessionId: string, toAgentId: string, note: string | null): ChatSessionSnapshot;
+  Resolve(sessionId: string): ChatSessionSnapshot;
+  GetTeam(): TeamMember[];
+  GetVisitorChats(visitorId: string): ChatSessionSnapshot[];
+  GetQuickReplies(): QuickReply[];
+  SaveQuickReply(id: string | null, shortcut: string, text: string): QuickReply;
+  DeleteQuickReply(id: string): void;
+}
+
+export interface ClientEventPayloads {
+  MessagePosted: MessagePosted;
+  SessionChanged: SessionChanged;
+  TypingChanged: TypingChanged;
+  ReceiptsChanged: ReceiptsChanged;
+  QueuePositionChanged: QueuePositionChanged;
+  DeskChanged: DeskDelta;
+}
+
+// The name tables and the signatures must list the same names: a method added to one and not the other fails here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type NamesMatch = [
+  Assert<Same<keyof VisitorHubCalls, keyof typeof VisitorHubMethods>>,
+  Assert<Same<keyof AgentHubCalls, keyof typeof AgentHubMethods>>,
+  Assert<Same<keyof ClientEventPayloads, keyof typeof ClientEvents>>,
+];

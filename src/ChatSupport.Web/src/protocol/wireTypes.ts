@@ -1,0 +1,70 @@
+// The shapes that travel on the wire (docs/protocol.md), shared by the visitor widget and the dashboard. Types only:
+// importing this file adds nothing to a bundle. Property names are camelCase, enums snake_case strings.
+
+export type ChatStatus = "waiting_for_agent" | "assigned_to_agent" | "active_chat" | "resolved";
+export type Party = "visitor" | "agent";
+
+export interface VisitorLocation {
+  city?: string | null; region?: string | null; country?: string | null; countryCode?: string | null;
+  latitude?: number | null; longitude?: number | null;
+}
+
+/** What the widget sends with StartChat; `location` is the server's (whatever a client sends is ignored). */
+export interface VisitorMetadata {
+  name?: string | null; email?: string | null; browser?: string | null; operatingSystem?: string | null;
+  userAgent?: string | null; pageUrl?: string | null; pageTitle?: string | null; referrer?: string | null;
+  language?: string | null; timeZone?: string | null; location?: VisitorLocation | null;
+}
+
+export interface AgentRef { agentId: string; displayName: string; }
+
+export interface ChatRating { stars: number; feedback?: string | null; anonymous: boolean; ratedAt: string; }
+
+/** One row of the live desk (GetDesk, DeskChanged). */
+export interface SessionSummary {
+  sessionId: string; visitorId: string; status: ChatStatus; visitor: VisitorMetadata;
+  assignedAgent?: AgentRef | null; createdAt: string; assignedAt?: string | null;
+  aiConfidence?: number | null; queuePosition?: number | null;
+}
+
+/** Delivered/read watermarks of both sides: a message is delivered when its seq ≤ the other side's delivered one. */
+export interface Receipts { visitorDeliveredSeq: number; visitorReadSeq: number; agentDeliveredSeq: number; agentReadSeq: number; }
+
+/** A session now (GetSession, SessionChanged, command answers), including its newest message number. */
+export interface ChatSessionSnapshot extends SessionSummary {
+  lastSeq: number; receipts: Receipts; transferNote?: string | null; rating?: ChatRating | null;
+  firstAgentReplyAt?: string | null; resolvedAt?: string | null;
+}
+
+export interface ChatMessage {
+  seq: number; clientMessageId: string; sender: Party; senderId: string; senderName: string; text: string; sentAt: string;
+}
+
+export interface MessagePage { messages: ChatMessage[]; hasMore: boolean; lastSeq: number; }
+export interface MessageAck { seq: number; clientMessageId: string; sentAt: string; duplicate: boolean; }
+export interface StartChatResult { session: ChatSessionSnapshot; queuePosition: number | null; }
+export interface ResumeResult { session: ChatSessionSnapshot; messages: MessagePage; queuePosition?: number | null; }
+
+/**
+ * The desk's version counts deltas within one epoch (one activation of the desk); a new epoch starts counting again.
+ * `epoch` is optional until every server sends it: a missing one is treated as one unchanging epoch.
+ */
+export interface DeskSnapshot { epoch?: string; version: number; sessions: SessionSummary[]; }
+export type DeskDeltaKind = "added" | "changed" | "removed";
+/** A resolved chat comes as `removed` with its final summary. */
+export interface DeskDelta { tenantId: string; epoch?: string; version: number; kind: DeskDeltaKind; session: SessionSummary; }
+
+export interface TeamMember { agentId: string; displayName: string; online: boolean; openChats: number; }
+export interface QuickReply { id: string; shortcut: string; text: string; }
+
+/** POST /api/visitor/token. */
+export interface VisitorToken { token: string; visitorId: string; expiresAt: string; }
+
+// Server events. Every session event names its session and the session's newest message number when raised.
+interface SessionEvent { tenantId?: string; sessionId: string; lastSeq?: number | null; }
+export interface MessagePosted extends SessionEvent { message: ChatMessage; }
+export interface SessionChanged extends SessionEvent { session: ChatSessionSnapshot; }
+export interface TypingChanged extends SessionEvent { party: Party; isTyping: boolean; }
+export interface ReceiptsChanged extends SessionEvent { receipts: Receipts; }
+/** 1 = next; null once an agent took the chat. */
+export interface QueuePositionChanged extends SessionEvent { position: number | null; }

@@ -1,0 +1,20 @@
+// Where the widget runs: its own <script> tag (tenant, pre-chat form, the server's origin) and the page's
+// localStorage, namespaced per tenant. Read once, when the script runs.
+const script = (document.currentScript as HTMLScriptElement | null)
+  ?? document.querySelector<HTMLScriptElement>("script[data-tenant][src*='widget.js']");
+
+export const tenant = script?.dataset.tenant ?? "";
+export const prechat = script?.dataset.prechat === "true";
+/** The server that served widget.js: tokens and the hub live there, not on the host page's origin. */
+export const base = script ? new URL(script.src, location.href).origin : location.origin;
+
+const key = (name: string) => `chatsupport.${tenant}.${name}`;
+// Storage can throw (private mode, blocked cookies): the widget then works without surviving a reload.
+export const store = {
+  get: (n: string) => { try { return localStorage.getItem(key(n)); } catch { return null; } },
+  set: (n: string, v: string | null) => { try { v === null ? localStorage.removeItem(key(n)) : localStorage.setItem(key(n), v); } catch { /* private mode */ } },
+};
+
+export const clip = (s: string | null | undefined, max: number) => (s ? s.slice(0, max) : null);
+/** A client message id the server accepts ([A-Za-z0-9._-]), also on browsers without crypto.randomUUID. */
+export const newId = () => (crypto.randomUUID ? crypto.randomUUID() : Date.now().toString(36) + Math.random().toString(36).slice(2)).replace(/[^A-Za-z0-9._-]/g, "");

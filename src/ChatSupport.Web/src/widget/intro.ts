@@ -1,0 +1,37 @@
+// Before a chat: a greeting and "Start chat", with name and email fields when the tag asks for a pre-chat form
+// (data-prechat="true"), and the page and browser details StartChat sends along.
+import { h } from "../dom";
+import type { VisitorMetadata } from "../protocol";
+import { describeUserAgent } from "../ua";
+import { clip, prechat } from "./config";
+import { introEl } from "./view";
+
+export function showIntro(onStart: () => Promise<void>): void {
+  introEl.hidden = false;
+  const start = h("button", { class: "primary", type: "submit" }, "Start chat");
+  const children: Node[] = [h("p", {}, "Hi! Questions about your order or our products? We are here to help.")];
+  if (prechat) {
+    children.push(
+      h("div", { class: "field" }, h("label", { for: "cs-name" }, "Name"), h("input", { id: "cs-name", name: "name", autocomplete: "name", maxlength: "100" })),
+      h("div", { class: "field" }, h("label", { for: "cs-email" }, "Email"), h("input", { id: "cs-email", name: "email", type: "email", autocomplete: "email", maxlength: "254" })));
+  }
+  const form = h("form", { class: "intro" }, ...children, start);
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); start.disabled = true; void onStart().finally(() => { start.disabled = false; }); });
+  introEl.replaceChildren(form);
+}
+
+/** Who the visitor says they are and where they are, clipped to the server's limits (docs/protocol.md). */
+export function visitorMetadata(): VisitorMetadata {
+  const ua = navigator.userAgent;
+  const { browser, operatingSystem } = describeUserAgent(ua);
+  let timeZone: string | null = null;
+  try { timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch { /* old browser */ }
+  const form = introEl.querySelector("form");
+  const field = (n: string) => (form?.querySelector<HTMLInputElement>(`[name=${n}]`)?.value ?? "").trim();
+  return {
+    name: clip(field("name"), 100), email: clip(field("email"), 254),
+    browser: clip(browser, 64), operatingSystem: clip(operatingSystem, 64), userAgent: clip(ua, 512),
+    pageUrl: clip(location.href, 2048), pageTitle: clip(document.title, 300), referrer: clip(document.referrer, 2048),
+    language: clip(navigator.language, 64), timeZone: clip(timeZone, 64),
+  };
+}

@@ -1,0 +1,142 @@
+// The chat's lifecycle in the widget: start one, resume the stored one after a reload or reconnect (exactly the
+// messages after the last one held), follow its status ("Alex joined", the queue position, resolved → rating), end it,
+// and forget it for a new one.
+import { callVisitorHub, ChatLog, parseHubRefusal, VisitorHubMethods, type ChatSessionSnapshot } from "../protocol";
+import { h } from "../dom";
+import { prechat, store } from "./config";
+import { connect } from "./connection";
+import { showIntro, visitorMetadata } from "./intro";
+import { applyReceipts, fill, receive } from "./messages";
+import { hideRating, resetRating, showRating } from "./rating";
+import { noReceipts, state } from "./state";
+import { composer, endBtn, focusFirst, input, introEl, log, note, setStatus, showTyping, statusEl } from "./view";
+
+export async function startChat(): Promise<void> {
+  setStatus("Connecting…");
+  try {
+    const c = await connect();
+    const r = await callVisitorHub(c, VisitorHubMethods.StartChat, visitorMetadata());
+    resetLog();
+    adopt(r.session, r.queuePosition);
+    await fill();
+    input.focus();
+  } catch (e) {
+    showProblem(e, startChat);
+  }
+}
+
+/** After a reload or reconnect: the stored chat, and exactly the messages after the last one held. */
+export async function resume(): Promise<void> {
+  const id = state.session?.sessionId ?? store.get("session");
+  if (!id) { renderStatus(); return; }
+  try {
+    const c = await connect();
+    const r = await callVisitorHub(c, VisitorHubMethods.Resume, id, state.log.lastRead);
+    adopt(r.session, r.queuePosition ?? null);
+    await receive(r.messages.messages);
+    if (r.messages.hasMore) await fill();
+  } catch (e) {
+    const code = parseHubRefusal(e)?.code;
+    if (code === "unknown_session" || code === "not_your_session") { forget(); introduce(); return; }
+    showProblem(e, resume);
+  }
+}
+
+export async function endChat(): Promise<void> {
+  if (!state.session) return;
+  try { applySession(await callVisitorHub(await connect(), VisitorHubMethods.CloseChat, state.session.sessionId)); } catch (e) { showProblem(e, resume); }
+}
+
+function adopt(s: ChatSessionSnapshot, position: number | null): void {
+  state.session = s;
+  store.set("session", s.sessionId);
+  state.queuePosition = position;
+  introEl.hidden = true;
+  applySession(s);
+}
+
+export function applySession(s: ChatSessionSnapshot): void {
+  const before = state.session;
+  state.session = { ...s };
+  if (s.assignedAgent && s.assignedAgent.displayName !== state.agentName) {
+    state.agentName = s.assignedAgent.displayName;
+    note(`${state.agentName} joined`, state.log.lastRead);
+  }
+  if (s.status !== "waiting_for_agent") state.queuePosition = null;
+  if (s.receipts) applyReceipts(s.receipts);
+  if (s.status === "resolved" && before?.status !== "resolved" && state.log.messages.length + state.mine.size > 0) note("Chat resolved", state.log.lastRead);
+  if (s.lastSeq > state.log.lastRead) void fill();
+  renderStatus();
+}
+
+export function renderStatus(): void {
+  const s = state.session;
+  composer.hidden = !s || s.status === "resolved";
+  endBtn.hidden = !s || s.status === "resolved";
+  if (!s) { setStatus(prechat ? "Tell us who you are, then start a chat." : "Start a chat: we usually answer in minutes."); return; }
+  if (s.status === "waiting_for_agent")
+    setStatus(state.queuePosition ? `Waiting for an agent… you are number ${state.queuePosition} in line` : "Waiting for an agent…");
+  else if (s.status === "resolved") setStatus("Chat resolved");
+  else setStatus(`You are chatting with ${state.agentName || "an agent"}`);
+  if (s.status === "resolved") showRating(s.sessionId, !!s.rating || state.ratedElsewhere, { rate, again: startOver });
+  else hideRating();
+}
+
+async function rate(stars: number, feedback: string | null, anonymous: boolean): Promise<boolean> {
+  const s = state.session;
+  if (!s) return true;
+  try {
+    applySession(await callVisitorHub(await connect(), VisitorHubMethods.RateChat, s.sessionId, stars, feedback, anonymous));
+    return true;
+  } catch (e) {
+    if (parseHubRefusal(e)?.code !== "already_rated") return false;
+    state.ratedElsewhere = true;
+    renderStatus();
+    return true;
+  }
+}
+
+function startOver(): void {
+  forget();
+  introduce();
+  focusFirst();
+}
+
+/** The greeting and Start chat button, for a visitor without a chat. */
+export function introduce(): void {
+  showIntro(startChat);
+  renderStatus();
+}
+
+function showProblem(e: unknown, retry: () => Promise<void>): void {
+  // Connect refusals come as the route's error code (connection.ts), hub refusals as "HubException: code: …".
+  const code = parseHubRefusal(e)?.code ?? String((e as Error)?.message ?? "");
+  const words: Record<string, string> = {
+    slow_down: "Too many attempts: please wait a moment.",
+    origin_not_allowed: "Chat is not enabled for this site.",
+    unknown_tenant: "Chat is not configured for this site.",
+    priority_support_required: "Chat is not available for this site.",
+    scale_plan_required: "Chat is not available for this site.",
+  };
+  setStatus(words[code] ?? "Could not reach support.");
+  const again = h("button", { type: "button", class: "secondary", style: "margin-left:8px;padding:2px 8px" }, "Try again");
+  again.addEventListener("click", () => void retry());
+  statusEl.append(again);
+}
+
+function forget(): void {
+  state.session = null;
+  store.set("session", null);
+  resetLog();
+  resetRating();
+}
+
+function resetLog(): void {
+  log.replaceChildren();
+  state.log = new ChatLog();
+  state.mine.clear();
+  state.receipts = noReceipts;
+  state.ratedElsewhere = false;
+  state.ackedDelivered = 0; state.ackedRead = 0; state.agentName = ""; state.queuePosition = null;
+  showTyping("");
+}

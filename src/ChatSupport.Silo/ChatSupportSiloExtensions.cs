@@ -30,7 +30,7 @@ public static class ChatSupportSiloExtensions
         silo.Services.AddSingleton<ChatTables>();
         silo.Services.AddSingleton<MessageLog>();
         silo.Services.AddSingleton<DeskIndexStore>();
-        silo.Services.AddSingleton<ChatSupport.Grains.Operators.OperatorStore>();
+        silo.Services.AddSingleton<ChatSupport.Grains.People.OperatorStore>();
         silo.Services.AddChatArchive();
 
         // Grain state in Orleans' own binary format: compact, version-tolerant through the [Id] attributes, and it

@@ -3,11 +3,7 @@ using ChatSupport.Contracts.Sessions;
 namespace ChatSupport.Contracts.QuickReplies;
 
 /// <summary>A canned answer: agents insert it with a click or by typing "/" and its shortcut.</summary>
-/// <remarks>
-/// Grain storage holds replies under their type name (a <c>List</c> of them): the alias keeps the name they were
-/// stored under before the type moved out of <c>ChatSupport.Contracts.Team</c>, so stored replies still load.
-/// </remarks>
-[GenerateSerializer, Immutable, Alias("ChatSupport.Contracts.Team.QuickReply,ChatSupport.Contracts")]
+[GenerateSerializer, Immutable]
 public sealed record QuickReply
 {
     [Id(0)] public required string Id { get; init; }

@@ -32,7 +32,7 @@ public static class ChatSupportSiloExtensions
         silo.Services.AddSingleton<ChatTables>();
         silo.Services.AddSingleton<MessageLog>();
         silo.Services.AddSingleton<DeskIndexStore>();
-        silo.Services.AddSingleton<ChatSupport.Grains.Operators.OperatorStore>();
+        silo.Services.AddSingleton<ChatSupport.Grains.People.OperatorStore>();
         silo.Services.AddChatArchive();
         // The consumers of the sessions' events: adding one is one line here (docs/architecture.md, "Session events").
         silo.Services.AddSingleton<ChatEventFanOut>();

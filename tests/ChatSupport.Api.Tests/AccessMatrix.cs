@@ -5,9 +5,12 @@ namespace ChatSupport.Api.Tests;
 /// <summary>The access matrix of docs/security.md, parsed: the documentation and the test data are one table.</summary>
 public static class AccessMatrix
 {
-    public static readonly string[] Principals = ["anonymous", "visitor A", "visitor B", "admin A", "admin B", "member A", "admin C"];
+    public static readonly string[] Principals = ["anonymous", "visitor A", "visitor B", "admin A", "admin B", "member A", "admin C", "admin D"];
 
     public static IReadOnlyList<(string Operation, string Principal, string Expected)> Cells { get; } = Parse();
+
+    /// <summary>The rows: "agent.Method", "visitor.Method", or "VERB /path" (with a query or a note after the path).</summary>
+    public static IReadOnlyList<string> Operations { get; } = Cells.Select(c => c.Operation).Distinct().ToList();
 
     private static List<(string, string, string)> Parse()
     {

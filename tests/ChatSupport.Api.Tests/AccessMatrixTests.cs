@@ -3,9 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChatSupport.Api.Hubs;
-using ChatSupport.Contracts.Operators;
+using ChatSupport.Contracts.People;
 using ChatSupport.Contracts.Sessions;
-using ChatSupport.Contracts.Team;
+using ChatSupport.Contracts.QuickReplies;
 using ChatSupport.Contracts.Tenants;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSupport.Api.Tests;
 
-/// <summary>Tenants A, B (Scale + Priority Support) and C (Scale only), their operators and visitors.</summary>
+/// <summary>Tenants A, B (Scale + Priority Support), C (Scale only) and D (Priority Support, not Scale), their operators and visitors.</summary>
 public sealed class MatrixFixture : IAsyncLifetime
 {
     private readonly Dictionary<string, OperatorBrowser> _browsers = [];
@@ -23,6 +23,7 @@ public sealed class MatrixFixture : IAsyncLifetime
     public string A { get; private set; } = "";
     public string B { get; private set; } = "";
     public string C { get; private set; } = "";
+    public string D { get; private set; } = "";
     public VisitorToken VisitorA { get; private set; } = null!;
     public VisitorToken VisitorB { get; private set; } = null!;
 
@@ -36,15 +37,19 @@ public sealed class MatrixFixture : IAsyncLifetime
         A = await Host.NewTenantAsync();
         B = await Host.NewTenantAsync();
         C = await Host.NewTenantAsync(Plans.Scale, Features.Attachments);
+        // The feature without the plan: only the plan is missing, so only scale_plan_required can explain a refusal.
+        D = await Host.NewTenantAsync(Plans.Growth, Features.PrioritySupport);
         await Host.EnsureOperatorAsync(A, "alex", "Alex");
         await Host.EnsureOperatorAsync(A, "sam", "Sam");
         await Host.EnsureOperatorAsync(A, "mo", "Mo", Roles.Member);
         await Host.EnsureOperatorAsync(B, "bea", "Bea");
         await Host.EnsureOperatorAsync(C, "cy", "Cy");
+        await Host.EnsureOperatorAsync(D, "dee", "Dee");
         Operators["admin A"] = (A, "alex");
         Operators["member A"] = (A, "mo");
         Operators["admin B"] = (B, "bea");
         Operators["admin C"] = (C, "cy");
+        Operators["admin D"] = (D, "dee");
         VisitorA = await Host.VisitorTokenAsync(A);
         VisitorB = await Host.VisitorTokenAsync(B);
     }
@@ -246,10 +251,10 @@ public sealed class AccessMatrixTests(MatrixFixture f)
                 var browser = await f.BrowserOfAsync(principal) ?? new OperatorBrowser(f.Host.BaseAddress);
                 return await Outcome.OfAsync(await browser.GetAsync("api/auth/antiforgery"));
             }
-            case "POST /api/visitor/token?tenant=A" or "POST /api/visitor/token?tenant=C":
+            case "POST /api/visitor/token?tenant=A" or "POST /api/visitor/token?tenant=C" or "POST /api/visitor/token?tenant=D":
             {
                 using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
-                var tenant = operation.EndsWith("=A", StringComparison.Ordinal) ? f.A : f.C;
+                var tenant = operation[^1] switch { 'A' => f.A, 'C' => f.C, _ => f.D };
                 return await Outcome.OfAsync(await http.PostAsJsonAsync($"api/visitor/token?tenant={tenant}", new { previousToken = f.TokenOf(principal)?.Token }));
             }
             case "POST /api/auth/sign-in":
@@ -264,6 +269,14 @@ public sealed class AccessMatrixTests(MatrixFixture f)
             {
                 var browser = await f.BrowserOfAsync(principal) ?? new OperatorBrowser(f.Host.BaseAddress);
                 return await Outcome.OfAsync(await browser.GetAsync("api/auth/me"));
+            }
+            case "GET /api/auth/me chatSupport":
+            {
+                // What the dashboard is told about chat support: "allowed", or the code of what is missing.
+                var browser = await f.BrowserOfAsync(principal) ?? new OperatorBrowser(f.Host.BaseAddress);
+                var response = await browser.GetAsync("api/auth/me");
+                if (!response.IsSuccessStatusCode) return await Outcome.OfAsync(response);
+                return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("chatSupport").GetString()!;
             }
             case "POST /api/auth/sign-out":
             {

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using ChatSupport.Contracts;
-using ChatSupport.Contracts.Operators;
+using ChatSupport.Contracts.People;
 using ChatSupport.Contracts.Tenants;
 using ChatSupport.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -29,6 +29,8 @@ public sealed class ApiHost : IAsyncDisposable
     /// <summary>The key this host signs visitor tokens with (so tests can forge expired or foreign ones).</summary>
     public byte[] VisitorTokenKey { get; } = RandomNumberGenerator.GetBytes(32);
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
+    /// <summary>The host's services (e.g. its endpoints, to check that a documented route exists).</summary>
+    public IServiceProvider Services => _app.Services;
     public string StorageConnectionString => _azurite.ConnectionString;
 
     /// <param name="settings">Extra configuration ("Key=Value"), e.g. tighter rate limits.</param>

@@ -12,12 +12,12 @@ public sealed class ChatParticipant : IAsyncDisposable
     private ChatParticipant(HubConnection connection)
     {
         Connection = connection;
-        Messages = new(connection, ClientEvents.MessagePosted);
-        Changes = new(connection, ClientEvents.SessionChanged);
-        Typing = new(connection, ClientEvents.TypingChanged);
-        Receipts = new(connection, ClientEvents.ReceiptsChanged);
-        Queue = new(connection, ClientEvents.QueuePositionChanged);
-        Desk = new(connection, ClientEvents.DeskChanged);
+        Messages = new(connection, nameof(ISessionClient.MessagePosted));
+        Changes = new(connection, nameof(ISessionClient.SessionChanged));
+        Typing = new(connection, nameof(ISessionClient.TypingChanged));
+        Receipts = new(connection, nameof(ISessionClient.ReceiptsChanged));
+        Queue = new(connection, nameof(IVisitorClient.QueuePositionChanged));
+        Desk = new(connection, nameof(IAgentClient.DeskChanged));
     }
 
     public HubConnection Connection { get; }

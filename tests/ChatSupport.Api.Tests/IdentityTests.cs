@@ -6,7 +6,7 @@ using ChatSupport.Api.Identity;
 using ChatSupport.Api.Security;
 using ChatSupport.Contracts;
 using ChatSupport.Contracts.Messages;
-using ChatSupport.Contracts.Operators;
+using ChatSupport.Contracts.People;
 using ChatSupport.Contracts.Sessions;
 using ChatSupport.Testing;
 using Microsoft.AspNetCore.SignalR;

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using ChatSupport.Api;
 using ChatSupport.Contracts;
-using ChatSupport.Contracts.Operators;
+using ChatSupport.Contracts.People;
 using ChatSupport.Contracts.Tenants;
 using ChatSupport.Testing;
 using Microsoft.AspNetCore.Builder;

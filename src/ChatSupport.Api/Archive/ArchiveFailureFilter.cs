@@ -1,5 +1,6 @@
 using Azure;
 using ChatSupport.Api.Endpoints;
+using ChatSupport.Api.Errors;
 using ChatSupport.Contracts.Sessions;
 
 namespace ChatSupport.Api.Archive;
@@ -27,7 +28,7 @@ public sealed class ArchiveFailureFilter(ILogger<ArchiveFailureFilter> logger) :
             }
             return IsStorageFailure(e)
                 ? ChatErrors.StorageUnavailable().AsResult()
-                : Results.Json(new { error = "server_error", message = "Something went wrong; nothing changed. Please try again." }, statusCode: 500);
+                : ServerErrors.Unexpected().AsResult();
         }
     }
 

@@ -1,4 +1,5 @@
 using ChatSupport.Api.Archive;
+using ChatSupport.Api.Errors;
 using ChatSupport.Api.Identity;
 using ChatSupport.Api.Security;
 using ChatSupport.Contracts.Archive;
@@ -95,11 +96,12 @@ public static class ArchiveEndpoints
         yield return chat;
     }
 
-    /// <summary>A refusal as HTTP: 400 for bad input, 404 for an unknown chat, 503 for storage trouble.</summary>
+    /// <summary>A refusal as HTTP: 400 for bad input, 404 for an unknown chat, 503 for storage trouble, 500 for anything else.</summary>
     public static IResult AsResult(this ChatError error) => Results.Json(new { error = error.Code, message = error.Message }, statusCode: error.Code switch
     {
         "unknown_session" => StatusCodes.Status404NotFound,
         "try_again" => StatusCodes.Status503ServiceUnavailable,
+        ServerErrors.Code => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status400BadRequest,
     });
 }

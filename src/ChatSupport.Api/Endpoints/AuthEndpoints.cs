@@ -3,7 +3,7 @@ using System.Security.Claims;
 using ChatSupport.Api.Identity;
 using ChatSupport.Api.Security;
 using ChatSupport.Contracts;
-using ChatSupport.Contracts.Operators;
+using ChatSupport.Contracts.People;
 using ChatSupport.Contracts.Sessions;
 using ChatSupport.Contracts.Tenants;
 using Microsoft.AspNetCore.Antiforgery;
@@ -33,7 +33,7 @@ public static class AuthEndpoints
             var who = ChatIdentity.From(context.User);
             var profile = await grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(who.TenantId, who.Caller.Id)).GetProfile();
             var tenant = await grains.GetGrain<ITenantGrain>(who.TenantId).GetProfile();
-            var refusal = profile?.IsSystemAdmin == true ? tenant.ChatSupportRefusal() : AccessRefusals.SystemAdminRequired();
+            var refusal = profile?.CanTakeChats == true ? tenant.ChatSupportRefusal() : AccessRefusals.SystemAdminRequired();
             return Results.Json(new
             {
                 tenantId = who.TenantId,

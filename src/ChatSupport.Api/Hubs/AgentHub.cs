@@ -4,9 +4,9 @@ using ChatSupport.Contracts;
 using ChatSupport.Contracts.Agents;
 using ChatSupport.Contracts.Desk;
 using ChatSupport.Contracts.Messages;
-using ChatSupport.Contracts.Operators;
+using ChatSupport.Contracts.People;
+using ChatSupport.Contracts.QuickReplies;
 using ChatSupport.Contracts.Sessions;
-using ChatSupport.Contracts.Team;
 using ChatSupport.Contracts.Visitors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -15,7 +15,7 @@ namespace ChatSupport.Api.Hubs;
 
 /// <summary>The agent dashboard's hub (/hubs/agent): the live desk, assignment, and the chats an agent works in.</summary>
 [Authorize(Policy = ChatPolicies.Agent)]
-public sealed class AgentHub(IGrainFactory grains, SessionActions sessions, StreamBridge bridge) : Hub
+public sealed class AgentHub(IGrainFactory grains, SessionActions sessions, StreamBridge bridge) : Hub<IAgentClient>
 {
     private ChatIdentity Me => ChatIdentity.From(Context.User);
     private BridgeMember Member => new(BridgeHub.Agent, Context.ConnectionId);
@@ -95,12 +95,12 @@ public sealed class AgentHub(IGrainFactory grains, SessionActions sessions, Stre
     private const int PreviousChatsShown = 10;
     private IQuickRepliesGrain QuickReplies => grains.GetGrain<IQuickRepliesGrain>(Me.TenantId);
 
-    /// <summary>Another operator of the tenant who may take chats (a system admin, not disabled).</summary>
+    /// <summary>Another operator of the tenant who is an agent (<see cref="OperatorProfile.CanTakeChats"/>).</summary>
     private async Task<AgentRef> AgentRefAsync(string agentId)
     {
         HubResults.ThrowIf(ChatInput.CheckId(agentId, "agentId"));
         var profile = await grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(Me.TenantId, agentId)).GetProfile();
-        if (profile is not { IsSystemAdmin: true, Disabled: false }) throw new HubException(ChatErrors.UnknownAgent().ToString());
+        if (profile is not { CanTakeChats: true }) throw new HubException(ChatErrors.UnknownAgent().ToString());
         return new AgentRef(agentId, profile.DisplayName);
     }
 

@@ -1,3 +1,4 @@
+using ChatSupport.Api.Errors;
 using ChatSupport.Contracts.Sessions;
 using Microsoft.AspNetCore.SignalR;
 
@@ -31,7 +32,7 @@ public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
                 throw new HubException(ChatErrors.StorageUnavailable().ToString());
             }
             logger.LogError(e, "Hub method {Method} failed", context.HubMethodName);
-            throw new HubException("server_error: Something went wrong on our side and nothing changed. Please try again.");
+            throw new HubException(ServerErrors.Unexpected().ToString());
         }
     }
 }

@@ -13,7 +13,7 @@ namespace ChatSupport.Api.Hubs;
 
 /// <summary>The visitor widget's hub (/hubs/visitor). A visitor reaches only their own sessions: the grains check it.</summary>
 [Authorize(Policy = ChatPolicies.Visitor)]
-public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, StreamBridge bridge, VisitorLocator locator) : Hub
+public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, StreamBridge bridge, VisitorLocator locator) : Hub<IVisitorClient>
 {
     private ChatIdentity Me => ChatIdentity.From(Context.User);
     private BridgeMember Member => new(BridgeHub.Visitor, Context.ConnectionId);

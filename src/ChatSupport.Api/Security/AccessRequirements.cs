@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using ChatSupport.Api.Identity;
-using ChatSupport.Contracts.Operators;
+using ChatSupport.Contracts.People;
 using ChatSupport.Contracts.Tenants;
 using Microsoft.AspNetCore.Authorization;
 
 namespace ChatSupport.Api.Security;
 
-/// <summary>A signed-in operator with the System Admin role, of a tenant entitled to Live Chat Support.</summary>
+/// <summary>A signed-in agent (an operator who may take chats), of a tenant entitled to Live Chat Support.</summary>
 public sealed class SupportAdminRequirement : IAuthorizationRequirement;
 
 /// <summary>A visitor holding a token of a tenant entitled to Live Chat Support.</summary>
@@ -35,7 +35,10 @@ public sealed class ChatSupportAccessHandler(IGrainFactory grains) : IAuthorizat
     {
         if (user.Identity?.IsAuthenticated != true) return AccessRefusals.SignInRequired();
         if (user.FindFirstValue(ChatClaims.Party) != ChatClaims.AgentParty) return AccessRefusals.AgentsOnly();
-        if (!user.IsInRole(Roles.SystemAdmin)) return AccessRefusals.SystemAdminRequired();
+        // The roles the sign-in carries. Disabled operators have no live sign-in: disabling ends them all, and every
+        // agent call and route re-checks that (sign_in_expired), so a sign-in's holder counts as not disabled here.
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value);
+        if (!OperatorProfile.CanTakeChatsWith(roles, disabled: false)) return AccessRefusals.SystemAdminRequired();
         return await TenantRefusalAsync(user);
     }
 

@@ -3,7 +3,7 @@ using System.Security.Claims;
 using ChatSupport.Api.Identity;
 using ChatSupport.Contracts;
 using ChatSupport.Contracts.Tenants;
-using ChatSupport.Contracts.Operators;
+using ChatSupport.Contracts.People;
 
 namespace ChatSupport.Api.Security;
 

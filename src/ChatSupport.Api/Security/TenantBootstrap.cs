@@ -1,5 +1,5 @@
 using ChatSupport.Contracts;
-using ChatSupport.Contracts.Operators;
+using ChatSupport.Contracts.People;
 using ChatSupport.Contracts.Tenants;
 
 namespace ChatSupport.Api.Security;
@@ -21,7 +21,7 @@ public sealed class OperatorSeed
     public string DisplayName { get; set; } = "";
     /// <summary>Only used when the operator does not exist yet: a restart never resets a password.</summary>
     public string Password { get; set; } = "";
-    public List<string> Roles { get; set; } = [Contracts.Operators.Roles.SystemAdmin];
+    public List<string> Roles { get; set; } = [Contracts.People.Roles.SystemAdmin];
 }
 
 /// <summary>

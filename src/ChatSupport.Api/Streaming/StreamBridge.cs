@@ -20,8 +20,8 @@ public readonly record struct BridgeMember(BridgeHub Hub, string ConnectionId);
 /// </summary>
 public sealed class StreamBridge(
     IClusterClient cluster,
-    IHubContext<VisitorHub> visitors,
-    IHubContext<AgentHub> agents,
+    IHubContext<VisitorHub, IVisitorClient> visitors,
+    IHubContext<AgentHub, IAgentClient> agents,
     ILogger<StreamBridge> logger)
 {
     private sealed class Interest
@@ -112,20 +112,21 @@ public sealed class StreamBridge(
 
     private Task ForwardAsync(object item) => item switch
     {
-        DeskDelta delta => agents.Clients.Group(HubGroups.Desk(delta.TenantId)).SendAsync(ClientEvents.NameOf(delta), delta),
+        DeskDelta delta => agents.Clients.Group(HubGroups.Desk(delta.TenantId)).DeskChanged(delta),
         // Typing goes only to the other party: nobody needs their own indicator echoed back.
-        TypingChanged typing => Hub(typing.Party == ChatParty.Visitor ? BridgeHub.Agent : BridgeHub.Visitor)
-            .Group(SessionGroup(typing)).SendAsync(ClientEvents.TypingChanged, typing),
-        QueuePositionChanged position => visitors.Clients.Group(SessionGroup(position)).SendAsync(ClientEvents.QueuePositionChanged, position),
-        SessionEvent e => Task.WhenAll(
-            visitors.Clients.Group(SessionGroup(e)).SendAsync(ClientEvents.NameOf(e), e),
-            agents.Clients.Group(SessionGroup(e)).SendAsync(ClientEvents.NameOf(e), e)),
+        TypingChanged typing => SessionClients(typing.Party == ChatParty.Visitor ? BridgeHub.Agent : BridgeHub.Visitor, typing)
+            .TypingChanged(typing),
+        QueuePositionChanged position => visitors.Clients.Group(SessionGroup(position)).QueuePositionChanged(position),
+        SessionEvent e => Task.WhenAll(SessionClients(BridgeHub.Visitor, e).Push(e), SessionClients(BridgeHub.Agent, e).Push(e)),
         _ => Task.CompletedTask,
     };
 
     private static string SessionGroup(SessionEvent e) => HubGroups.Session(GrainKeys.Compose(e.TenantId, e.SessionId));
 
-    private IHubClients Hub(BridgeHub hub) => hub == BridgeHub.Visitor ? visitors.Clients : agents.Clients;
+    /// <summary>The connections of one hub that watch the event's session.</summary>
+    private ISessionClient SessionClients(BridgeHub hub, SessionEvent e) => hub == BridgeHub.Visitor
+        ? visitors.Clients.Group(SessionGroup(e))
+        : agents.Clients.Group(SessionGroup(e));
 
     private IGroupManager Groups(BridgeHub hub) => hub == BridgeHub.Visitor ? visitors.Groups : agents.Groups;
 }

@@ -1,3 +1,5 @@
+using ChatSupport.Contracts.Sessions;
+
 namespace ChatSupport.Contracts.Tenants;
 
 /// <summary>
@@ -17,7 +19,8 @@ public static class AccessRefusals
     public static AccessRefusal SignInExpired() => new(401, "sign_in_expired", "Your sign-in has expired or was ended. Sign in again.");
     public static AccessRefusal VisitorTokenRequired() => new(401, "visitor_token_required", "A valid visitor token is required.");
     public static AccessRefusal SystemAdminRequired() => new(403, "system_admin_required", "Chat support is for system admins only.");
-    public static AccessRefusal AgentsOnly() => new(403, "agent_sign_in_required", "This is for signed-in support agents only.");
+    /// <summary>The chat core's <c>agents_only</c>, refused at the door: one code and one sentence wherever it is decided.</summary>
+    public static AccessRefusal AgentsOnly() => new(403, ChatErrors.AgentsOnly().Code, ChatErrors.AgentsOnly().Message);
     public static AccessRefusal VisitorsOnly() => new(403, "visitor_token_required", "This is for website visitors only.");
     public static AccessRefusal UnknownTenant() => new(403, "unknown_tenant", "No workspace has that id.");
     public static AccessRefusal PlanRequired() => new(403, "scale_plan_required", "Live Chat Support needs the Scale plan.");

@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 using ChatSupport.Contracts;
 using ChatSupport.Contracts.Sessions;
-using ChatSupport.Contracts.Team;
+using ChatSupport.Contracts.QuickReplies;
 using ChatSupport.Grains.Storage;
 
-namespace ChatSupport.Grains.Team;
+namespace ChatSupport.Grains.QuickReplies;
 
 [GenerateSerializer]
 public sealed record QuickRepliesState

@@ -1,14 +1,12 @@
 using ChatSupport.Contracts;
 using ChatSupport.Contracts.Agents;
-using ChatSupport.Contracts.Operators;
-using ChatSupport.Contracts.Team;
-using ChatSupport.Grains.Operators;
+using ChatSupport.Contracts.People;
 using Orleans.Concurrency;
 
-namespace ChatSupport.Grains.Team;
+namespace ChatSupport.Grains.People;
 
 /// <summary>
-/// Lists the agents of a tenant for the assign and transfer pickers: System Admins who are not disabled,
+/// Lists the agents of a tenant for the assign and transfer pickers: operators who may take chats,
 /// online ones first, then by name. Stateless: every call reads the (small) operators partition, so a new
 /// or disabled operator shows at once.
 /// </summary>
@@ -18,12 +16,12 @@ public sealed class TeamGrain(OperatorStore operators) : Grain, ITeamGrain
     public async Task<IReadOnlyList<TeamMember>> GetMembers()
     {
         var tenantId = this.GetPrimaryKeyString();
-        var admins = new List<(string Username, string DisplayName)>();
+        var agents = new List<(string Username, string DisplayName)>();
         await foreach (var (username, record) in operators.ListAsync(tenantId))
-            if (!record.Disabled && record.Roles.Contains(Roles.SystemAdmin)) admins.Add((username, record.DisplayName));
+            if (OperatorProfile.CanTakeChatsWith(record.Roles, record.Disabled)) agents.Add((username, record.DisplayName));
 
-        var presence = await Task.WhenAll(admins.Select(a => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Compose(tenantId, a.Username)).GetSnapshot()));
-        return admins.Zip(presence, (a, p) => new TeamMember
+        var presence = await Task.WhenAll(agents.Select(a => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Compose(tenantId, a.Username)).GetSnapshot()));
+        return agents.Zip(presence, (a, p) => new TeamMember
             {
                 AgentId = a.Username,
                 DisplayName = a.DisplayName,

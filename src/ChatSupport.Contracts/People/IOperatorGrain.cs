@@ -1,4 +1,4 @@
-namespace ChatSupport.Contracts.Operators;
+namespace ChatSupport.Contracts.People;
 
 public static class Roles
 {
@@ -16,7 +16,14 @@ public sealed record OperatorProfile
     [Id(3)] public required IReadOnlyList<string> Roles { get; init; }
     [Id(4)] public required bool Disabled { get; init; }
 
-    public bool IsSystemAdmin => Roles.Contains(Operators.Roles.SystemAdmin);
+    /// <summary>
+    /// Whether this operator is an agent: one who may take chats (be assigned, transferred to, listed in the pickers,
+    /// open the dashboard). The one place that rule is written: a System Admin who is not disabled.
+    /// </summary>
+    public bool CanTakeChats => CanTakeChatsWith(Roles, Disabled);
+
+    /// <summary>The rule of <see cref="CanTakeChats"/> for callers that hold roles but no profile (a sign-in's claims, a stored row).</summary>
+    public static bool CanTakeChatsWith(IEnumerable<string> roles, bool disabled) => !disabled && roles.Contains(People.Roles.SystemAdmin);
 }
 
 /// <summary>One sign-in (a browser session): revocable, expiring.</summary>
@@ -36,7 +43,7 @@ public sealed record NewOperator
     [Id(2)] public required IReadOnlyList<string> Roles { get; init; }
 }
 
-/// <summary>An operator (a person who signs in to the dashboard), keyed "{tenantId}/{username}".</summary>
+/// <summary>An operator (an account: a person who signs in to the dashboard), keyed "{tenantId}/{username}".</summary>
 public interface IOperatorGrain : IGrainWithStringKey
 {
     Task<OperatorProfile?> GetProfile();

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using ChatSupport.Contracts;
-using ChatSupport.Contracts.Operators;
+using ChatSupport.Contracts.People;
 using Microsoft.AspNetCore.Identity;
 
-namespace ChatSupport.Grains.Operators;
+namespace ChatSupport.Grains.People;
 
 /// <summary>
 /// An operator: who they are, their roles, and their live sign-ins. Passwords are checked here with

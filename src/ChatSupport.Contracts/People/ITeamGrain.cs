@@ -1,6 +1,6 @@
-namespace ChatSupport.Contracts.Team;
+namespace ChatSupport.Contracts.People;
 
-/// <summary>An agent the dashboard can assign or transfer chats to: a System Admin of the tenant who is not disabled.</summary>
+/// <summary>An agent the dashboard can assign or transfer chats to: an operator of the tenant who may take chats (<see cref="OperatorProfile.CanTakeChats"/>).</summary>
 [GenerateSerializer, Immutable]
 public sealed record TeamMember
 {

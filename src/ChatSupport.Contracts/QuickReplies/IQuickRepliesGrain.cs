@@ -1,6 +1,6 @@
 using ChatSupport.Contracts.Sessions;
 
-namespace ChatSupport.Contracts.Team;
+namespace ChatSupport.Contracts.QuickReplies;
 
 /// <summary>A canned answer: agents insert it with a click or by typing "/" and its shortcut.</summary>
 [GenerateSerializer, Immutable]

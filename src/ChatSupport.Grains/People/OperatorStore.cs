@@ -3,7 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using ChatSupport.Grains.Storage;
 
-namespace ChatSupport.Grains.Operators;
+namespace ChatSupport.Grains.People;
 
 /// <summary>A live sign-in of an operator: its id and when it ends.</summary>
 public sealed record SignInRecord(string Id, DateTimeOffset ExpiresAt);

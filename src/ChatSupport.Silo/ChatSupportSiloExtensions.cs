@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using ChatSupport.Contracts;
-using ChatSupport.Grains.Agents;
+using ChatSupport.Grains.People;
 using ChatSupport.Grains.Archive;
 using ChatSupport.Grains.Events;
 using ChatSupport.Grains.Desk;

@@ -1,10 +1,9 @@
 using ChatSupport.Api.Identity;
 using ChatSupport.Api.Streaming;
 using ChatSupport.Contracts;
-using ChatSupport.Contracts.Agents;
+using ChatSupport.Contracts.People;
 using ChatSupport.Contracts.Desk;
 using ChatSupport.Contracts.Messages;
-using ChatSupport.Contracts.People;
 using ChatSupport.Contracts.QuickReplies;
 using ChatSupport.Contracts.Sessions;
 using ChatSupport.Contracts.Visitors;

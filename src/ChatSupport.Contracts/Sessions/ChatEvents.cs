@@ -4,23 +4,24 @@ namespace ChatSupport.Contracts.Sessions;
 /// What a session's decision did, in the past tense. The session's workflow names them with the decision; the session grain stores them with its state (the outbox) and delivers each, at least once and in
 /// order, to every consumer (desk, agents, archive, …). Consumers apply them idempotently by
 /// (session id, <see cref="ChatEventEnvelope.Seq"/>). Messages are not events here: the message log is already the
-/// durable, gap-free record of them, read by sequence number.
+/// durable, gap-free record of them, read by sequence number. Events are stored (the session's outbox), so each
+/// type carries a stable alias: renaming or moving a class must not make stored events unreadable.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("chat-event.ChatEvent")]
 public abstract record ChatEvent
 {
     [Id(0)] public required DateTimeOffset OccurredAt { get; init; }
 }
 
 /// <summary>A visitor started a chat; it waits for an agent.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("chat-event.ChatStarted")]
 public sealed record ChatStarted : ChatEvent
 {
     [Id(0)] public required string VisitorId { get; init; }
 }
 
 /// <summary>A waiting chat got its agent ("Assign to Me", or assigned by someone else: <see cref="AssignedBy"/>).</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("chat-event.AgentAssigned")]
 public sealed record AgentAssigned : ChatEvent
 {
     [Id(0)] public required AgentRef Agent { get; init; }
@@ -28,7 +29,7 @@ public sealed record AgentAssigned : ChatEvent
 }
 
 /// <summary>An assigned or active chat moved from one agent to another, with the note left for the new agent.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("chat-event.ChatTransferred")]
 public sealed record ChatTransferred : ChatEvent
 {
     [Id(0)] public required AgentRef From { get; init; }
@@ -38,7 +39,7 @@ public sealed record ChatTransferred : ChatEvent
 }
 
 /// <summary>The assigned agent's first message was stored: the chat became active.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("chat-event.FirstAgentReply")]
 public sealed record FirstAgentReply : ChatEvent
 {
     [Id(0)] public required AgentRef Agent { get; init; }
@@ -46,25 +47,25 @@ public sealed record FirstAgentReply : ChatEvent
 }
 
 /// <summary>The chat ended: resolved by an agent, or closed by the visitor. <see cref="Agent"/> held it then, if anyone did.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("chat-event.ChatEnded")]
 public abstract record ChatEnded : ChatEvent
 {
     [Id(0)] public AgentRef? Agent { get; init; }
 }
 
 /// <summary>An agent resolved the chat (<see cref="ResolvedBy"/> is that agent's id).</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("chat-event.ChatResolved")]
 public sealed record ChatResolved : ChatEnded
 {
     [Id(0)] public required string ResolvedBy { get; init; }
 }
 
 /// <summary>The visitor ended the chat themself.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("chat-event.ChatClosedByVisitor")]
 public sealed record ChatClosedByVisitor : ChatEnded;
 
 /// <summary>The visitor rated the resolved chat (once). <see cref="Agent"/> is who held the chat when it ended.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("chat-event.ChatRated")]
 public sealed record ChatRated : ChatEvent
 {
     [Id(0)] public required int Stars { get; init; }
@@ -77,7 +78,7 @@ public sealed record ChatRated : ChatEvent
 /// A stored event as consumers receive it: which session, its number in that session's event sequence (1, 2, …,
 /// gap-free), and the session as it was right after the decision, so that no consumer needs to ask the session.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("chat-event.ChatEventEnvelope")]
 public sealed record ChatEventEnvelope
 {
     [Id(0)] public required string TenantId { get; init; }

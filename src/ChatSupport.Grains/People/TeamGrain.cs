@@ -1,5 +1,4 @@
 using ChatSupport.Contracts;
-using ChatSupport.Contracts.Agents;
 using ChatSupport.Contracts.People;
 using Orleans.Concurrency;
 

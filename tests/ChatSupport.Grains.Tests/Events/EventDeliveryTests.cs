@@ -38,7 +38,7 @@ public sealed class EventDeliveryTests(ClusterFixture fixture)
 
         // The other consumers were never held up by the failing one.
         (await Grains.GetGrain<IDeskGrain>(tenant).GetSnapshot()).Sessions.Should().BeEmpty("the resolved chat left the desk");
-        (await Grains.GetGrain<ChatSupport.Contracts.Agents.IAgentGrain>(ChatSupport.Contracts.GrainKeys.Compose(tenant, sam.AgentId)).GetSnapshot())
+        (await Grains.GetGrain<ChatSupport.Contracts.People.IAgentGrain>(ChatSupport.Contracts.GrainKeys.Compose(tenant, sam.AgentId)).GetSnapshot())
             .OpenSessionIds.Should().BeEmpty();
         var archived = await Eventually.GetAsync(() => Grains.GetGrain<IArchiveGrain>(0).Get(tenant, started.SessionId),
             c => c?.Rating is not null, what: "the rated chat in the archive");
@@ -74,8 +74,8 @@ public sealed class EventDeliveryTests(ClusterFixture fixture)
         var alex = Agent(1);
         var sam = Agent(2);
         var (session, started, _) = await StartChatAsync(Grains, tenant);
-        var alexGrain = Grains.GetGrain<ChatSupport.Contracts.Agents.IAgentGrain>(ChatSupport.Contracts.GrainKeys.Compose(tenant, alex.AgentId));
-        var samGrain = Grains.GetGrain<ChatSupport.Contracts.Agents.IAgentGrain>(ChatSupport.Contracts.GrainKeys.Compose(tenant, sam.AgentId));
+        var alexGrain = Grains.GetGrain<ChatSupport.Contracts.People.IAgentGrain>(ChatSupport.Contracts.GrainKeys.Compose(tenant, alex.AgentId));
+        var samGrain = Grains.GetGrain<ChatSupport.Contracts.People.IAgentGrain>(ChatSupport.Contracts.GrainKeys.Compose(tenant, sam.AgentId));
 
         (await session.Assign(ChatCaller.Agent(alex), alex)).Ok();
         (await alexGrain.GetSnapshot()).OpenSessionIds.Should().Equal(started.SessionId);

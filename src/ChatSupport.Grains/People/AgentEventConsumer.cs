@@ -1,9 +1,9 @@
 using ChatSupport.Contracts;
-using ChatSupport.Contracts.Agents;
+using ChatSupport.Contracts.People;
 using ChatSupport.Contracts.Sessions;
 using ChatSupport.Grains.Events;
 
-namespace ChatSupport.Grains.Agents;
+namespace ChatSupport.Grains.People;
 
 /// <summary>Keeps each agent's list of the chats they hold: taken on assignment, handed on by a transfer, let go when the chat ends.</summary>
 public sealed class AgentEventConsumer(IGrainFactory grains) : IChatEventConsumer

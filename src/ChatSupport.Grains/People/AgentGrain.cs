@@ -1,8 +1,8 @@
 using ChatSupport.Contracts;
-using ChatSupport.Contracts.Agents;
+using ChatSupport.Contracts.People;
 using ChatSupport.Grains.Storage;
 
-namespace ChatSupport.Grains.Agents;
+namespace ChatSupport.Grains.People;
 
 [GenerateSerializer]
 public sealed record AgentState

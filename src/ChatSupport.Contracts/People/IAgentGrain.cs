@@ -1,4 +1,4 @@
-namespace ChatSupport.Contracts.Agents;
+namespace ChatSupport.Contracts.People;
 
 /// <summary>An agent, keyed "{tenantId}/{agentId}": presence (live connections) and the chats they hold.</summary>
 public interface IAgentGrain : IGrainWithStringKey

@@ -10,109 +10,192 @@ public sealed class ChatWorkflowTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
     private static readonly AgentRef Alex = new("alex", "Alex");
     private static readonly AgentRef Sam = new("sam", "Sam");
+    private static readonly AgentRef Lee = new("lee", "Lee");
     private static readonly ChatCaller AlexCalls = ChatCaller.Agent(Alex);
     private static readonly ChatCaller SamCalls = ChatCaller.Agent(Sam);
+    /// <summary>An agent who holds none of these chats: assigns, transfers and resolves on someone else's behalf.</summary>
+    private static readonly ChatCaller LeeCalls = ChatCaller.Agent(Lee);
     private static readonly ChatCaller Visitor = ChatCaller.Visitor("v1");
     private static readonly ChatCaller OtherVisitor = ChatCaller.Visitor("v2");
+    private static readonly VisitorMetadata Metadata = new() { Name = "Ada", PageUrl = "https://shop.example/cart", Language = "en" };
 
     private static ChatSessionState NotStarted => new();
-    private static ChatSessionState Waiting => ChatWorkflow.Start(NotStarted, "v1", VisitorMetadata.Empty, T0).Next!;
+    private static ChatSessionState Waiting => ChatWorkflow.Start(NotStarted, "v1", Metadata, T0).Next!;
     private static ChatSessionState Assigned => ChatWorkflow.Assign(Waiting, AlexCalls, Alex, T0.AddSeconds(30)).Next!;
-    private static ChatSessionState Active => ChatWorkflow.AfterPost(Assigned, ChatParty.Agent, 1, T0.AddSeconds(40))!.Value.Next!;
+    private static ChatSessionState Active => ChatWorkflow.AfterPost(Assigned, ChatParty.Agent, 2, T0.AddSeconds(40))!.Value.Next!;
     private static ChatSessionState Resolved => ChatWorkflow.Resolve(Active, AlexCalls, T0.AddMinutes(5)).Next!;
     private static ChatSessionState Rated => ChatWorkflow.Rate(Resolved, Visitor, 5, null, false, T0.AddMinutes(6)).Next!;
 
-    public static TheoryData<string, string, string?> Matrix()
+    // The time and message number every command of the table runs with.
+    private static readonly DateTimeOffset Now = T0.AddMinutes(10);
+    private const long PostedSeq = 7;
+
+    public static TheoryData<string, string, string?, ChatStatus?> Matrix()
     {
-        // (state, command, expected error code or null when allowed)
-        var data = new TheoryData<string, string, string?>();
-        void Row(string state, string command, string? error) => data.Add(state, command, error);
-        foreach (var state in new[] { "waiting", "assigned", "active", "resolved", "rated" })
-            Row(state, "start", "already_started");
+        // (state, command, expected refusal code, or the status an allowed command leads to)
+        var data = new TheoryData<string, string, string?, ChatStatus?>();
+        void Refused(string state, string command, string code) => data.Add(state, command, code, null);
+        void Allowed(string state, string command, ChatStatus next) => data.Add(state, command, null, next);
 
-        Row("not_started", "assign", "unknown_session");
-        Row("waiting", "assign", null);
-        Row("assigned", "assign", "already_assigned");
-        Row("active", "assign", "already_assigned");
-        Row("resolved", "assign", "chat_resolved");
+        Allowed("not_started", "start", ChatStatus.WaitingForAgent);
+        Refused("waiting", "start", "already_started");
+        Refused("assigned", "start", "already_started");
+        Refused("active", "start", "already_started");
+        Refused("resolved", "start", "already_started");
+        Refused("rated", "start", "already_started");
 
-        Row("waiting", "transfer", "not_assigned");
-        Row("assigned", "transfer", null);
-        Row("active", "transfer", null);
-        Row("resolved", "transfer", "chat_resolved");
+        Refused("not_started", "assign", "unknown_session");
+        Allowed("waiting", "assign", ChatStatus.AssignedToAgent);
+        Refused("assigned", "assign", "already_assigned");
+        Refused("active", "assign", "already_assigned");
+        Refused("resolved", "assign", "chat_resolved");
+        Refused("rated", "assign", "chat_resolved");
 
-        Row("waiting", "resolve", "not_assigned");
-        Row("assigned", "resolve", null);
-        Row("active", "resolve", null);
-        Row("resolved", "resolve", "chat_resolved");
+        Refused("not_started", "transfer", "unknown_session");
+        Refused("waiting", "transfer", "not_assigned");
+        Allowed("assigned", "transfer", ChatStatus.AssignedToAgent);
+        Allowed("active", "transfer", ChatStatus.ActiveChat);
+        Refused("resolved", "transfer", "chat_resolved");
+        Refused("rated", "transfer", "chat_resolved");
 
-        Row("waiting", "close", null);
-        Row("assigned", "close", null);
-        Row("active", "close", null);
-        Row("resolved", "close", "chat_resolved");
+        Refused("not_started", "resolve", "unknown_session");
+        Refused("waiting", "resolve", "not_assigned");
+        Allowed("assigned", "resolve", ChatStatus.Resolved);
+        Allowed("active", "resolve", ChatStatus.Resolved);
+        Refused("resolved", "resolve", "chat_resolved");
+        Refused("rated", "resolve", "chat_resolved");
 
-        Row("waiting", "rate", "not_resolved");
-        Row("assigned", "rate", "not_resolved");
-        Row("active", "rate", "not_resolved");
-        Row("resolved", "rate", null);
-        Row("rated", "rate", "already_rated");
+        Refused("not_started", "close", "unknown_session");
+        Allowed("waiting", "close", ChatStatus.Resolved);
+        Allowed("assigned", "close", ChatStatus.Resolved);
+        Allowed("active", "close", ChatStatus.Resolved);
+        Refused("resolved", "close", "chat_resolved");
+        Refused("rated", "close", "chat_resolved");
 
-        Row("not_started", "visitor_post", "unknown_session");
-        Row("waiting", "visitor_post", null);
-        Row("assigned", "visitor_post", null);
-        Row("active", "visitor_post", null);
-        Row("resolved", "visitor_post", "chat_resolved");
+        Refused("not_started", "rate", "unknown_session");
+        Refused("waiting", "rate", "not_resolved");
+        Refused("assigned", "rate", "not_resolved");
+        Refused("active", "rate", "not_resolved");
+        Allowed("resolved", "rate", ChatStatus.Resolved);
+        Refused("rated", "rate", "already_rated");
 
-        Row("waiting", "agent_post", "not_assigned_agent");
-        Row("assigned", "agent_post", null);
-        Row("active", "agent_post", null);
-        Row("resolved", "agent_post", "chat_resolved");
-        Row("assigned", "other_agent_post", "not_assigned_agent");
-        Row("active", "other_agent_post", "not_assigned_agent");
+        Refused("not_started", "visitor_post", "unknown_session");
+        Allowed("waiting", "visitor_post", ChatStatus.WaitingForAgent);
+        Allowed("assigned", "visitor_post", ChatStatus.AssignedToAgent);
+        Allowed("active", "visitor_post", ChatStatus.ActiveChat);
+        Refused("resolved", "visitor_post", "chat_resolved");
+        Refused("rated", "visitor_post", "chat_resolved");
 
-        Row("active", "other_visitor_post", "not_your_session");
-        Row("resolved", "other_visitor_rate", "not_your_session");
-        Row("active", "other_visitor_close", "not_your_session");
-        Row("waiting", "visitor_assign", "agents_only");
-        Row("active", "agent_close", "visitors_only");
-        Row("resolved", "agent_rate", "visitors_only");
-        Row("active", "transfer_to_same_agent", "same_agent");
+        Refused("not_started", "agent_post", "unknown_session");
+        Refused("waiting", "agent_post", "not_assigned_agent");
+        Allowed("assigned", "agent_post", ChatStatus.ActiveChat);
+        Allowed("active", "agent_post", ChatStatus.ActiveChat);
+        Refused("resolved", "agent_post", "chat_resolved");
+        Refused("rated", "agent_post", "chat_resolved");
+
+        Refused("waiting", "other_agent_post", "not_assigned_agent");
+        Refused("assigned", "other_agent_post", "not_assigned_agent");
+        Refused("active", "other_agent_post", "not_assigned_agent");
+
+        Refused("waiting", "other_visitor_post", "not_your_session");
+        Refused("active", "other_visitor_post", "not_your_session");
+        Refused("active", "other_visitor_close", "not_your_session");
+        Refused("resolved", "other_visitor_rate", "not_your_session");
+
+        Refused("waiting", "visitor_assign", "agents_only");
+        Refused("active", "visitor_transfer", "agents_only");
+        Refused("active", "visitor_resolve", "agents_only");
+        Refused("active", "agent_close", "visitors_only");
+        Refused("resolved", "agent_rate", "visitors_only");
+        Refused("active", "transfer_to_same_agent", "same_agent");
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Matrix))]
-    public void Every_command_from_every_status_is_allowed_or_refused_as_documented(string stateName, string command, string? expectedError)
+    public void Every_command_from_every_status_is_allowed_or_refused_as_documented(
+        string stateName, string command, string? expectedError, ChatStatus? expectedStatus)
     {
+        (expectedError is null).Should().NotBe(expectedStatus is null, "each row is either a refusal or an allowed move");
         var before = StateNamed(stateName);
-        var now = T0.AddMinutes(10);
-        ChatError? error;
-        ChatSessionState? next = null;
-        switch (command)
-        {
-            case "start": (next, _, error) = ChatWorkflow.Start(before, "v1", VisitorMetadata.Empty, now); break;
-            case "assign": (next, _, error) = ChatWorkflow.Assign(before, SamCalls, Sam, now); break;
-            case "visitor_assign": (next, _, error) = ChatWorkflow.Assign(before, Visitor, Sam, now); break;
-            case "transfer": (next, _, error) = ChatWorkflow.Transfer(before, SamCalls, Sam, "over to you", now); break;
-            case "transfer_to_same_agent": (next, _, error) = ChatWorkflow.Transfer(before, AlexCalls, Alex, null, now); break;
-            case "resolve": (next, _, error) = ChatWorkflow.Resolve(before, AlexCalls, now); break;
-            case "close": (next, _, error) = ChatWorkflow.CloseByVisitor(before, Visitor, now); break;
-            case "agent_close": (next, _, error) = ChatWorkflow.CloseByVisitor(before, AlexCalls, now); break;
-            case "other_visitor_close": (next, _, error) = ChatWorkflow.CloseByVisitor(before, OtherVisitor, now); break;
-            case "rate": (next, _, error) = ChatWorkflow.Rate(before, Visitor, 4, "thanks", false, now); break;
-            case "agent_rate": (next, _, error) = ChatWorkflow.Rate(before, AlexCalls, 4, null, false, now); break;
-            case "other_visitor_rate": (next, _, error) = ChatWorkflow.Rate(before, OtherVisitor, 4, null, false, now); break;
-            case "visitor_post": error = ChatWorkflow.CanPost(before, Visitor); break;
-            case "other_visitor_post": error = ChatWorkflow.CanPost(before, OtherVisitor); break;
-            case "agent_post": error = ChatWorkflow.CanPost(before, AlexCalls); break;
-            case "other_agent_post": error = ChatWorkflow.CanPost(before, SamCalls); break;
-            default: throw new ArgumentOutOfRangeException(nameof(command), command, null);
-        }
 
-        error?.Code.Should().Be(expectedError);
-        if (expectedError is null) error.Should().BeNull();
-        else next.Should().BeNull("a refused command yields no new state");
+        var decision = Run(command, before);
+
+        if (expectedError is not null)
+        {
+            decision.Error.Should().NotBeNull($"{command} from {stateName} is refused");
+            decision.Error!.Code.Should().Be(expectedError);
+            decision.Next.Should().BeNull("a refused command yields no new state");
+            decision.Events.Should().BeEmpty("a refused command did nothing");
+        }
+        else
+        {
+            decision.Error.Should().BeNull($"{command} from {stateName} is allowed");
+            var (expectedNext, expectedEvents) = ExpectedOutcome(command, before);
+            decision.Next.Should().NotBeNull();
+            decision.Next!.Status.Should().Be(expectedStatus!.Value);
+            decision.Next.Should().Be(expectedNext);
+            decision.Events.Should().Equal(expectedEvents);
+        }
     }
+
+    /// <summary>Runs a command of the table; a post is the grain's two steps (may this caller post, then what the stored message changes).</summary>
+    private static Decision Run(string command, ChatSessionState before) => command switch
+    {
+        "start" => ChatWorkflow.Start(before, "v1", Metadata, Now),
+        "assign" => ChatWorkflow.Assign(before, LeeCalls, Sam, Now),
+        "visitor_assign" => ChatWorkflow.Assign(before, Visitor, Sam, Now),
+        "transfer" => ChatWorkflow.Transfer(before, LeeCalls, Sam, "  over to you  ", Now),
+        "visitor_transfer" => ChatWorkflow.Transfer(before, Visitor, Sam, null, Now),
+        "transfer_to_same_agent" => ChatWorkflow.Transfer(before, AlexCalls, Alex, null, Now),
+        "resolve" => ChatWorkflow.Resolve(before, LeeCalls, Now),
+        "visitor_resolve" => ChatWorkflow.Resolve(before, Visitor, Now),
+        "close" => ChatWorkflow.CloseByVisitor(before, Visitor, Now),
+        "agent_close" => ChatWorkflow.CloseByVisitor(before, AlexCalls, Now),
+        "other_visitor_close" => ChatWorkflow.CloseByVisitor(before, OtherVisitor, Now),
+        "rate" => ChatWorkflow.Rate(before, Visitor, 4, "  thanks  ", true, Now),
+        "agent_rate" => ChatWorkflow.Rate(before, AlexCalls, 4, null, false, Now),
+        "other_visitor_rate" => ChatWorkflow.Rate(before, OtherVisitor, 4, null, false, Now),
+        "visitor_post" => Post(before, Visitor),
+        "other_visitor_post" => Post(before, OtherVisitor),
+        "agent_post" => Post(before, AlexCalls),
+        "other_agent_post" => Post(before, SamCalls),
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
+    };
+
+    private static Decision Post(ChatSessionState before, ChatCaller caller) =>
+        ChatWorkflow.CanPost(before, caller) is { } refused
+            ? refused
+            : ChatWorkflow.AfterPost(before, caller.Party, PostedSeq, Now) ?? new Decision(before, [], null);
+
+    /// <summary>What an allowed command of the table leads to: the documented change of state and the one event that says so.</summary>
+    private static (ChatSessionState Next, ChatEvent[] Events) ExpectedOutcome(string command, ChatSessionState before) => command switch
+    {
+        "start" => (
+            before with { Started = true, VisitorId = "v1", Status = ChatStatus.WaitingForAgent, Visitor = Metadata, CreatedAt = Now },
+            [new ChatStarted { VisitorId = "v1", OccurredAt = Now }]),
+        "assign" => (
+            before with { Status = ChatStatus.AssignedToAgent, AssignedAgent = Sam, AssignedAt = Now },
+            [new AgentAssigned { Agent = Sam, AssignedBy = "lee", OccurredAt = Now }]),
+        "transfer" => (
+            before with { AssignedAgent = Sam, AssignedAt = Now, TransferNote = "over to you" },
+            [new ChatTransferred { From = Alex, To = Sam, TransferredBy = "lee", Note = "over to you", OccurredAt = Now }]),
+        "resolve" => (
+            before with { Status = ChatStatus.Resolved, ResolvedAt = Now, ResolvedBy = ChatParty.Agent },
+            [new ChatResolved { Agent = Alex, ResolvedBy = "lee", OccurredAt = Now }]),
+        "close" => (
+            before with { Status = ChatStatus.Resolved, ResolvedAt = Now, ResolvedBy = ChatParty.Visitor },
+            [new ChatClosedByVisitor { Agent = before.AssignedAgent, OccurredAt = Now }]),
+        "rate" => (
+            before with { Rating = new ChatRating { Stars = 4, Feedback = "thanks", Anonymous = true, RatedAt = Now } },
+            [new ChatRated { Stars = 4, Feedback = "thanks", Anonymous = true, Agent = Alex, OccurredAt = Now }]),
+        // The assigned agent's first message makes the chat active; any other message changes nothing.
+        "agent_post" when before.Status == ChatStatus.AssignedToAgent => (
+            before with { Status = ChatStatus.ActiveChat, FirstAgentReplyAt = Now },
+            [new FirstAgentReply { Agent = Alex, MessageSeq = PostedSeq, OccurredAt = Now }]),
+        "agent_post" or "visitor_post" => (before, []),
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command, "no allowed outcome is documented for this command"),
+    };
 
     [Fact]
     public void The_whole_workflow_records_each_timestamp_and_status()
@@ -120,49 +203,272 @@ public sealed class ChatWorkflowTests
         var waiting = Waiting;
         waiting.Status.Should().Be(ChatStatus.WaitingForAgent);
         waiting.CreatedAt.Should().Be(T0);
+        waiting.Visitor.Should().Be(Metadata);
 
         var assigned = Assigned;
         assigned.Status.Should().Be(ChatStatus.AssignedToAgent);
         assigned.AssignedAgent.Should().Be(Alex);
         assigned.AssignedAt.Should().Be(T0.AddSeconds(30));
 
-        ChatWorkflow.AfterPost(assigned, ChatParty.Visitor, 1, T0.AddSeconds(35)).Should().BeNull("only the agent's first message makes a chat active");
+        ChatWorkflow.AfterPost(assigned, ChatParty.Visitor, 1, T0.AddSeconds(35))
+            .Should().BeNull("only the agent's first message makes a chat active");
 
         var active = Active;
         active.Status.Should().Be(ChatStatus.ActiveChat);
         active.FirstAgentReplyAt.Should().Be(T0.AddSeconds(40));
-        ChatWorkflow.AfterPost(active, ChatParty.Agent, 2, T0.AddMinutes(1)).Should().BeNull("an active chat stays as it is");
+        ChatWorkflow.AfterPost(active, ChatParty.Agent, 3, T0.AddMinutes(1))
+            .Should().BeNull("the chat is already active: its first reply time stays T0+40s");
 
         var resolved = Resolved;
         resolved.Status.Should().Be(ChatStatus.Resolved);
         resolved.ResolvedAt.Should().Be(T0.AddMinutes(5));
         resolved.ResolvedBy.Should().Be(ChatParty.Agent);
+        resolved.FirstAgentReplyAt.Should().Be(T0.AddSeconds(40));
+        resolved.AssignedAgent.Should().Be(Alex, "the resolved chat is still attributed to its agent");
 
         var rated = ChatWorkflow.Rate(resolved, Visitor, 4, "  quick and kind  ", true, T0.AddMinutes(6)).Next!;
         rated.Rating.Should().BeEquivalentTo(new ChatRating { Stars = 4, Feedback = "quick and kind", Anonymous = true, RatedAt = T0.AddMinutes(6) });
+        rated.Status.Should().Be(ChatStatus.Resolved);
+    }
+
+    [Fact]
+    public void The_assigned_agents_first_message_makes_the_chat_active_with_its_number_and_time()
+    {
+        var assigned = Assigned;
+        var decision = ChatWorkflow.AfterPost(assigned, ChatParty.Agent, 12, T0.AddSeconds(45));
+
+        decision.Should().NotBeNull();
+        decision!.Value.Error.Should().BeNull();
+        decision.Value.Next.Should().Be(assigned with { Status = ChatStatus.ActiveChat, FirstAgentReplyAt = T0.AddSeconds(45) });
+        decision.Value.Events.Should().Equal(new FirstAgentReply { Agent = Alex, MessageSeq = 12, OccurredAt = T0.AddSeconds(45) });
+    }
+
+    [Fact]
+    public void A_first_reply_time_already_recorded_is_never_overwritten()
+    {
+        // No command produces this state (a transfer keeps the stage), but stored state is input like any other:
+        // an assigned chat whose first reply is already stamped keeps that time when the agent writes again.
+        var reassigned = Assigned with { FirstAgentReplyAt = T0.AddSeconds(40) };
+
+        var decision = ChatWorkflow.AfterPost(reassigned, ChatParty.Agent, 9, T0.AddMinutes(3))!.Value;
+
+        decision.Next!.Status.Should().Be(ChatStatus.ActiveChat);
+        decision.Next.FirstAgentReplyAt.Should().Be(T0.AddSeconds(40));
+        decision.Events.Should().Equal(new FirstAgentReply { Agent = Alex, MessageSeq = 9, OccurredAt = T0.AddMinutes(3) });
+    }
+
+    [Theory]
+    [InlineData("waiting", ChatParty.Visitor)]
+    [InlineData("waiting", ChatParty.Agent)]
+    [InlineData("assigned", ChatParty.Visitor)]
+    [InlineData("active", ChatParty.Visitor)]
+    [InlineData("active", ChatParty.Agent)]
+    [InlineData("resolved", ChatParty.Agent)]
+    public void Other_messages_change_nothing(string stateName, ChatParty sender) =>
+        ChatWorkflow.AfterPost(StateNamed(stateName), sender, 5, Now).Should().BeNull();
+
+    [Theory]
+    [InlineData("not_started", "visitor", "unknown_session")]
+    [InlineData("not_started", "agent", "unknown_session")]
+    [InlineData("waiting", "visitor", null)]
+    [InlineData("waiting", "other_visitor", "not_your_session")]
+    [InlineData("waiting", "agent", null)]
+    [InlineData("active", "other_agent", null)]
+    [InlineData("resolved", "visitor", null)]
+    [InlineData("resolved", "other_visitor", "not_your_session")]
+    [InlineData("resolved", "agent", null)]
+    public void The_visitor_sees_only_their_own_chat_and_any_agent_sees_every_chat(string stateName, string who, string? expectedError)
+    {
+        var caller = who switch
+        {
+            "visitor" => Visitor,
+            "other_visitor" => OtherVisitor,
+            "agent" => AlexCalls,
+            "other_agent" => SamCalls,
+            _ => throw new ArgumentOutOfRangeException(nameof(who), who, null),
+        };
+
+        var error = ChatWorkflow.CanView(StateNamed(stateName), caller);
+
+        if (expectedError is null) error.Should().BeNull();
+        else
+        {
+            error.Should().NotBeNull();
+            error!.Code.Should().Be(expectedError);
+        }
+    }
+
+    [Fact]
+    public void An_agent_whose_id_is_the_visitors_id_is_still_an_agent()
+    {
+        var twin = ChatCaller.Agent(new AgentRef("v1", "Vee"));
+        ChatWorkflow.CanView(Waiting, twin).Should().BeNull();
+        ChatWorkflow.CanPost(Assigned, twin)!.Code.Should().Be("not_assigned_agent", "only the assigned agent writes, whatever the id");
+        ChatWorkflow.CloseByVisitor(Active, twin, Now).Error!.Code.Should().Be("visitors_only");
+        ChatWorkflow.Rate(Resolved, twin, 5, null, false, Now).Error!.Code.Should().Be("visitors_only");
     }
 
     [Fact]
     public void Transfer_keeps_the_conversation_stage_and_records_the_note()
     {
-        var transferred = ChatWorkflow.Transfer(Active, AlexCalls, Sam, "  billing question ", T0.AddMinutes(2)).Next!;
+        var decision = ChatWorkflow.Transfer(Active, AlexCalls, Sam, "  billing question ", T0.AddMinutes(2));
+        var transferred = decision.Next!;
         transferred.Status.Should().Be(ChatStatus.ActiveChat);
         transferred.AssignedAgent.Should().Be(Sam);
+        transferred.AssignedAt.Should().Be(T0.AddMinutes(2));
         transferred.TransferNote.Should().Be("billing question");
+        transferred.FirstAgentReplyAt.Should().Be(T0.AddSeconds(40));
+        decision.Events.Should().Equal(new ChatTransferred
+        {
+            From = Alex, To = Sam, TransferredBy = "alex", Note = "billing question", OccurredAt = T0.AddMinutes(2),
+        });
         ChatWorkflow.CanPost(transferred, AlexCalls)!.Code.Should().Be("not_assigned_agent", "the previous agent can no longer write");
         ChatWorkflow.CanPost(transferred, SamCalls).Should().BeNull();
+        ChatWorkflow.AfterPost(transferred, ChatParty.Agent, 20, T0.AddMinutes(3)).Should().BeNull("the chat was already active");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void A_transfer_without_a_note_records_none(string? note)
+    {
+        var decision = ChatWorkflow.Transfer(Assigned, AlexCalls, Sam, note, Now);
+        decision.Next!.TransferNote.Should().BeNull();
+        decision.Events.Should().ContainSingle().Which.Should().BeOfType<ChatTransferred>().Which.Note.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_second_transfer_replaces_the_note_and_names_the_agent_it_came_from()
+    {
+        var toSam = ChatWorkflow.Transfer(Active, AlexCalls, Sam, "billing", T0.AddMinutes(2)).Next!;
+
+        var decision = ChatWorkflow.Transfer(toSam, SamCalls, Lee, null, T0.AddMinutes(3));
+
+        decision.Next!.AssignedAgent.Should().Be(Lee);
+        decision.Next.TransferNote.Should().BeNull();
+        decision.Events.Should().Equal(new ChatTransferred { From = Sam, To = Lee, TransferredBy = "sam", Note = null, OccurredAt = T0.AddMinutes(3) });
+    }
+
+    [Fact]
+    public void A_transfer_to_the_holder_under_another_name_is_still_the_same_agent() =>
+        ChatWorkflow.Transfer(Assigned, LeeCalls, new AgentRef("alex", "Alex B."), null, Now).Error!.Code.Should().Be("same_agent");
+
+    [Fact]
+    public void Already_assigned_names_the_agent_who_holds_the_chat()
+    {
+        var error = ChatWorkflow.Assign(Assigned, SamCalls, Sam, Now).Error!;
+        error.Code.Should().Be("already_assigned");
+        error.Message.Should().Contain("Alex");
+    }
+
+    [Fact]
+    public void Assign_to_me_records_the_agent_as_both_assignee_and_assigner() =>
+        ChatWorkflow.Assign(Waiting, SamCalls, Sam, Now).Events
+            .Should().Equal(new AgentAssigned { Agent = Sam, AssignedBy = "sam", OccurredAt = Now });
+
+    public static TheoryData<string, string> InvalidInputs() => new()
+    {
+        { "start_with_no_visitor_id", "visitorId" },
+        { "start_with_bad_visitor_id", "visitorId" },
+        { "assign_with_no_agent_id", "agentId" },
+        { "assign_with_bad_agent_id", "agentId" },
+        { "assign_with_long_agent_name", "agent name" },
+        { "transfer_with_no_agent_id", "agentId" },
+        { "transfer_with_long_agent_id", "agentId" },
+        { "transfer_with_long_agent_name", "agent name" },
+        { "transfer_with_long_note", "note" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidInputs))]
+    public void Invalid_input_is_refused_with_the_field_it_concerns(string command, string field)
+    {
+        var longName = new string('n', ChatLimits.NameMaxLength + 1);
+        var decision = command switch
+        {
+            "start_with_no_visitor_id" => ChatWorkflow.Start(NotStarted, "", Metadata, Now),
+            "start_with_bad_visitor_id" => ChatWorkflow.Start(NotStarted, "v 1", Metadata, Now),
+            "assign_with_no_agent_id" => ChatWorkflow.Assign(Waiting, AlexCalls, new AgentRef("", "Nobody"), Now),
+            "assign_with_bad_agent_id" => ChatWorkflow.Assign(Waiting, AlexCalls, new AgentRef("sam/../x", "Sam"), Now),
+            "assign_with_long_agent_name" => ChatWorkflow.Assign(Waiting, AlexCalls, new AgentRef("sam", longName), Now),
+            "transfer_with_no_agent_id" => ChatWorkflow.Transfer(Assigned, AlexCalls, new AgentRef("", "Nobody"), null, Now),
+            "transfer_with_long_agent_id" => ChatWorkflow.Transfer(Assigned, AlexCalls, new AgentRef(new string('s', ChatLimits.IdMaxLength + 1), "Sam"), null, Now),
+            "transfer_with_long_agent_name" => ChatWorkflow.Transfer(Assigned, AlexCalls, new AgentRef("sam", longName), null, Now),
+            "transfer_with_long_note" => ChatWorkflow.Transfer(Assigned, AlexCalls, Sam, new string('x', ChatLimits.TransferNoteMaxLength + 1), Now),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
+        };
+
+        decision.Error.Should().NotBeNull();
+        decision.Error!.Code.Should().Be("invalid_input");
+        decision.Error.Message.Should().StartWith(field + " ");
+        decision.Next.Should().BeNull();
+        decision.Events.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Inputs_at_their_limits_are_accepted()
+    {
+        var longestName = new AgentRef(new string('s', ChatLimits.IdMaxLength), new string('n', ChatLimits.NameMaxLength));
+        ChatWorkflow.Assign(Waiting, AlexCalls, longestName, Now).Next!.AssignedAgent.Should().Be(longestName);
+
+        var longestNote = new string('x', ChatLimits.TransferNoteMaxLength);
+        ChatWorkflow.Transfer(Assigned, AlexCalls, longestName, longestNote, Now).Next!.TransferNote.Should().Be(longestNote);
     }
 
     [Theory]
     [InlineData(0)]
     [InlineData(6)]
     [InlineData(-1)]
-    public void Ratings_outside_one_to_five_stars_are_refused(int stars) =>
-        ChatWorkflow.Rate(Resolved, Visitor, stars, null, false, T0).Error!.Code.Should().Be("invalid_input");
+    public void Ratings_outside_one_to_five_stars_are_refused(int stars)
+    {
+        var decision = ChatWorkflow.Rate(Resolved, Visitor, stars, null, false, T0);
+        decision.Error!.Code.Should().Be("invalid_input");
+        decision.Next.Should().BeNull();
+        decision.Events.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public void One_and_five_stars_are_ratings(int stars) =>
+        ChatWorkflow.Rate(Resolved, Visitor, stars, null, false, Now).Next!.Rating!.Stars.Should().Be(stars);
 
     [Fact]
     public void Feedback_longer_than_the_limit_is_refused() =>
         ChatWorkflow.Rate(Resolved, Visitor, 3, new string('x', ChatLimits.FeedbackMaxLength + 1), false, T0).Error!.Code.Should().Be("invalid_input");
+
+    [Fact]
+    public void Feedback_is_measured_after_trimming()
+    {
+        var feedback = new string('x', ChatLimits.FeedbackMaxLength);
+        var decision = ChatWorkflow.Rate(Resolved, Visitor, 3, "   " + feedback + "   ", false, Now);
+        decision.Error.Should().BeNull();
+        decision.Next!.Rating!.Feedback.Should().Be(feedback);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  \t ")]
+    public void Blank_feedback_is_no_feedback(string? feedback)
+    {
+        var decision = ChatWorkflow.Rate(Resolved, Visitor, 2, feedback, false, Now);
+        decision.Next!.Rating.Should().BeEquivalentTo(new ChatRating { Stars = 2, Feedback = null, Anonymous = false, RatedAt = Now });
+        decision.Events.Should().Equal(new ChatRated { Stars = 2, Feedback = null, Anonymous = false, Agent = Alex, OccurredAt = Now });
+    }
+
+    [Fact]
+    public void A_chat_the_visitor_closed_before_any_agent_took_it_is_rated_without_an_agent()
+    {
+        var closed = ChatWorkflow.CloseByVisitor(Waiting, Visitor, T0.AddMinutes(1));
+        closed.Events.Should().Equal(new ChatClosedByVisitor { Agent = null, OccurredAt = T0.AddMinutes(1) });
+
+        var decision = ChatWorkflow.Rate(closed.Next!, Visitor, 1, "nobody came", false, T0.AddMinutes(2));
+
+        decision.Next!.Rating!.Stars.Should().Be(1);
+        decision.Events.Should().Equal(new ChatRated { Stars = 1, Feedback = "nobody came", Anonymous = false, Agent = null, OccurredAt = T0.AddMinutes(2) });
+    }
 
     [Fact]
     public void Receipts_only_move_forward_and_never_past_the_newest_message()
@@ -174,6 +480,22 @@ public sealed class ChatWorkflowTests
         r = ChatWorkflow.Acknowledge(r, ChatParty.Visitor, deliveredUpTo: 0, readUpTo: 99, lastSeq: 10);
         r.VisitorReadSeq.Should().Be(10);
         r.VisitorDeliveredSeq.Should().Be(10, "a message read was also delivered");
+    }
+
+    [Fact]
+    public void Each_side_moves_only_its_own_receipts()
+    {
+        var visitor = ChatWorkflow.Acknowledge(DeliveryReceipts.None, ChatParty.Visitor, deliveredUpTo: 6, readUpTo: 4, lastSeq: 10);
+        visitor.Should().BeEquivalentTo(new DeliveryReceipts { VisitorDeliveredSeq = 6, VisitorReadSeq = 4 });
+
+        var both = ChatWorkflow.Acknowledge(visitor, ChatParty.Agent, deliveredUpTo: 99, readUpTo: 2, lastSeq: 8);
+        both.Should().BeEquivalentTo(new DeliveryReceipts { VisitorDeliveredSeq = 6, VisitorReadSeq = 4, AgentDeliveredSeq = 8, AgentReadSeq = 2 });
+
+        var older = ChatWorkflow.Acknowledge(both, ChatParty.Visitor, deliveredUpTo: 1, readUpTo: 1, lastSeq: 10);
+        older.Should().BeEquivalentTo(both, "an older visitor receipt does not move them back");
+
+        var readAhead = ChatWorkflow.Acknowledge(both, ChatParty.Agent, deliveredUpTo: 0, readUpTo: 9, lastSeq: 10);
+        readAhead.Should().BeEquivalentTo(both with { AgentDeliveredSeq = 9, AgentReadSeq = 9 }, "a message read was also delivered");
     }
 
     [Theory]
@@ -192,9 +514,14 @@ public sealed class ChatWorkflowTests
     }
 
     [Fact]
-    public void Oversized_metadata_is_refused_at_start() =>
-        ChatWorkflow.Start(NotStarted, "v1", new VisitorMetadata { PageUrl = new string('u', ChatLimits.UrlMaxLength + 1) }, T0)
-            .Error!.Code.Should().Be("invalid_input");
+    public void Oversized_metadata_is_refused_at_start()
+    {
+        var decision = ChatWorkflow.Start(NotStarted, "v1", new VisitorMetadata { PageUrl = new string('u', ChatLimits.UrlMaxLength + 1) }, T0);
+        decision.Error!.Code.Should().Be("invalid_input");
+        decision.Error.Message.Should().StartWith("pageUrl ");
+        decision.Next.Should().BeNull();
+        decision.Events.Should().BeEmpty();
+    }
 
     private static ChatSessionState StateNamed(string name) => name switch
     {

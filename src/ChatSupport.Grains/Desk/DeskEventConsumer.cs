@@ -9,5 +9,7 @@ public sealed class DeskEventConsumer(IGrainFactory grains) : IChatEventConsumer
 {
     public string Name => "desk";
 
+    public bool BeforeAnswer => true;
+
     public Task ApplyAsync(ChatEventEnvelope e) => grains.GetGrain<IDeskGrain>(e.TenantId).Apply(e);
 }

@@ -15,11 +15,14 @@ public sealed class ChatEventFanOut(IEnumerable<IChatEventConsumer> consumers, I
 {
     private readonly IReadOnlyList<IChatEventConsumer> _consumers = consumers.ToList();
 
-    public async Task<DeliveryProgress> DeliverAsync(IReadOnlyList<ChatEventEnvelope> outbox, IReadOnlyDictionary<string, long> delivered)
+    /// <summary>One round to every consumer, or (<paramref name="beforeAnswerOnly"/>) only to those the answer waits for.</summary>
+    public async Task<DeliveryProgress> DeliverAsync(
+        IReadOnlyList<ChatEventEnvelope> outbox, IReadOnlyDictionary<string, long> delivered, bool beforeAnswerOnly = false)
     {
-        var results = await Task.WhenAll(_consumers.Select(c => DeliverToAsync(c, outbox, delivered.GetValueOrDefault(c.Name))));
-        var progress = new Dictionary<string, long>(StringComparer.Ordinal);
-        for (var i = 0; i < _consumers.Count; i++) progress[_consumers[i].Name] = results[i].UpTo;
+        var round = _consumers.Where(c => !beforeAnswerOnly || c.BeforeAnswer).ToList();
+        var results = await Task.WhenAll(round.Select(c => DeliverToAsync(c, outbox, delivered.GetValueOrDefault(c.Name))));
+        var progress = new Dictionary<string, long>(delivered, StringComparer.Ordinal);
+        for (var i = 0; i < round.Count; i++) progress[round[i].Name] = results[i].UpTo;
         return new DeliveryProgress(progress, results.All(r => r.Complete));
     }
 

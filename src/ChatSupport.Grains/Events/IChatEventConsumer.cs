@@ -15,6 +15,13 @@ public interface IChatEventConsumer
     /// <summary>Stable name: the session's stored delivery progress is kept under it, so never rename a consumer lightly.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// True when the command's answer waits for this consumer's first delivery: what the caller looks at next (the
+    /// desk, the agents' lists) is then current. The others get theirs in a round right after the answer, so a slow
+    /// consumer (the archive, analytics) costs the chat nothing it must wait for.
+    /// </summary>
+    bool BeforeAnswer => false;
+
     Task ApplyAsync(ChatEventEnvelope e);
 }
 

@@ -10,6 +10,8 @@ public sealed class AgentEventConsumer(IGrainFactory grains) : IChatEventConsume
 {
     public string Name => "agents";
 
+    public bool BeforeAnswer => true;
+
     public async Task ApplyAsync(ChatEventEnvelope e)
     {
         switch (e.Event)

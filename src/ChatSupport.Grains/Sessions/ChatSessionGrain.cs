@@ -262,21 +262,24 @@ public sealed class ChatSessionGrain(
         _outboxChanged = false;
 
         await PublishAsync(new SessionChanged { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Session = snapshot });
-        await DeliverOutboxAsync();
+        await DeliverOutboxAsync(beforeAnswerOnly: true);
+        // Everyone else right after the answer (a grain timer runs between calls, never during one).
+        if (S.Outbox.Count > 0) RedeliverIn(TimeSpan.Zero);
         return snapshot;
     }
 
     /// <summary>
-    /// One delivery round over the outbox. Confirmed events leave it in memory at once and in storage with the next
+    /// One delivery round over the outbox (to every consumer, or only to those the caller's answer waits for). Confirmed events leave it in memory at once and in storage with the next
     /// write (a decision, the receipts' flush, or the deactivation): until then a reactivation delivers them again,
     /// which consumers recognize by their number.
     /// </summary>
-    private async Task DeliverOutboxAsync()
+    private async Task DeliverOutboxAsync(bool beforeAnswerOnly = false)
     {
         if (S.Outbox.Count == 0) return;
-        var progress = await fanOut.DeliverAsync(S.Outbox, S.Delivered);
+        var progress = await fanOut.DeliverAsync(S.Outbox, S.Delivered, beforeAnswerOnly);
         state.State = S with { Outbox = fanOut.StillPending(S.Outbox, progress.Delivered), Delivered = progress.Delivered };
         _outboxChanged = true;
+        if (beforeAnswerOnly && progress.Complete) return;
         if (progress.Complete)
         {
             _redeliveryDelay = FirstRedeliveryDelay;

@@ -89,6 +89,7 @@ public static class ChatSupportHost
         app.MapAuthEndpoints();
         app.MapVisitorTokenEndpoints();
         app.MapArchiveEndpoints();
+        app.MapAnalyticsEndpoints();
         app.MapHub<VisitorHub>("/hubs/visitor").RequireCors(SecuritySetup.WidgetCors);
         app.MapHub<AgentHub>("/hubs/agent");
         // Orleans' dashboard, for developers running a local cluster: only when asked for, never in production.

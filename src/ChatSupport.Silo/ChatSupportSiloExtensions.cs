@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using ChatSupport.Contracts;
 using ChatSupport.Grains.People;
+using ChatSupport.Grains.Analytics;
 using ChatSupport.Grains.Archive;
 using ChatSupport.Grains.Events;
 using ChatSupport.Grains.Desk;
@@ -39,6 +40,8 @@ public static class ChatSupportSiloExtensions
         silo.Services.AddChatEventConsumer<DeskEventConsumer>();
         silo.Services.AddChatEventConsumer<AgentEventConsumer>();
         silo.Services.AddChatEventConsumer<ArchiveEventConsumer>();
+        silo.Services.AddSingleton<AnalyticsStore>();
+        silo.Services.AddChatEventConsumer<AnalyticsEventConsumer>();
 
         // Grain state in Orleans' own binary format: compact, version-tolerant through the [Id] attributes, and it
         // builds fresh objects (the default JSON serializer fills existing ones, and shared defaults got overwritten).

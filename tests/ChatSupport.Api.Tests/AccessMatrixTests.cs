@@ -286,7 +286,7 @@ public sealed class AccessMatrixTests(MatrixFixture f)
                 else await browser.SignInAsync(f.A, "nobody", "not a password");
                 return await Outcome.OfAsync(await browser.SignOutAsync());
             }
-            case var archive when archive.StartsWith("GET /api/archive/", StringComparison.Ordinal):
+            case var archive when archive.StartsWith("GET /api/archive/", StringComparison.Ordinal) || archive.StartsWith("GET /api/analytics/", StringComparison.Ordinal):
             {
                 var path = archive["GET /".Length..].Replace("{session}", await f.ArchivedSessionAsync(), StringComparison.Ordinal);
                 var browser = await f.BrowserOfAsync(principal);

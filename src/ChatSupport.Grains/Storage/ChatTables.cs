@@ -53,6 +53,9 @@ public sealed class ChatTables
     /// <summary>One partition per tenant, one row per operator: display name, roles, password hash, live sign-ins.</summary>
     public Task<TableClient> Operators => Get("Operators");
 
+    /// <summary>One partition per tenant: quarter-hour analytics buckets and each session's ledger (docs/analytics.md).</summary>
+    public Task<TableClient> Analytics => Get("Analytics");
+
     /// <summary>The resolved-chats archive: a table per query shape (docs/architecture.md, "The archive").</summary>
     public Task<TableClient> Archive(ArchiveTable table) => Get(table.ToString());
 

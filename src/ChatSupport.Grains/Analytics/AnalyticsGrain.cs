@@ -1,0 +1,74 @@
+using Azure;
+using ChatSupport.Contracts;
+using ChatSupport.Contracts.Analytics;
+using ChatSupport.Contracts.Messages;
+using ChatSupport.Contracts.Sessions;
+using ChatSupport.Grains.Messages;
+
+namespace ChatSupport.Grains.Analytics;
+
+/// <summary>
+/// One tenant's analytics: applies session events to quarter-hour buckets, exactly once (the ledger), and answers
+/// reports from the buckets it holds in memory (loaded on activation: a report never reads storage). The only writer
+/// of its tenant's analytics rows; a conflicting write (a twin activation during a failover) reloads and retries.
+/// </summary>
+public sealed class AnalyticsGrain(AnalyticsStore store, MessageLog log) : Grain, IAnalyticsGrain
+{
+    /// <summary>Sessions whose applied event number is remembered without a read; beyond this the ledger row is read.</summary>
+    private const int LedgerCacheSize = 50_000;
+
+    private readonly Dictionary<DateTimeOffset, Bucket> _buckets = [];
+    private readonly Dictionary<DateTimeOffset, ETag> _etags = [];
+    private readonly Dictionary<string, long> _applied = new(StringComparer.Ordinal);
+    private string _tenantId = "";
+
+    public override async Task OnActivateAsync(CancellationToken ct)
+    {
+        _tenantId = this.GetPrimaryKeyString();
+        foreach (var (start, (bucket, etag)) in await store.LoadBucketsAsync(_tenantId, ct))
+        {
+            _buckets[start] = bucket;
+            _etags[start] = etag;
+        }
+    }
+
+    public async Task Apply(ChatEventEnvelope e)
+    {
+        if (!_applied.TryGetValue(e.SessionId, out var applied)) applied = await store.AppliedSeqAsync(_tenantId, e.SessionId);
+        if (e.Seq <= applied) return;
+
+        var responses = e.Event is ChatEnded ? ResponseRuns.Of(await ReadLogAsync(e.SessionId)).ToList() : [];
+        var start = Bucket.StartOf(e.Event.OccurredAt);
+        var next = _buckets.TryGetValue(start, out var current) ? AnalyticsStore.Clone(current) : new Bucket();
+        AnalyticsAggregator.Apply(next, e, responses);
+        try
+        {
+            _etags[start] = await store.SaveAsync(_tenantId, e.SessionId, e.Seq, start, next, _etags.TryGetValue(start, out var etag) ? etag : null);
+        }
+        catch (RequestFailedException conflict) when (conflict.Status is 409 or 412)
+        {
+            // Someone else wrote the bucket (a twin activation): take theirs; the session delivers this event again.
+            if (await store.LoadBucketAsync(_tenantId, start) is { } stored) (_buckets[start], _etags[start]) = stored;
+            _applied.Remove(e.SessionId);
+            throw;
+        }
+        _buckets[start] = next;
+        if (_applied.Count >= LedgerCacheSize) _applied.Clear();
+        _applied[e.SessionId] = e.Seq;
+    }
+
+    public Task<ChatResult<AnalyticsReport>> Report(AnalyticsQuery query) => Task.FromResult(AnalyticsReportBuilder.Build(query, _buckets));
+
+    private async Task<List<ChatMessage>> ReadLogAsync(string sessionId)
+    {
+        var key = GrainKeys.Compose(_tenantId, sessionId);
+        var all = new List<ChatMessage>();
+        for (long after = 0; ;)
+        {
+            var (page, hasMore) = await log.ReadAfterAsync(key, after, ChatLimits.HistoryPageMax);
+            all.AddRange(page);
+            if (!hasMore || page.Count == 0) return all;
+            after = page[^1].Seq;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using ChatSupport.Grains.Storage;
+
+namespace ChatSupport.Grains.Analytics;
+
+/// <summary>
+/// The analytics table: partition = tenant; row <c>q|{yyyyMMddHHmm}</c> is a quarter-hour bucket (JSON), row
+/// <c>s|{sessionId}</c> the last event of that session applied. Both change in one entity-group transaction, so an
+/// event is in the aggregates exactly when its number is in the ledger.
+/// </summary>
+public sealed class AnalyticsStore(ChatTables tables)
+{
+    private const string BucketPrefix = "q|";
+    private const string LedgerPrefix = "s|";
+
+    public async Task<Dictionary<DateTimeOffset, (Bucket Bucket, ETag ETag)>> LoadBucketsAsync(string tenantId, CancellationToken ct = default)
+    {
+        var table = await tables.Analytics;
+        var result = new Dictionary<DateTimeOffset, (Bucket, ETag)>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {BucketPrefix} and RowKey lt {"q}"}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            result[StartOf(row.RowKey)] = (Read(row), row.ETag);
+        return result;
+    }
+
+    public async Task<(Bucket Bucket, ETag ETag)?> LoadBucketAsync(string tenantId, DateTimeOffset start)
+    {
+        var table = await tables.Analytics;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(tenantId, BucketKey(start));
+        return row.HasValue && row.Value is { } r ? (Read(r), r.ETag) : null;
+    }
+
+    public async Task<long> AppliedSeqAsync(string tenantId, string sessionId)
+    {
+        var table = await tables.Analytics;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(tenantId, LedgerPrefix + sessionId);
+        return row.HasValue && row.Value is { } r ? r.GetInt64("Applied") ?? 0 : 0;
+    }
+
+    /// <summary>Writes the bucket (only if it is still the version read: <paramref name="bucketETag"/>) and the ledger; returns the bucket's new ETag.</summary>
+    public async Task<ETag> SaveAsync(string tenantId, string sessionId, long eventSeq, DateTimeOffset start, Bucket bucket, ETag? bucketETag)
+    {
+        var table = await tables.Analytics;
+        var ledger = new TableEntity(tenantId, LedgerPrefix + sessionId) { ["Applied"] = eventSeq };
+        var row = new TableEntity(tenantId, BucketKey(start)) { ["Data"] = JsonSerializer.Serialize(bucket) };
+        TableTransactionAction bucketAction = bucketETag is { } etag
+            ? new(TableTransactionActionType.UpdateReplace, row, etag)
+            : new(TableTransactionActionType.Add, row);
+        var response = await table.SubmitTransactionAsync([new(TableTransactionActionType.UpsertReplace, ledger), bucketAction]);
+        return response.Value[1].Headers.ETag ?? ETag.All;
+    }
+
+    public static Bucket Clone(Bucket bucket) => JsonSerializer.Deserialize<Bucket>(JsonSerializer.Serialize(bucket))!;
+
+    private static Bucket Read(TableEntity row) => JsonSerializer.Deserialize<Bucket>(row.GetString("Data"))!;
+
+    private static string BucketKey(DateTimeOffset start) => BucketPrefix + start.UtcDateTime.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset StartOf(string rowKey) => new(
+        DateTime.ParseExact(rowKey[BucketPrefix.Length..], "yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal), TimeSpan.Zero);
+}

@@ -21,7 +21,7 @@ public static class AnalyticsExport
         var body = new MemoryStream();
         await using (var csv = CsvWriter.Create(body, Csv, leaveOpen: true))
         {
-            var columns = rows.Count > 0 ? rows[0].Keys.ToList() : [];
+            var columns = AnalyticsTables.Columns(table);
             foreach (var column in columns) csv.WriteField(column);
             await csv.EndRecordAsync();
             foreach (var row in rows)

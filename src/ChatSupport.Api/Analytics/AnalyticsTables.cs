@@ -13,20 +13,33 @@ public static class AnalyticsTables
     public static IReadOnlyList<IReadOnlyDictionary<string, object?>>? Rows(AnalyticsReport r, string? table) => table switch
     {
         "totals" => Totals(r),
-        "series" => r.Series.Select(p => Row(
-            ("start", p.Start), ("started", p.Started), ("assigned", p.Assigned), ("resolved", p.Resolved), ("abandoned", p.Abandoned),
-            ("missed", p.Missed), ("firstResponseMedian", p.FirstResponseMedian), ("resolutionMedian", p.ResolutionMedian),
-            ("ratings", p.Ratings), ("csat", p.Csat))).ToList(),
+        "series" => r.Series.Select(SeriesRow).ToList(),
         "heatmap" => r.Heatmap.Days.Select((day, d) => Row(
             new[] { ("day", (object?)day) }.Concat(Enumerable.Range(0, 24).Select(h => ($"{h:00}", (object?)r.Heatmap.Started[d][h]))).ToArray())).ToList(),
-        "agents" => r.Agents.Select(a => Row(
+        "agents" => r.Agents.Select(AgentRow).ToList(),
+        _ => null,
+    };
+
+    /// <summary>The columns of a table, also when it has no rows (the CSV still starts with its header).</summary>
+    public static IReadOnlyList<string> Columns(string table) => table switch
+    {
+        "series" => SeriesRow(new SeriesPoint { Start = "" }).Keys.ToList(),
+        "agents" => AgentRow(new AgentStats { AgentId = "", FirstResponse = new(), ResponseTime = new() }).Keys.ToList(),
+        "heatmap" => ["day", .. Enumerable.Range(0, 24).Select(h => $"{h:00}")],
+        _ => ["metric", "value", "mean", "median", "p90", "withinTarget", "targetSeconds"],
+    };
+
+    private static IReadOnlyDictionary<string, object?> SeriesRow(SeriesPoint p) => Row(
+            ("start", p.Start), ("started", p.Started), ("assigned", p.Assigned), ("resolved", p.Resolved), ("abandoned", p.Abandoned),
+            ("missed", p.Missed), ("firstResponseMedian", p.FirstResponseMedian), ("resolutionMedian", p.ResolutionMedian),
+            ("ratings", p.Ratings), ("csat", p.Csat));
+
+    private static IReadOnlyDictionary<string, object?> AgentRow(AgentStats a) => Row(
             ("agentId", a.AgentId), ("agentName", a.AgentName), ("handled", a.Handled), ("transfersIn", a.TransfersIn), ("transfersOut", a.TransfersOut),
             ("resolved", a.Resolved), ("firstResponseN", a.FirstResponse.N), ("firstResponseMean", a.FirstResponse.Mean),
             ("firstResponseMedian", a.FirstResponse.Median), ("firstResponseP90", a.FirstResponse.P90),
             ("responseTimeN", a.ResponseTime.N), ("responseTimeMean", a.ResponseTime.Mean), ("responseTimeMedian", a.ResponseTime.Median),
-            ("responseTimeP90", a.ResponseTime.P90), ("ratings", a.Ratings), ("csat", a.Csat), ("meanStars", a.MeanStars))).ToList(),
-        _ => null,
-    };
+            ("responseTimeP90", a.ResponseTime.P90), ("ratings", a.Ratings), ("csat", a.Csat), ("meanStars", a.MeanStars));
 
     private static List<IReadOnlyDictionary<string, object?>> Totals(AnalyticsReport r)
     {

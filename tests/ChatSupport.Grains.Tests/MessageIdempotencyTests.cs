@@ -107,6 +107,31 @@ public sealed class MessageIdempotencyTests(ClusterFixture fixture)
         page.LastSeq.Should().Be(count + 1);
     }
 
+    [Fact]
+    public async Task The_same_client_message_id_from_the_visitor_and_the_agent_is_two_messages_and_each_retry_is_one()
+    {
+        var tenant = NewTenant();
+        var (session, _, visitor) = await StartChatAsync(Grains, tenant);
+        var agent = ChatCaller.Agent(Agent(1));
+        (await session.Assign(agent, Agent(1))).Ok();
+
+        var fromVisitor = (await session.PostMessage(visitor, "same-id", "from the visitor")).Ok();
+        // The agent's client happens to (or is made to) use the visitor's client id: it is the agent's own message.
+        var fromAgent = (await session.PostMessage(agent, "same-id", "from the agent")).Ok();
+        fromAgent.Duplicate.Should().BeFalse("a client id is the sender's: the visitor's acknowledgement is not the agent's");
+        fromAgent.Seq.Should().Be(2);
+
+        // Retries from the same side are still recognized, before and after the session reactivates.
+        (await session.PostMessage(agent, "same-id", "from the agent")).Ok().Should().Match<MessageAck>(a => a.Duplicate && a.Seq == 2);
+        (await session.PostMessage(visitor, "same-id", "from the visitor")).Ok().Should().Match<MessageAck>(a => a.Duplicate && a.Seq == fromVisitor.Seq);
+        await DeactivateAsync(session);
+        (await session.PostMessage(agent, "same-id", "from the agent")).Ok().Should().Match<MessageAck>(a => a.Duplicate && a.Seq == 2);
+        (await session.PostMessage(visitor, "same-id", "from the visitor")).Ok().Should().Match<MessageAck>(a => a.Duplicate && a.Seq == 1);
+
+        var stored = (await session.GetMessages(visitor, 0, 50)).Ok().Messages;
+        stored.Select(m => (m.Seq, m.Sender, m.Text)).Should().Equal((1L, ChatParty.Visitor, "from the visitor"), (2L, ChatParty.Agent, "from the agent"));
+    }
+
     private static ChatMessage VisitorMessage(ChatCaller visitor, long seq, string clientMessageId) => new()
     {
         Seq = seq,

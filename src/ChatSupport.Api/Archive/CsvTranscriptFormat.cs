@@ -8,7 +8,8 @@ namespace ChatSupport.Api.Archive;
 
 /// <summary>
 /// RFC 4180 CSV (CsvHelper): one row per message with its chat's columns repeated, so the file opens as one
-/// table; a chat without messages is one row with empty message columns. UTF-8, CRLF line ends.
+/// table; a chat without messages is one row with empty message columns. UTF-8, CRLF line ends. A field that
+/// starts with = + - @, tab or CR gets a leading ' so a spreadsheet shows it as text instead of running it.
 /// </summary>
 public sealed class CsvTranscriptFormat : ITranscriptFormat
 {
@@ -25,8 +26,10 @@ public sealed class CsvTranscriptFormat : ITranscriptFormat
 
     public async Task BeginAsync(Stream body, CancellationToken ct)
     {
-        // Fields are written exactly as stored (no formula escaping): an export must read back to the same text.
-        _csv = CsvWriter.Create(body, CsvWriterOptions.Default with { Injection = CsvInjection.None, BufferSize = 16 * 1024 }, leaveOpen: true);
+        // A text field a spreadsheet would run as a formula (it starts with = + - @, tab or CR: visitor names, emails,
+        // feedback, messages are the visitor's to choose) is prefixed with ' and quoted (OWASP, CSV injection). The JSON
+        // and text exports stay exact.
+        _csv = CsvWriter.Create(body, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, BufferSize = 16 * 1024 }, leaveOpen: true);
         foreach (var name in Header) _csv.WriteField(name);
         await _csv.EndRecordAsync(ct);
     }

@@ -37,7 +37,11 @@ public sealed class AgentHub(IGrainFactory grains, SessionActions sessions, Stre
     }
 
     /// <summary>Opens a chat in the mini chat widget: the session, the messages after afterSeq, and its live events.</summary>
-    public Task<ResumeResult> OpenChat(string sessionId, long afterSeq) => sessions.ResumeAsync(Me, Member, sessionId, afterSeq);
+    public async Task<ResumeResult> OpenChat(string sessionId, long afterSeq)
+    {
+        var opened = await sessions.ResumeAsync(Me, Member, sessionId, afterSeq);
+        return opened with { Session = opened.Session.ForAgents(), Messages = opened.Session.ForAgents(opened.Messages) };
+    }
 
     /// <summary>Stops the connection's live events of a chat (the widget was closed).</summary>
     public async Task LeaveChat(string sessionId)
@@ -47,23 +51,28 @@ public sealed class AgentHub(IGrainFactory grains, SessionActions sessions, Stre
     }
 
     public async Task<ChatSessionSnapshot> AssignToMe(string sessionId) =>
-        (await sessions.Session(Me, sessionId).Assign(Me.Caller, Me.Caller.AsAgent())).OrThrow();
+        (await sessions.Session(Me, sessionId).Assign(Me.Caller, Me.Caller.AsAgent())).OrThrow().ForAgents();
 
     public async Task<ChatSessionSnapshot> AssignTo(string sessionId, string agentId) =>
-        (await sessions.Session(Me, sessionId).Assign(Me.Caller, await AgentRefAsync(agentId))).OrThrow();
+        (await sessions.Session(Me, sessionId).Assign(Me.Caller, await AgentRefAsync(agentId))).OrThrow().ForAgents();
 
     public async Task<ChatSessionSnapshot> Transfer(string sessionId, string toAgentId, string? note) =>
-        (await sessions.Session(Me, sessionId).Transfer(Me.Caller, await AgentRefAsync(toAgentId), note)).OrThrow();
+        (await sessions.Session(Me, sessionId).Transfer(Me.Caller, await AgentRefAsync(toAgentId), note)).OrThrow().ForAgents();
 
     public async Task<ChatSessionSnapshot> Resolve(string sessionId) =>
-        (await sessions.Session(Me, sessionId).Resolve(Me.Caller)).OrThrow();
+        (await sessions.Session(Me, sessionId).Resolve(Me.Caller)).OrThrow().ForAgents();
 
     public Task<MessageAck> SendMessage(string sessionId, string clientMessageId, string text) =>
         sessions.SendAsync(Me, sessionId, clientMessageId, text);
 
-    public Task<MessagePage> GetHistory(string sessionId, long afterSeq, int max) => sessions.HistoryAsync(Me, sessionId, afterSeq, max);
+    /// <summary>The messages after afterSeq; an anonymously rated chat's visitor messages without their sender.</summary>
+    public async Task<MessagePage> GetHistory(string sessionId, long afterSeq, int max)
+    {
+        var page = await sessions.HistoryAsync(Me, sessionId, afterSeq, max);
+        return (await sessions.SnapshotAsync(Me, sessionId)).ForAgents(page);
+    }
 
-    public Task<ChatSessionSnapshot> GetSession(string sessionId) => sessions.SnapshotAsync(Me, sessionId);
+    public async Task<ChatSessionSnapshot> GetSession(string sessionId) => (await sessions.SnapshotAsync(Me, sessionId)).ForAgents();
 
     public Task SetTyping(string sessionId, bool isTyping) => sessions.TypingAsync(Me, sessionId, isTyping);
 
@@ -73,14 +82,17 @@ public sealed class AgentHub(IGrainFactory grains, SessionActions sessions, Stre
     /// <summary>The agents chats can be assigned or transferred to: online first, then by name.</summary>
     public Task<IReadOnlyList<TeamMember>> GetTeam() => grains.GetGrain<ITeamGrain>(Me.TenantId).GetMembers();
 
-    /// <summary>The visitor's chats, newest first (at most 10): the details panel's "previous chats".</summary>
+    /// <summary>
+    /// The visitor's chats, newest first (at most 10): the details panel's "previous chats". A chat they rated
+    /// anonymously is not listed: listing it under them would show who gave that rating.
+    /// </summary>
     public async Task<IReadOnlyList<ChatSessionSnapshot>> GetVisitorChats(string visitorId)
     {
         var me = Me;
         HubResults.ThrowIf(ChatInput.CheckId(visitorId, "visitorId"));
         var ids = await grains.GetGrain<IVisitorGrain>(GrainKeys.Compose(me.TenantId, visitorId)).GetSessionIds();
         var snapshots = await Task.WhenAll(ids.Take(PreviousChatsShown).Select(id => sessions.Session(me, id).GetSnapshot(me.Caller)));
-        return snapshots.Where(r => r.Error is null).Select(r => r.Value!).ToList();
+        return snapshots.Where(r => r.Error is null && !r.Value!.HidesVisitor).Select(r => r.Value!).ToList();
     }
 
     public Task<IReadOnlyList<QuickReply>> GetQuickReplies() => QuickReplies.GetAll();

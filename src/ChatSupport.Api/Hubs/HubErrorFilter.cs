@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.SignalR;
 namespace ChatSupport.Api.Hubs;
 
 /// <summary>
-/// Lets refusals (HubException) through to the caller as they are, and turns every other failure into one
-/// generic "server_error" so no internal detail (storage, cluster, stack) ever reaches a client. The
-/// connection stays open either way.
+/// Lets refusals (HubException) through to the caller as they are, counted by <see cref="RefusalLog"/> (one summary
+/// line per interval, no stack), and turns every other failure into one generic "server_error" so no internal detail
+/// (storage, cluster, stack) ever reaches a client. The connection stays open either way.
 /// </summary>
-public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
+public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger, RefusalLog refusals) : IHubFilter
 {
     private static bool IsTransient(Exception e) =>
         e is TimeoutException or OrleansException or SiloUnavailableException or Azure.RequestFailedException or HttpRequestException
@@ -22,7 +22,13 @@ public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
         {
             return await next(context);
         }
-        catch (Exception e) when (e is not HubException)
+        catch (HubException e)
+        {
+            // A refusal (a ChatError, a rate limit, a sign-in that ended): an answer, not a failure.
+            refusals.Count(e.Message);
+            throw;
+        }
+        catch (Exception e)
         {
             // A silo that just died, a grain that could not load from storage, a call that timed out: the
             // caller should simply retry (with the same client message id, for a send).

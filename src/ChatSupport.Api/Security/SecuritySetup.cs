@@ -82,7 +82,11 @@ public static class SecuritySetup
         services.AddRateLimiter(o =>
         {
             var limits = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.RateLimits ?? new RateLimitOptions();
-            o.OnRejected = (c, _) => new ValueTask(RefusalResponses.WriteAsync(c.HttpContext, AccessRefusals.SlowDown()));
+            o.OnRejected = (c, _) =>
+            {
+                c.HttpContext.RequestServices.GetRequiredService<RefusalLog>().Count(AccessRefusals.SlowDown().ToString());
+                return new ValueTask(RefusalResponses.WriteAsync(c.HttpContext, AccessRefusals.SlowDown()));
+            };
             o.AddPolicy(TokenRateLimit, c => PerAddress(c, limits.TokenRequestsPerAddress, limits.RouteWindow));
             o.AddPolicy(SignInRateLimit, c => PerAddress(c, limits.SignInsPerAddress, limits.RouteWindow));
         });
@@ -94,6 +98,12 @@ public static class SecuritySetup
         // Request-start logs print the URL, and a browser's WebSocket URL carries the visitor token: keep
         // them off whatever the configuration says.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // SignalR logs every HubException a hub method throws as an error with its stack: a burst of refusals would be
+        // hundreds of traces. Every failure of a hub method passes through HubErrorFilter first, which logs the real ones
+        // (with the exception) before they become server_error / try_again, and counts refusals for RefusalLog's summary
+        // line; so SignalR's own per-call line is off, whatever the configuration says.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.None);
+        builder.Services.AddSingleton<RefusalLog>();
     }
 
     public static void UseChatSupportSecurity(this WebApplication app)

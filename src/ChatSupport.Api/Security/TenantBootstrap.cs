@@ -21,7 +21,14 @@ public sealed class OperatorSeed
     public string DisplayName { get; set; } = "";
     /// <summary>Only used when the operator does not exist yet: a restart never resets a password.</summary>
     public string Password { get; set; } = "";
-    public List<string> Roles { get; set; } = [Contracts.People.Roles.SystemAdmin];
+    /// <summary>
+    /// The roles exactly as configured; none configured means System Admin (the first admin). The list starts empty:
+    /// the configuration binder adds configured items to a list's initial contents, so a default item here would make
+    /// every operator a System Admin whatever was configured.
+    /// </summary>
+    public List<string> Roles { get; set; } = [];
+
+    public IReadOnlyList<string> EffectiveRoles => Roles.Count > 0 ? Roles : [Contracts.People.Roles.SystemAdmin];
 }
 
 /// <summary>
@@ -48,7 +55,7 @@ public sealed class TenantBootstrap(IGrainFactory grains, IConfiguration configu
                 {
                     DisplayName = op.DisplayName.Length > 0 ? op.DisplayName : op.Username,
                     Password = op.Password,
-                    Roles = op.Roles,
+                    Roles = op.EffectiveRoles,
                 });
             }
             logger.LogInformation("Tenant {Tenant} ready ({Plan}; {Features}) with {Operators} operator(s)",

@@ -117,9 +117,13 @@ public sealed class StreamBridge(
         TypingChanged typing => SessionClients(typing.Party == ChatParty.Visitor ? BridgeHub.Agent : BridgeHub.Visitor, typing)
             .TypingChanged(typing),
         QueuePositionChanged position => visitors.Clients.Group(SessionGroup(position)).QueuePositionChanged(position),
-        SessionEvent e => Task.WhenAll(SessionClients(BridgeHub.Visitor, e).Push(e), SessionClients(BridgeHub.Agent, e).Push(e)),
+        SessionEvent e => Task.WhenAll(SessionClients(BridgeHub.Visitor, e).Push(e), SessionClients(BridgeHub.Agent, e).Push(ForAgents(e))),
         _ => Task.CompletedTask,
     };
+
+    /// <summary>Agents never see who gave an anonymous rating: the snapshot they are pushed hides the visitor then.</summary>
+    private static SessionEvent ForAgents(SessionEvent e) =>
+        e is SessionChanged { Session.HidesVisitor: true } changed ? changed with { Session = changed.Session.ForAgents() } : e;
 
     private static string SessionGroup(SessionEvent e) => HubGroups.Session(GrainKeys.Compose(e.TenantId, e.SessionId));
 

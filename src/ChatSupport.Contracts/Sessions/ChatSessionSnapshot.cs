@@ -36,4 +36,19 @@ public sealed record ChatSessionSnapshot
     [Id(13)] public required long LastSeq { get; init; }
     [Id(14)] public required DeliveryReceipts Receipts { get; init; }
     [Id(15)] public string? TransferNote { get; init; }
+
+    /// <summary>An anonymous rating hides who gave it: such a chat never shows its visitor to agents.</summary>
+    public bool HidesVisitor => Rating?.Anonymous == true;
+
+    /// <summary>
+    /// What agents may see (as <c>ArchivedChat.ForDisplay</c> for the archive): when the rating is anonymous, the visitor's
+    /// id is blank and none of their metadata (name, email, pages, browser, place) is shown. The rating, the agent, the
+    /// times and the messages' text stay.
+    /// </summary>
+    public ChatSessionSnapshot ForAgents() => HidesVisitor ? this with { VisitorId = "", Visitor = VisitorMetadata.Empty } : this;
+
+    /// <summary>A page of this chat's messages as agents may see it: the visitor's messages lose their sender's id and name when the rating is anonymous.</summary>
+    public MessagePage ForAgents(MessagePage page) => HidesVisitor
+        ? page with { Messages = page.Messages.Select(m => m.Sender == ChatParty.Visitor ? m with { SenderId = "", SenderName = null } : m).ToList() }
+        : page;
 }

@@ -6,8 +6,11 @@ using ChatSupport.Grains.Storage;
 
 namespace ChatSupport.Grains.Messages;
 
-/// <summary>What the idempotency check needs to know of a stored message: enough to repeat its acknowledgement.</summary>
-public readonly record struct StoredMessageId(long Seq, string ClientMessageId, ChatParty Sender, DateTimeOffset SentAt);
+/// <summary>
+/// What the idempotency check needs to know of a stored message: enough to repeat its acknowledgement, and whose
+/// client message id it is (a client id is its sender's: the same id from the other party is another message).
+/// </summary>
+public readonly record struct StoredMessageId(long Seq, string ClientMessageId, ChatParty Sender, string SenderId, DateTimeOffset SentAt);
 
 /// <summary>
 /// A session's messages in Azure Table Storage. Partition = session key; row "m{seq:D19}" per message,
@@ -26,7 +29,7 @@ public sealed class MessageLog(ChatTables tables)
     private const string MessagePrefix = "m";
     // One past the last message row key: "n" sorts after every "m…" key (and the old "c…" markers sort before).
     private const string MessageRowsEnd = "n";
-    private static readonly string[] IdColumns = ["RowKey", "ClientMessageId", "Sender", "SentAt"];
+    private static readonly string[] IdColumns = ["RowKey", "ClientMessageId", "Sender", "SenderId", "SentAt"];
 
     /// <summary>Stores the message at its sequence number; false when that number is taken already (nothing written).</summary>
     public async Task<bool> TryAppendAsync(string sessionKey, ChatMessage message, CancellationToken ct = default)
@@ -70,7 +73,7 @@ public sealed class MessageLog(ChatTables tables)
         await foreach (var e in table.QueryAsync<TableEntity>(
                            RangeFilter(PartitionKeyOf(sessionKey), afterSeq), maxPerPage: 1000, select: IdColumns, cancellationToken: ct))
         {
-            result.Add(new(ParseSeq(e.RowKey), e.GetString("ClientMessageId"), Enum.Parse<ChatParty>(e.GetString("Sender")),
+            result.Add(new(ParseSeq(e.RowKey), e.GetString("ClientMessageId"), Enum.Parse<ChatParty>(e.GetString("Sender")), e.GetString("SenderId") ?? "",
                 e.GetDateTimeOffset("SentAt") ?? throw new InvalidDataException($"Message {e.RowKey} has no SentAt.")));
         }
         return result;

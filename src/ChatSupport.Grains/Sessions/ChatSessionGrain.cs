@@ -108,7 +108,7 @@ public sealed class ChatSessionGrain(
         if (ChatWorkflow.CanPost(S, caller) is { } refused) return refused;
         if (ChatInput.CheckClientMessageId(clientMessageId) is { } badId) return badId;
         if (ChatInput.CheckMessageText(text, out var trimmed) is { } badText) return badText;
-        if (_recentAcks.TryGet(clientMessageId, out var known)) return await AcknowledgeAgainAsync(known);
+        if (_recentAcks.TryGet(caller, clientMessageId, out var known)) return await AcknowledgeAgainAsync(known);
 
         (ChatMessage? Stored, StoredMessageId Id) appended;
         try
@@ -122,7 +122,7 @@ public sealed class ChatSessionGrain(
         }
         if (appended.Stored is not { } message) return await AcknowledgeAgainAsync(appended.Id);
 
-        var id = new StoredMessageId(message.Seq, clientMessageId, message.Sender, message.SentAt);
+        var id = new StoredMessageId(message.Seq, clientMessageId, message.Sender, message.SenderId, message.SentAt);
         _recentAcks.Add(id);
         await PublishAsync(new MessagePosted { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Message = message });
         await ApplyAfterPostAsync(id);
@@ -187,13 +187,13 @@ public sealed class ChatSessionGrain(
             if (await log.TryAppendAsync(key, message))
             {
                 _lastSeq = message.Seq;
-                return (message, new StoredMessageId(message.Seq, clientMessageId, message.Sender, message.SentAt));
+                return (message, new StoredMessageId(message.Seq, clientMessageId, message.Sender, message.SenderId, message.SentAt));
             }
             // The number is taken: by a stale twin activation during a failover, or by this very message, whose earlier
             // attempt was stored after all (a storage timeout, or a twin that stored it and died before acknowledging).
             // Catch up on what was stored since the last number this activation knew; it is this message, or try the next number.
             CatchUp(await log.ReadIdsAfterAsync(key, _lastSeq));
-            if (_recentAcks.TryGet(clientMessageId, out var before)) return (null, before);
+            if (_recentAcks.TryGet(caller, clientMessageId, out var before)) return (null, before);
             if (attempt == 2) throw new RequestFailedException(409, "The message sequence kept moving; giving up for now.");
         }
     }

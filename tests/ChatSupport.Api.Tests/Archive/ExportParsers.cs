@@ -12,6 +12,12 @@ public sealed record ExportedChat(string SessionId, string? VisitorName, string?
 /// <summary>Reads the three export formats back, independently of the code that wrote them.</summary>
 public static class ExportParsers
 {
+    /// <summary>
+    /// What the CSV export shows for a stored value: a value a spreadsheet would run as a formula (it starts with
+    /// = + - @, tab or CR) is prefixed with a single quote (OWASP); everything else is exact.
+    /// </summary>
+    public static string? AsCsvShows(string? value) => value is { Length: > 0 } && "=+-@\t\r".Contains(value[0]) ? "'" + value : value;
+
     public static List<ExportedChat> Csv(byte[] body)
     {
         using var csv = CsvReader.Create(body, null);

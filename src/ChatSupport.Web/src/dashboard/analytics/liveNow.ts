@@ -20,7 +20,7 @@ export function liveNowCard(): LiveNow {
   const online = h("dd", { class: "agents-online" }, "0");
   const agents = h("ul", { class: "live-agents" });
   const element = h("section", { class: "analytics-card live-now", "aria-labelledby": "analytics-live-title" },
-    h("h3", { id: "analytics-live-title" }, "Live now"),
+    h("h2", { id: "analytics-live-title" }, "Live now"),
     h("dl", { class: "card-facts" },
       h("dt", {}, "Open chats"), open,
       ...openStatuses.flatMap((st) => [h("dt", {}, statusLabels[st]), counts.get(st)!]),

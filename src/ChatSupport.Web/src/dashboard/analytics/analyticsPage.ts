@@ -17,6 +17,7 @@ import { type AnalyticsFilter, apiQuery, filterQuery, includesToday, parseFilter
 
 /** Today's numbers are read again at most this often while chats come and go. */
 const refreshEveryMs = 2_000;
+const settleMs = 1_000;
 
 export interface AnalyticsPage { show(query: URLSearchParams): void; }
 
@@ -134,15 +135,25 @@ export function mountAnalytics(root: HTMLElement, ctx: DashboardContext): Analyt
     void load();
   }
 
-  /** After a desk change: today's report again, at most once per refreshEveryMs (trailing, so the last change counts). */
-  function scheduleRefresh(): void {
+  /**
+   * After a desk change: today's report again, at most once per refreshEveryMs, trailing (so the last change counts)
+   * by at least settleMs, and once more refreshEveryMs later: the analytics consumer takes the session's events just
+   * after the desk does, and the second read catches one it had not applied yet.
+   */
+  let settleReads = 0;
+  function scheduleRefresh(again = false): void {
+    if (!again) settleReads = 1;
     if (timer !== null || !visible() || !includesToday(filter)) return;
     timer = setTimeout(() => {
       timer = null;
       if (!visible()) return;
       void load();
       void loadTeam(ctx).then((t) => { team = t; renderLive(); });
-    }, Math.max(250, lastFetch + refreshEveryMs - Date.now()));
+      if (settleReads > 0) {
+        settleReads--;
+        scheduleRefresh(true);
+      }
+    }, Math.max(again ? 0 : settleMs, lastFetch + refreshEveryMs - Date.now()));
   }
 
   let first = true;

@@ -185,8 +185,8 @@ public sealed class AnalyticsTests(WidgetHost host)
 
     private static ILocator Card(ILocator view, string metric) => view.Locator($".analytics-card[data-metric={metric}] .value");
 
-    /// <summary>A count as the cards show it (en-GB grouping: "1,234").</summary>
-    private static string Count(int n) => n.ToString("N0", CultureInfo.GetCultureInfo("en-GB"));
+    /// <summary>A count as the cards show it (en-GB grouping, the same as the invariant culture's: "1,234").</summary>
+    private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     private static int ParseCount(string text) => int.Parse(text.Replace(",", "").Trim(), CultureInfo.InvariantCulture);
 

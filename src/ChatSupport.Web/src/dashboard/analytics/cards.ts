@@ -34,7 +34,9 @@ function facts(rows: [string, string][]): HTMLElement {
 
 function durationCard(key: string, label: string, d: DurationStats | TargetedDurationStats): HTMLElement {
   const rows: [string, string][] = [["Mean", humanDuration(d.mean)], ["90th percentile", humanDuration(d.p90)], ["Measured", count(d.n)]];
-  if ("targetSeconds" in d) rows.push([`Within ${humanDuration(d.targetSeconds)}`, percent(d.withinTarget)]);
+  // The server may send targetSeconds: null on the durations without a target: only a number is a target.
+  const target = (d as Partial<TargetedDurationStats>).targetSeconds;
+  if (typeof target === "number") rows.push([`Within ${humanDuration(target)}`, percent((d as TargetedDurationStats).withinTarget)]);
   const c = card(key, label, humanDuration(d.median), facts(rows));
   c.querySelector(".value")!.prepend(h("span", { class: "muted small" }, "median "));
   return c;

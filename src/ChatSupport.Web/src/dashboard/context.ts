@@ -35,6 +35,11 @@ export interface DashboardView {
   title: string;
   /** Builds the view into root once; the shell shows and hides root. */
   mount(root: HTMLElement, ctx: DashboardContext): void;
+  /**
+   * Called each time the view is shown (after mount), with the query of the URL's hash ("#analytics?from=…" → from=…):
+   * a link can open a view with its state, and the view may write its state back with history.replaceState.
+   */
+  shown?(query: URLSearchParams): void;
 }
 
 /** The fixed status colors, wherever a status shows. */

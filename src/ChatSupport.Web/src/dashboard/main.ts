@@ -3,14 +3,15 @@
 import "./dashboard.css";
 import { h } from "../dom";
 import type { DashboardView, Me } from "./context";
+import { analyticsView } from "./analytics/analyticsView";
 import { api } from "./http";
 import { mapView } from "./map/mapView";
 import { startShell } from "./shell";
 import { showSignIn } from "./signIn";
 import { resolvedView } from "./resolved/resolvedView";
 
-/** Views other modules add (map, resolved chats): listed here, in navigation order after the queue. */
-const extraViews: DashboardView[] = [mapView, resolvedView];
+/** Views other modules add (map, resolved chats, analytics): listed here, in navigation order after the queue. */
+const extraViews: DashboardView[] = [mapView, resolvedView, analyticsView];
 
 const refusals: Record<string, string> = {
   system_admin_required: "Live Chat Support is for System Admins of this workspace.",

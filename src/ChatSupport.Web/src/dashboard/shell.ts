@@ -71,11 +71,15 @@ export async function startShell(root: HTMLElement, me: Me, extraViews: Dashboar
   const main = h("main", { class: "views" });
   const panes = new Map<string, HTMLElement>();
   const tabs = new Map<string, HTMLButtonElement>();
-  const show = (id: string) => {
+  // A hash is "#view" or "#view?query" (the view's state, as "View analytics" links carry it).
+  const show = (hash: string) => {
+    const [id, query = ""] = hash.split(/\?(.*)/s);
     const view = views.find((v) => v.id === id) ?? views[0];
     for (const [vid, pane] of panes) pane.hidden = vid !== view.id;
     for (const [vid, tab] of tabs) tab.setAttribute("aria-current", vid === view.id ? "page" : "false");
-    if (location.hash !== `#${view.id}`) history.replaceState(null, "", `#${view.id}`);
+    const wanted = id === view.id && query ? `#${view.id}?${query}` : `#${view.id}`;
+    if (location.hash !== wanted) history.replaceState(null, "", wanted);
+    view.shown?.(new URLSearchParams(wanted.slice(view.id.length + 2)));
   };
   for (const view of views) {
     const pane = h("section", { class: `view view-${view.id}`, "aria-label": view.title, hidden: true });

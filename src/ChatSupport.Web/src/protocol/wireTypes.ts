@@ -68,3 +68,46 @@ export interface TypingChanged extends SessionEvent { party: Party; isTyping: bo
 export interface ReceiptsChanged extends SessionEvent { receipts: Receipts; }
 /** 1 = next; null once an agent took the chat. */
 export interface QueuePositionChanged extends SessionEvent { position: number | null; }
+
+// The analytics routes (docs/analytics.md): GET /api/analytics/report and /api/analytics/export. Durations in whole
+// seconds; a statistic over no values is null.
+export type AnalyticsGroupBy = "hour" | "day" | "week";
+export type AnalyticsTable = "totals" | "series" | "heatmap" | "agents";
+export type AnalyticsExportFormat = "csv" | "json";
+
+/** Mean = sum ÷ n; median and p90 by nearest rank. */
+export interface DurationStats { n: number; mean: number | null; median: number | null; p90: number | null; }
+/** withinTarget: the share (0–1) of values ≤ targetSeconds. */
+export interface TargetedDurationStats extends DurationStats { withinTarget: number | null; targetSeconds: number; }
+
+export interface AnalyticsTotals { started: number; assigned: number; resolved: number; abandoned: number; missed: number; }
+
+/** csat and responseRate are shares (0–1); distribution counts the ratings of 1 to 5 stars, in that order. */
+export interface SatisfactionStats {
+  ratings: number; csat: number | null; meanStars: number | null; distribution: number[]; responseRate: number | null;
+}
+
+/** One group (hour, day or ISO week) of the range; start is its local start with the offset ("2026-11-01T00:00:00+01:00"). */
+export interface AnalyticsSeriesPoint extends AnalyticsTotals {
+  start: string; firstResponseMedian: number | null; resolutionMedian: number | null; ratings: number; csat: number | null;
+}
+
+/** Chats started per local weekday (Monday first) × hour (0–23), and the three busiest hours in words. */
+export interface AnalyticsHeatmap { days: string[]; started: number[][]; busiest: string[]; }
+
+export interface AgentAnalytics {
+  agentId: string; agentName: string; handled: number; transfersIn: number; transfersOut: number; resolved: number;
+  firstResponse: DurationStats; responseTime: DurationStats; ratings: number; csat: number | null; meanStars: number | null;
+}
+
+export interface AnalyticsReport {
+  /** Local dates yyyy-MM-dd in timeZone, both included. */
+  from: string; to: string; timeZone: string; groupBy: AnalyticsGroupBy; agentId: string | null;
+  totals: AnalyticsTotals;
+  waitToAssignment: TargetedDurationStats; firstResponse: TargetedDurationStats;
+  responseTime: DurationStats; resolutionTime: DurationStats;
+  satisfaction: SatisfactionStats;
+  series: AnalyticsSeriesPoint[];
+  heatmap: AnalyticsHeatmap;
+  agents: AgentAnalytics[];
+}

@@ -7,6 +7,8 @@ export interface FilterForm {
   element: HTMLFormElement;
   /** The query string of the current filter (without cursor or format). */
   query(): URLSearchParams;
+  /** The form's local dates (yyyy-MM-dd, or "") and agent id, as typed: the "View analytics" link carries them. */
+  choice(): { from: string; to: string; agent: string };
   setAgents(agents: { agentId: string; name: string }[]): void;
 }
 
@@ -49,6 +51,7 @@ export function filterForm(onApply: () => void): FilterForm {
       if (agent.value) q.set("agent", agent.value);
       return q;
     },
+    choice: () => ({ from: from.value, to: to.value, agent: agent.value }),
     setAgents(agents) {
       const current = agent.value;
       agent.replaceChildren(h("option", { value: "" }, "Any agent"),

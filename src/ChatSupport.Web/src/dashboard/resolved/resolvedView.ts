@@ -3,6 +3,7 @@
 // per agent, a chat's transcript, and downloads of the current filter's chats as CSV, JSON or plain text.
 import "./resolved.css";
 import { h } from "../../dom";
+import { analyticsHref } from "../analytics/dates";
 import { AgentHubMethods, callAgentHub } from "../../protocol";
 import type { DashboardContext, DashboardView } from "../context";
 import { dateTime } from "../format";
@@ -20,6 +21,8 @@ export const resolvedView: DashboardView = {
   mount(root: HTMLElement, ctx: DashboardContext) {
     const ratings = h("div", { class: "agent-ratings-box" });
     const exports = h("p", { class: "exports" }, "Download these chats: ");
+    // Opens the Analytics view on the same dates and agent (the rating and visitor filters have no analytics match).
+    const analytics = h("a", { class: "view-analytics", href: "#analytics" }, "View analytics");
     const rows = h("tbody", {});
     const status = h("p", { class: "resolved-status", role: "status" });
     const more = h("button", { type: "button", hidden: true }, "Show more");
@@ -27,7 +30,7 @@ export const resolvedView: DashboardView = {
     const form = filterForm(() => void reload());
 
     root.append(
-      h("div", { class: "view-head" }, h("h2", {}, "Resolved chats")),
+      h("div", { class: "view-head" }, h("h2", {}, "Resolved chats"), analytics),
       ratings,
       form.element,
       exports,
@@ -48,6 +51,8 @@ export const resolvedView: DashboardView = {
       if (reset) {
         cursor = null;
         renderExports(q);
+        const { from, to, agent } = form.choice();
+        analytics.href = analyticsHref(from, to, agent);
       }
       q.set("pageSize", String(pageSize));
       if (cursor) q.set("cursor", cursor);

@@ -1,0 +1,186 @@
+// The Analytics page itself, loaded in its own chunk the first time the view is shown (analyticsView.ts): the filter,
+// "Live now", the cards, the charts with their tables, the heatmap, the per-agent table and the exports. One report
+// (GET /api/analytics/report) feeds everything; the exports ask the same route's tables with the same filters.
+import "./analytics.css";
+import { h, text } from "../../dom";
+import type { AnalyticsReport, TeamMember } from "../../protocol";
+import { loadTeam } from "../commands";
+import type { DashboardContext } from "../context";
+import { agentsTable } from "./agentsTable";
+import { reportCards } from "./cards";
+import { ratingsChart, seriesChart } from "./charts";
+import { exportLinks } from "./exports";
+import { filterBar } from "./filters";
+import { heatmapChart } from "./heatmap";
+import { liveNowCard } from "./liveNow";
+import { type AnalyticsFilter, apiQuery, filterQuery, includesToday, parseFilter } from "./query";
+
+/** Today's numbers are read again at most this often while chats come and go. */
+const refreshEveryMs = 2_000;
+const settleMs = 1_000;
+
+export interface AnalyticsPage { show(query: URLSearchParams): void; }
+
+/** The route's refusal as a sentence: `{ error, message }` (or a plain "invalid_input: …" text) → the message. */
+async function refusalText(response: Response): Promise<string> {
+  const body = await response.text().catch(() => "");
+  try {
+    const json = JSON.parse(body) as { message?: string; error?: string; detail?: string; title?: string };
+    const m = json.message ?? json.detail ?? json.title;
+    if (m) return m;
+  } catch { /* not JSON */ }
+  const plain = body.trim().replace(/^[a-z_]+:\s*/, "");
+  return plain && plain.length < 300 && !plain.startsWith("<") ? plain : `The server answered ${response.status}.`;
+}
+
+export function mountAnalytics(root: HTMLElement, ctx: DashboardContext): AnalyticsPage {
+  let filter: AnalyticsFilter = parseFilter(new URLSearchParams());
+  let team: TeamMember[] = [];
+  let report: AnalyticsReport | null = null;
+
+  const bar = filterBar((f) => apply(f), () => void load());
+  const status = h("p", { class: "analytics-status muted", role: "status" });
+  const error = h("p", { class: "form-error analytics-error", role: "alert" });
+  const live = liveNowCard();
+  const totals = h("div", { class: "analytics-totals" });
+  const series = h("div", { class: "analytics-series" });
+  const ratings = h("div", { class: "analytics-ratings" });
+  const heatmap = h("div", { class: "analytics-heatmap" });
+  const agents = h("div", { class: "analytics-agents" });
+  const exports = { totals: h("div", {}), series: h("div", {}), heatmap: h("div", {}), agents: h("div", {}) };
+  const content = h("div", { class: "analytics-content", hidden: true },
+    h("section", { class: "analytics-section", "aria-labelledby": "analytics-h-totals" },
+      h("div", { class: "section-head" }, h("h2", { id: "analytics-h-totals" }, "Totals"), exports.totals), totals),
+    h("section", { class: "analytics-section", "aria-labelledby": "analytics-h-series" },
+      h("div", { class: "section-head" }, h("h2", { id: "analytics-h-series" }, "Over time"), exports.series), series),
+    h("div", { class: "analytics-pair" },
+      h("section", { class: "analytics-section", "aria-labelledby": "analytics-h-ratings" },
+        h("div", { class: "section-head" }, h("h2", { id: "analytics-h-ratings" }, "Satisfaction")), ratings),
+      h("section", { class: "analytics-section", "aria-labelledby": "analytics-h-heatmap" },
+        h("div", { class: "section-head" }, h("h2", { id: "analytics-h-heatmap" }, "Peak hours"), exports.heatmap), heatmap)),
+    h("section", { class: "analytics-section", "aria-labelledby": "analytics-h-agents" },
+      h("div", { class: "section-head" }, h("h2", { id: "analytics-h-agents" }, "Agents"), exports.agents), agents));
+
+  root.replaceChildren(
+    h("div", { class: "view-head" }, h("h1", {}, "Analytics"), status),
+    bar.element,
+    error,
+    h("div", { class: "analytics-layout" }, live.element, content));
+
+  const visible = () => !root.hidden && document.visibilityState !== "hidden";
+  const renderLive = () => live.render(ctx.desk.all(), team);
+
+  let loading = 0;
+  let lastFetch = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  async function load(): Promise<void> {
+    const ticket = ++loading;
+    lastFetch = Date.now();
+    const q = apiQuery(filter);
+    text(status, "Loading…");
+    let response: Response;
+    try {
+      response = await ctx.api(`/api/analytics/report?${q}`);
+    } catch {
+      if (ticket === loading) fail("The server could not be reached.");
+      return;
+    }
+    if (ticket !== loading) return; // a newer filter was applied meanwhile
+    if (!response.ok) {
+      fail(await refusalText(response));
+      return;
+    }
+    let body: AnalyticsReport;
+    try {
+      body = (await response.json()) as AnalyticsReport;
+    } catch {
+      fail("The report could not be read.");
+      return;
+    }
+    if (ticket !== loading) return;
+    report = body;
+    render(body, q);
+  }
+
+  function fail(message: string): void {
+    text(error, `The report could not be shown: ${message}`);
+    text(status, "");
+    content.hidden = true;
+  }
+
+  function render(r: AnalyticsReport, q: URLSearchParams): void {
+    text(error, "");
+    totals.replaceChildren(reportCards(r));
+    series.replaceChildren(seriesChart(r));
+    ratings.replaceChildren(ratingsChart(r));
+    heatmap.replaceChildren(heatmapChart(r.heatmap));
+    agents.replaceChildren(agentsTable(r.agents));
+    for (const table of ["totals", "series", "heatmap", "agents"] as const) exports[table].replaceChildren(exportLinks(table, q));
+    bar.setAgents(team, r.agents);
+    const range = r.from === r.to ? r.from : `${r.from} to ${r.to}`;
+    const who = r.agentId ? ` · ${r.agents.find((a) => a.agentId === r.agentId)?.agentName ?? r.agentId}` : "";
+    text(status, `${range} · ${r.timeZone} · by ${r.groupBy}${who}`);
+    content.hidden = false;
+  }
+
+  function writeHash(): void {
+    const hash = `#analytics?${filterQuery(filter)}`;
+    if (location.hash !== hash) history.replaceState(null, "", hash);
+  }
+
+  function apply(f: AnalyticsFilter): void {
+    filter = f;
+    writeHash();
+    void load();
+  }
+
+  /**
+   * After a desk change: today's report again, at most once per refreshEveryMs, trailing (so the last change counts)
+   * by at least settleMs, and once more refreshEveryMs later: the analytics consumer takes the session's events just
+   * after the desk does, and the second read catches one it had not applied yet.
+   */
+  let settleReads = 0;
+  function scheduleRefresh(again = false): void {
+    if (!again) settleReads = 1;
+    if (timer !== null || !visible() || !includesToday(filter)) return;
+    timer = setTimeout(() => {
+      timer = null;
+      if (!visible()) return;
+      void load();
+      void loadTeam(ctx).then((t) => { team = t; renderLive(); });
+      if (settleReads > 0) {
+        settleReads--;
+        scheduleRefresh(true);
+      }
+    }, Math.max(again ? 0 : settleMs, lastFetch + refreshEveryMs - Date.now()));
+  }
+
+  let first = true;
+  ctx.desk.subscribe(() => {
+    renderLive();
+    if (first) first = false;
+    else scheduleRefresh();
+  });
+  // The longest wait keeps growing while someone waits.
+  setInterval(() => { if (visible() && ctx.desk.all().some((x) => x.status === "waiting_for_agent")) renderLive(); }, 1_000);
+
+  void loadTeam(ctx).then((t) => {
+    team = t;
+    renderLive();
+    if (report) bar.setAgents(team, report.agents);
+    else bar.setAgents(team, []);
+    bar.set(filter);
+  });
+
+  return {
+    show(query) {
+      // A link's filter wins; otherwise the page keeps its own (a preset's dates recomputed: the day may have turned).
+      filter = parseFilter([...query.keys()].length > 0 ? query : filterQuery(filter));
+      bar.set(filter);
+      writeHash();
+      renderLive();
+      void load();
+    },
+  };
+}

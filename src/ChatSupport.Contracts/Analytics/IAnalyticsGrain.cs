@@ -11,6 +11,12 @@ public interface IAnalyticsGrain : IGrainWithStringKey
     /// <summary>Applies a session event exactly once (a redelivered one changes nothing); throws when it could not be stored.</summary>
     Task Apply(ChatEventEnvelope e);
 
+    /// <summary>
+    /// Counts the archived chats whose events never reached analytics (resolved before it existed); returns how many.
+    /// Runs by itself once per tenant; again, it adds only what is not counted yet.
+    /// </summary>
+    Task<int> Backfill();
+
     /// <summary>The report, or invalid_input (nothing read) for a bad range, time zone or grouping.</summary>
     Task<ChatResult<AnalyticsReport>> Report(AnalyticsQuery query);
 }

@@ -14,6 +14,9 @@ public sealed class AnalyticsStore(ChatTables tables)
 {
     private const string BucketPrefix = "q|";
     private const string LedgerPrefix = "s|";
+    /// <summary>Chats counted by the backfill (from the archive), apart from the events' ledger.</summary>
+    private const string BackfillPrefix = "b|";
+    private const string BackfillDoneKey = "m|backfill";
 
     public async Task<Dictionary<DateTimeOffset, (Bucket Bucket, ETag ETag)>> LoadBucketsAsync(string tenantId, CancellationToken ct = default)
     {
@@ -32,18 +35,33 @@ public sealed class AnalyticsStore(ChatTables tables)
         return row.HasValue && row.Value is { } r ? (Read(r), r.ETag) : null;
     }
 
-    public async Task<long> AppliedSeqAsync(string tenantId, string sessionId)
+    public Task<long> AppliedSeqAsync(string tenantId, string sessionId) => ReadLedgerAsync(tenantId, LedgerPrefix + sessionId);
+
+    public Task<long> BackfilledSeqAsync(string tenantId, string sessionId) => ReadLedgerAsync(tenantId, BackfillPrefix + sessionId);
+
+    public async Task<bool> BackfillDoneAsync(string tenantId) => await ReadLedgerAsync(tenantId, BackfillDoneKey) > 0;
+
+    public async Task MarkBackfillDoneAsync(string tenantId)
     {
         var table = await tables.Analytics;
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(tenantId, LedgerPrefix + sessionId);
+        await table.UpsertEntityAsync(new TableEntity(tenantId, BackfillDoneKey) { ["Applied"] = 1L });
+    }
+
+    private async Task<long> ReadLedgerAsync(string tenantId, string rowKey)
+    {
+        var table = await tables.Analytics;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(tenantId, rowKey);
         return row.HasValue && row.Value is { } r ? r.GetInt64("Applied") ?? 0 : 0;
     }
 
-    /// <summary>Writes the bucket (only if it is still the version read: <paramref name="bucketETag"/>) and the ledger; returns the bucket's new ETag.</summary>
-    public async Task<ETag> SaveAsync(string tenantId, string sessionId, long eventSeq, DateTimeOffset start, Bucket bucket, ETag? bucketETag)
+    /// <summary>
+    /// Writes the bucket (only if it is still the version read: <paramref name="bucketETag"/>) and the ledger of the
+    /// session's events (or, <paramref name="backfill"/>, of its backfill); returns the bucket's new ETag.
+    /// </summary>
+    public async Task<ETag> SaveAsync(string tenantId, string sessionId, long eventSeq, DateTimeOffset start, Bucket bucket, ETag? bucketETag, bool backfill = false)
     {
         var table = await tables.Analytics;
-        var ledger = new TableEntity(tenantId, LedgerPrefix + sessionId) { ["Applied"] = eventSeq };
+        var ledger = new TableEntity(tenantId, (backfill ? BackfillPrefix : LedgerPrefix) + sessionId) { ["Applied"] = eventSeq };
         var row = new TableEntity(tenantId, BucketKey(start)) { ["Data"] = JsonSerializer.Serialize(bucket) };
         TableTransactionAction bucketAction = bucketETag is { } etag
             ? new(TableTransactionActionType.UpdateReplace, row, etag)

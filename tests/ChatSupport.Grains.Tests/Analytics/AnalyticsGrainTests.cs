@@ -63,3 +63,51 @@ public sealed class AnalyticsGrainTests(ClusterFixture fixture)
         reloaded.Should().BeEquivalentTo(report, "the buckets are stored, not only held in memory");
     }
 }
+
+/// <summary>The backfill: chats resolved before analytics existed are counted from the archive and their message logs, once.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class AnalyticsBackfillTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task Chats_archived_before_analytics_existed_are_counted_once_from_the_archive_and_their_logs()
+    {
+        var tenant = NewTenant();
+        var alex = Agent(1);
+        var tables = new ChatSupport.Grains.Storage.ChatTables(Microsoft.Extensions.Options.Options.Create(
+            new ChatSupport.Grains.Storage.ChatStorageOptions { ConnectionString = fixture.Azurite.ConnectionString }));
+        var writer = new ChatSupport.Grains.Archive.ArchiveWriter(tables, new ChatSupport.Grains.Archive.AgentRatingTotals(tables));
+        var log = new ChatSupport.Grains.Messages.MessageLog(tables);
+        var t0 = DateTimeOffset.UtcNow.AddHours(-3);
+        var answered = "old-" + Guid.NewGuid().ToString("N")[..8];
+        var left = "old-" + Guid.NewGuid().ToString("N")[..8];
+        await log.TryAppendAsync(ChatSupport.Contracts.GrainKeys.Compose(tenant, answered), Message(1, ChatSupport.Contracts.Messages.ChatParty.Visitor, "v1", t0.AddSeconds(5)));
+        await log.TryAppendAsync(ChatSupport.Contracts.GrainKeys.Compose(tenant, answered), Message(2, ChatSupport.Contracts.Messages.ChatParty.Agent, alex.AgentId, t0.AddSeconds(65)));
+        await writer.SaveAsync(new ChatSupport.Contracts.Archive.ArchivedChat
+        {
+            TenantId = tenant, SessionId = answered, VisitorId = "v1", Agent = alex, CreatedAt = t0, ResolvedAt = t0.AddMinutes(10),
+            ResolvedBy = ChatSupport.Contracts.Messages.ChatParty.Agent, MessageCount = 2,
+            Rating = new ChatRating { Stars = 5, Anonymous = false, RatedAt = t0.AddMinutes(11) },
+        });
+        await writer.SaveAsync(new ChatSupport.Contracts.Archive.ArchivedChat
+        {
+            TenantId = tenant, SessionId = left, VisitorId = "v2", CreatedAt = t0, ResolvedAt = t0.AddMinutes(1),
+            ResolvedBy = ChatSupport.Contracts.Messages.ChatParty.Visitor,
+        });
+
+        var analytics = fixture.Client.GetGrain<IAnalyticsGrain>(tenant);
+        await analytics.Backfill();
+        (await analytics.Backfill()).Should().Be(0, "a second run finds nothing left to count");
+        var query = new AnalyticsQuery { From = t0.AddDays(-1).ToString("yyyy-MM-dd"), To = DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd") };
+        var report = (await analytics.Report(query)).Ok();
+        report.Totals.Should().BeEquivalentTo(new ChatTotals { Started = 2, Resolved = 1, Abandoned = 1 });
+        report.FirstResponse.Should().BeEquivalentTo(new { N = 1L, Median = 65L });
+        report.ResponseTime.Should().BeEquivalentTo(new { N = 1L, Median = 60L });
+        report.ResolutionTime.Should().BeEquivalentTo(new { N = 1L, Median = 600L });
+        report.Satisfaction.Distribution.Should().Equal(0, 0, 0, 0, 1);
+    }
+
+    private static ChatSupport.Contracts.Messages.ChatMessage Message(long seq, ChatSupport.Contracts.Messages.ChatParty sender, string senderId, DateTimeOffset at) => new()
+    {
+        Seq = seq, ClientMessageId = $"c{seq}", Sender = sender, SenderId = senderId, Text = "…", SentAt = at,
+    };
+}

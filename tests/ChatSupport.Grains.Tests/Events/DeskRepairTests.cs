@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using ChatSupport.Contracts;
 using ChatSupport.Contracts.Desk;
+using ChatSupport.Contracts.Sessions;
 using ChatSupport.Grains.Desk;
 using ChatSupport.Silo;
 using ChatSupport.Testing;
@@ -91,18 +92,33 @@ public sealed class DeskRepairTests(ITestOutputHelper output) : IAsyncLifetime
         await last.RunAsync(1, TimeSpan.Zero);
         var open = traffic.Open.Concat(last.Open).ToHashSet();
 
-        var listed = await Eventually.GetAsync(() => DeskListAsync(tenant), l => l.SetEquals(open),
-            DeskGrain.RepairPeriod * 2 + TimeSpan.FromSeconds(30), "the desk to list exactly the open chats");
-        listed.Should().BeEquivalentTo(open);
+        // What the desk must list: every chat the clients know open, and nothing that is not open. (A start whose answer
+        // was lost with the silo is retried by the client as a new chat; the first one stays open on the desk, so an
+        // agent can still answer it: the clients do not know it, its session does.)
+        var listed = await Eventually.GetAsync(async () =>
+        {
+            var desk = await DeskListAsync(tenant);
+            var notOpen = new List<string>();
+            foreach (var id in desk)
+            {
+                var s = (await _cluster.Client.GetGrain<IChatSessionGrain>(GrainKeys.Compose(tenant, id)).GetSnapshot(Watcher)).Value;
+                if (s is null || !s.Status.IsOpen()) notOpen.Add(id);
+            }
+            return (Desk: desk, Missing: open.Except(desk).ToList(), Ghosts: notOpen);
+        }, l => l.Missing.Count == 0 && l.Ghosts.Count == 0, DeskGrain.RepairPeriod * 2 + TimeSpan.FromSeconds(30),
+            "the desk to list every open chat and no other");
         foreach (var dashboard in new[] { dashboardA, dashboardB })
         {
-            var shown = await Eventually.GetAsync(dashboard.OpenSessionIdsAsync, s => s.SetEquals(open), TimeSpan.FromSeconds(60),
-                "the dashboard to show exactly the open chats");
-            shown.Should().BeEquivalentTo(open);
+            var shown = await Eventually.GetAsync(dashboard.OpenSessionIdsAsync, s => s.SetEquals(listed.Desk), TimeSpan.FromSeconds(60),
+                "the dashboard to show exactly the desk's list");
+            shown.Should().BeEquivalentTo(listed.Desk);
             dashboard.Reloads.Should().BeGreaterThan(1, "the new desk activation's epoch made the dashboard reload its list");
         }
-        output.WriteLine($"{Chats + 1} chats, {open.Count} open at the end; dashboard reloads: {dashboardA.Reloads}, {dashboardB.Reloads}");
+        output.WriteLine($"{listed.Desk.Count - open.Count} chat(s) open on the desk that no client knows (a start retried after the silo died)");
+        output.WriteLine($"{Chats + 1} chats, {listed.Desk.Count} open at the end; dashboard reloads: {dashboardA.Reloads}, {dashboardB.Reloads}");
     }
+
+    private static readonly ChatCaller Watcher = ChatCaller.Agent(new AgentRef("watcher", "Watcher"));
 
     private async Task<IReadOnlySet<string>> DeskListAsync(string tenant) =>
         (await _cluster.Client.GetGrain<IDeskGrain>(tenant).GetSnapshot()).Sessions.Select(s => s.SessionId).ToHashSet();

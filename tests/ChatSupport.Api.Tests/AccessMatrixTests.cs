@@ -106,9 +106,9 @@ public sealed class MatrixFixture : IAsyncLifetime
         if (_archivedSession is not null) return _archivedSession;
         var visitor = await ConnectionAsync("visitor A", "visitor");
         // Visitor A may still have a chat open from another case: close it, then start a fresh one.
-        var previous = await visitor.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata());
-        await visitor.InvokeAsync<ChatSessionSnapshot>("CloseChat", previous.Session.SessionId);
-        var open = await visitor.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata());
+        var previous = await visitor.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata());
+        await visitor.InvokeAsync<VisitorSessionView>("CloseChat", previous.Session.SessionId);
+        var open = await visitor.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata());
         var alex = await ConnectionAsync("admin A", "agent");
         await alex.InvokeAsync<ChatSessionSnapshot>("AssignToMe", open.Session.SessionId);
         await alex.InvokeAsync<ChatSessionSnapshot>("Resolve", open.Session.SessionId);
@@ -202,9 +202,9 @@ public sealed class AccessMatrixTests(MatrixFixture f)
     {
         var visitor = await f.ConnectionAsync("visitor A", "visitor");
         // Each case needs a chat of its own: visitor A closes the open one first.
-        var open = await visitor.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata());
-        await visitor.InvokeAsync<ChatSessionSnapshot>("CloseChat", open.Session.SessionId);
-        var sessionId = (await visitor.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
+        var open = await visitor.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata());
+        await visitor.InvokeAsync<VisitorSessionView>("CloseChat", open.Session.SessionId);
+        var sessionId = (await visitor.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
 
         var alex = await f.ConnectionAsync("admin A", "agent");
         var needsAssignment = hub == "agent" && method is "Transfer" or "Resolve" or "SendMessage" or "SetTyping" || method == "RateChat";

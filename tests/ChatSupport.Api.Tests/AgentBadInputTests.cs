@@ -45,7 +45,7 @@ public sealed class AgentBadInputTests(ApiHostFixture fixture)
         var tenant = await host.NewTenantAsync();
         await using var alex = await ChatParticipant.AgentAsync(host, tenant, "alex", "Alex");
         await using var visitor = await ChatParticipant.VisitorAsync(host, tenant);
-        var sessionId = (await visitor.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
+        var sessionId = (await visitor.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
         var before = await alex.Connection.InvokeAsync<ChatSessionSnapshot>("GetSession", sessionId);
         var resolvedArgs = args.Select(a => a is string s ? s.Replace("{session}", sessionId) : a).ToArray();
 

@@ -40,13 +40,13 @@ public sealed class BadInputTests(ApiHostFixture fixture)
     public async Task A_visitor_mistake_is_refused_clearly_stores_nothing_and_the_connection_still_works(string method, object?[] args, string expected)
     {
         await using var visitor = await ChatParticipant.VisitorAsync(host, await host.NewTenantAsync());
-        var sessionId = (await visitor.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
+        var sessionId = (await visitor.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
         var resolvedArgs = args.Select(a => a is "{session}" ? sessionId : a).ToArray();
 
         var refusal = await visitor.Connection.Invoking(c => c.InvokeCoreAsync<object>(method, resolvedArgs)).Should().ThrowAsync<HubException>();
         refusal.Which.Message.Should().Contain(expected);
 
-        (await visitor.Connection.InvokeAsync<MessagePage>("GetHistory", sessionId, 0L, 50)).Messages.Should().BeEmpty("nothing was stored");
+        (await visitor.Connection.InvokeAsync<VisitorMessagePage>("GetHistory", sessionId, 0L, 50)).Messages.Should().BeEmpty("nothing was stored");
         visitor.Connection.State.Should().Be(HubConnectionState.Connected);
         (await visitor.SendAsync(sessionId, "after", "still here")).Seq.Should().Be(1, "the connection still works");
     }
@@ -57,14 +57,14 @@ public sealed class BadInputTests(ApiHostFixture fixture)
         var tenant = await host.NewTenantAsync();
         await using var alex = await ChatParticipant.AgentAsync(host, tenant, "alex", "Alex");
         await using var visitor = await ChatParticipant.VisitorAsync(host, tenant);
-        var sessionId = (await visitor.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
+        var sessionId = (await visitor.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
         await alex.Connection.InvokeAsync<ChatSessionSnapshot>("AssignToMe", sessionId);
         await alex.Connection.InvokeAsync<ChatSessionSnapshot>("Resolve", sessionId);
-        await visitor.Connection.InvokeAsync<ChatSessionSnapshot>("RateChat", sessionId, 2, "slow", true);
+        await visitor.Connection.InvokeAsync<VisitorSessionView>("RateChat", sessionId, 2, "slow", true);
 
-        var again = await visitor.Connection.Invoking(c => c.InvokeAsync<ChatSessionSnapshot>("RateChat", sessionId, 5, "great", false)).Should().ThrowAsync<HubException>();
+        var again = await visitor.Connection.Invoking(c => c.InvokeAsync<VisitorSessionView>("RateChat", sessionId, 5, "great", false)).Should().ThrowAsync<HubException>();
         again.Which.Message.Should().Contain("already_rated");
-        var stored = await visitor.Connection.InvokeAsync<ChatSessionSnapshot>("GetSession", sessionId);
+        var stored = await visitor.Connection.InvokeAsync<VisitorSessionView>("GetSession", sessionId);
         stored.Rating!.Stars.Should().Be(2);
         stored.Rating.Feedback.Should().Be("slow");
         stored.Rating.Anonymous.Should().BeTrue();
@@ -76,7 +76,7 @@ public sealed class BadInputTests(ApiHostFixture fixture)
         var tenant = await host.NewTenantAsync();
         await using var owner = await ChatParticipant.VisitorAsync(host, tenant);
         await using var intruder = await ChatParticipant.VisitorAsync(host, tenant);
-        var sessionId = (await owner.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
+        var sessionId = (await owner.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
         await owner.SendAsync(sessionId, "o1", "my card number ends 4242");
 
         foreach (var (method, args) in new (string, object?[])[]
@@ -88,7 +88,7 @@ public sealed class BadInputTests(ApiHostFixture fixture)
             var refusal = await intruder.Connection.Invoking(c => c.InvokeCoreAsync<object>(method, args)).Should().ThrowAsync<HubException>();
             refusal.Which.Message.Should().Contain("not_your_session", $"{method} must be refused");
         }
-        (await owner.Connection.InvokeAsync<MessagePage>("GetHistory", sessionId, 0L, 10)).Messages.Should().ContainSingle();
+        (await owner.Connection.InvokeAsync<VisitorMessagePage>("GetHistory", sessionId, 0L, 10)).Messages.Should().ContainSingle();
         intruder.Messages.Snapshot().Should().BeEmpty();
     }
 }

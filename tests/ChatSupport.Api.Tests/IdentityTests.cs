@@ -130,7 +130,7 @@ public sealed class IdentityTests(ApiHostFixture fixture)
 
         // Everyone else is still served.
         await using var visitor = await ChatParticipant.VisitorAsync(host, tenant, genuine);
-        (await visitor.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata())).Session.Status.Should().Be(ChatStatus.WaitingForAgent);
+        (await visitor.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata())).Session.Status.Should().Be(ChatStatus.WaitingForAgent);
     }
 
     [Fact]
@@ -152,9 +152,9 @@ public sealed class IdentityTests(ApiHostFixture fixture)
     {
         var tenant = await host.NewTenantAsync();
         await using var other = await ChatParticipant.VisitorAsync(host, tenant);
-        var otherSession = (await other.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
+        var otherSession = (await other.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
         var attacker = await ChatParticipant.VisitorAsync(host, tenant);
-        var sessionId = (await attacker.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
+        var sessionId = (await attacker.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
         var closed = new TaskCompletionSource();
         attacker.Connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
 
@@ -163,7 +163,7 @@ public sealed class IdentityTests(ApiHostFixture fixture)
         await closed.Task.WaitAsync(Eventually.DefaultTimeout);
 
         await using var back = await ChatParticipant.VisitorAsync(host, tenant, attacker.Token);
-        (await back.Connection.InvokeAsync<MessagePage>("GetHistory", sessionId, 0L, 10)).Messages.Should().BeEmpty();
+        (await back.Connection.InvokeAsync<VisitorMessagePage>("GetHistory", sessionId, 0L, 10)).Messages.Should().BeEmpty();
         (await other.SendAsync(otherSession, "fine", "still served")).Seq.Should().Be(1);
         await attacker.DisposeAsync();
     }

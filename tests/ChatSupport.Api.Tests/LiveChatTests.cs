@@ -23,7 +23,7 @@ public sealed class LiveChatTests(ApiHostFixture fixture)
         await sam.Connection.InvokeAsync<DeskSnapshot>("GetDesk");
 
         await using var visitor = await ChatParticipant.VisitorAsync(host, tenant);
-        var started = await visitor.Connection.InvokeAsync<StartChatResult>("StartChat",
+        var started = await visitor.Connection.InvokeAsync<VisitorStartChatResult>("StartChat",
             new VisitorMetadata { Name = "Robin", Browser = "Firefox", PageUrl = "https://shop.example/cart" });
         started.Session.Status.Should().Be(ChatStatus.WaitingForAgent);
         started.QueuePosition.Should().Be(1);
@@ -59,7 +59,7 @@ public sealed class LiveChatTests(ApiHostFixture fixture)
         {
             var fromAgent = i % 2 == 1;
             var text = fromAgent ? $"agent says {i}" : $"visitor says {i}";
-            var ack = await (fromAgent ? alex : visitor).SendAsync(sessionId, $"m{i}", text);
+            var ack = fromAgent ? await alex.SendAsync(sessionId, $"m{i}", text) : await visitor.SendAsync(sessionId, $"m{i}", text);
             ack.Seq.Should().Be(i + 1);
             sent.Add(text);
         }
@@ -84,7 +84,7 @@ public sealed class LiveChatTests(ApiHostFixture fixture)
         await alex.Connection.InvokeAsync<ChatSessionSnapshot>("Resolve", sessionId);
         await visitor.Changes.WaitForAsync(c => c.Session.Status == ChatStatus.Resolved, "the visitor seeing the chat resolved");
         await sam.Desk.WaitForAsync(d => d.Kind == DeskDeltaKind.Removed && d.Session.SessionId == sessionId && d.Session.Status == ChatStatus.Resolved, "the resolved chat leaving the live desk");
-        var rated = await visitor.Connection.InvokeAsync<ChatSessionSnapshot>("RateChat", sessionId, 4, "Quick and kind", false);
+        var rated = await visitor.Connection.InvokeAsync<VisitorSessionView>("RateChat", sessionId, 4, "Quick and kind", false);
         rated.Rating!.Stars.Should().Be(4);
         (await alex.Connection.InvokeAsync<ChatSessionSnapshot>("GetSession", sessionId)).Rating!.Feedback.Should().Be("Quick and kind");
     }
@@ -95,7 +95,7 @@ public sealed class LiveChatTests(ApiHostFixture fixture)
         var tenant = await host.NewTenantAsync();
         await using var alex = await ChatParticipant.AgentAsync(host, tenant, "alex", "Alex");
         var visitor = await ChatParticipant.VisitorAsync(host, tenant);
-        var sessionId = (await visitor.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
+        var sessionId = (await visitor.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
         await alex.Connection.InvokeAsync<ChatSessionSnapshot>("AssignToMe", sessionId);
         await alex.Connection.InvokeAsync<ResumeResult>("OpenChat", sessionId, 0L);
 
@@ -110,7 +110,7 @@ public sealed class LiveChatTests(ApiHostFixture fixture)
         await alex.SendAsync(sessionId, "a5", "fifth");
 
         await using var back = await ChatParticipant.VisitorAsync(host, tenant, visitor.Token);
-        var resumed = await back.Connection.InvokeAsync<ResumeResult>("Resume", sessionId, lastSeen);
+        var resumed = await back.Connection.InvokeAsync<VisitorResumeResult>("Resume", sessionId, lastSeen);
         resumed.Messages.Messages.Select(m => (m.Seq, m.Text)).Should().Equal((3L, "third"), (4L, "fourth"), (5L, "fifth"));
         resumed.Messages.HasMore.Should().BeFalse();
         resumed.Session.LastSeq.Should().Be(5);
@@ -130,11 +130,11 @@ public sealed class LiveChatTests(ApiHostFixture fixture)
     {
         var tenant = await host.NewTenantAsync();
         await using var first = await ChatParticipant.VisitorAsync(host, tenant);
-        var firstStart = await first.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata());
+        var firstStart = await first.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata());
         await first.SendAsync(firstStart.Session.SessionId, "v1", "hello?");
 
         await using var secondTab = await ChatParticipant.VisitorAsync(host, tenant, first.Token);
-        var again = await secondTab.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata());
+        var again = await secondTab.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata());
         again.Session.SessionId.Should().Be(firstStart.Session.SessionId);
         again.Session.LastSeq.Should().Be(1);
     }
@@ -147,7 +147,7 @@ public sealed class LiveChatTests(ApiHostFixture fixture)
         await using var sam = await ChatParticipant.AgentAsync(host, tenant, "sam", "Sam");
         await sam.Connection.InvokeAsync<DeskSnapshot>("GetDesk");
         await using var visitor = await ChatParticipant.VisitorAsync(host, tenant);
-        var sessionId = (await visitor.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
+        var sessionId = (await visitor.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
         await alex.Connection.InvokeAsync<ChatSessionSnapshot>("AssignToMe", sessionId);
 
         var moved = await alex.Connection.InvokeAsync<ChatSessionSnapshot>("Transfer", sessionId, "sam", "Billing question");

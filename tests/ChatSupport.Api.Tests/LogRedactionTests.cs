@@ -26,7 +26,7 @@ public sealed class LogRedactionTests : IAsyncLifetime
         var token = await _host.VisitorTokenAsync(tenant);
         await using (var connection = await _host.ConnectLikeBrowserAsync(token.Token, ApiHost.AllowedOrigin))
         {
-            await connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata());
+            await connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata());
         }
 
         var lines = _logs.Lines;

@@ -27,7 +27,7 @@ public sealed class OriginTests(ApiHostFixture fixture)
         var tenant = await host.NewTenantAsync();
         var token = await host.VisitorTokenAsync(tenant);
         await using var connection = await host.ConnectLikeBrowserAsync(token.Token, ApiHost.AllowedOrigin);
-        var started = await connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata());
+        var started = await connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata());
         started.Session.Status.Should().Be(ChatStatus.WaitingForAgent);
     }
 

@@ -33,12 +33,12 @@ public sealed class RateLimitTests : IAsyncLifetime
     {
         var tenant = await _host.NewTenantAsync();
         await using var visitor = await ChatParticipant.VisitorAsync(_host, tenant);
-        var sessionId = (await visitor.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
+        var sessionId = (await visitor.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
 
         for (var i = 1; i <= 3; i++) (await visitor.SendAsync(sessionId, $"m{i}", $"message {i}")).Seq.Should().Be(i);
         var refused = await visitor.Connection.Invoking(c => c.InvokeAsync<MessageAck>("SendMessage", sessionId, "m4", "one too many")).Should().ThrowAsync<HubException>();
         refused.Which.Message.Should().Contain("slow_down");
-        (await visitor.Connection.InvokeAsync<MessagePage>("GetHistory", sessionId, 0L, 50)).Messages.Should().HaveCount(3, "the refused message was not stored");
+        (await visitor.Connection.InvokeAsync<VisitorMessagePage>("GetHistory", sessionId, 0L, 50)).Messages.Should().HaveCount(3, "the refused message was not stored");
 
         // After the window the same connection sends again (polled with a deadline, not a sleep).
         var ack = await Eventually.GetAsync(async () =>
@@ -55,9 +55,9 @@ public sealed class RateLimitTests : IAsyncLifetime
     {
         var tenant = await _host.NewTenantAsync();
         await using var visitor = await ChatParticipant.VisitorAsync(_host, tenant);
-        await visitor.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata());
-        await visitor.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata());
-        (await visitor.Connection.Invoking(c => c.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata())).Should().ThrowAsync<HubException>())
+        await visitor.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata());
+        await visitor.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata());
+        (await visitor.Connection.Invoking(c => c.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata())).Should().ThrowAsync<HubException>())
             .Which.Message.Should().Contain("slow_down");
     }
 
@@ -79,7 +79,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         var tenant = await _host.NewTenantAsync();
         await using var agent = await ChatParticipant.AgentAsync(_host, tenant, "alex", "Alex");
         await using var visitor = await ChatParticipant.VisitorAsync(_host, tenant);
-        var sessionId = (await visitor.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
+        var sessionId = (await visitor.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
         await agent.Connection.InvokeAsync<ResumeResult>("OpenChat", sessionId, 0L);
 
         for (var i = 0; i < 5; i++) await visitor.Connection.InvokeAsync("SetTyping", sessionId, true);

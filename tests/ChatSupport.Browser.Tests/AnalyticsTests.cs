@@ -48,11 +48,11 @@ public sealed class AnalyticsTests(WidgetHost host)
                 await visitor.InvokeAsync<object>("SendMessage", id, "v2", "Thanks");
                 await alex.InvokeAsync<object>("SendMessage", id, "a2", "It ships tomorrow.");
                 await alex.InvokeAsync<ChatSessionSnapshot>("Resolve", id);
-                await visitor.InvokeAsync<ChatSessionSnapshot>("RateChat", id, stars, null, false);
+                await visitor.InvokeAsync<VisitorSessionView>("RateChat", id, stars, null, false);
             }
             var leaver = await VisitorAsync(visitors);
             var left = await StartChatAsync(leaver, "Ana leaves");
-            await leaver.InvokeAsync<ChatSessionSnapshot>("CloseChat", left);
+            await leaver.InvokeAsync<VisitorSessionView>("CloseChat", left);
             const int produced = 4;
 
             // The analytics consumer is not on the chat's path: wait until the route counts every event.
@@ -96,7 +96,7 @@ public sealed class AnalyticsTests(WidgetHost host)
             await Expect(view.Locator(".live-now dd[data-status=waiting_for_agent]")).ToHaveTextAsync((waitingBefore + 1).ToString(CultureInfo.InvariantCulture), new() { Timeout = 2_000 });
             await Expect(view.Locator(".live-now .longest-wait")).Not.ToHaveTextAsync("No one waiting");
             await Expect(Card(view, "started")).ToHaveTextAsync(Count(after.Started + 1));
-            await late.InvokeAsync<ChatSessionSnapshot>("CloseChat", lateChat);
+            await late.InvokeAsync<VisitorSessionView>("CloseChat", lateChat);
             await Expect(view.Locator(".live-now .open-total")).ToHaveTextAsync(openBefore.ToString(CultureInfo.InvariantCulture), new() { Timeout = 2_000 });
 
             // The per-agent CSV holds what the table shows. Let the report settle first, so both read the same numbers.
@@ -252,5 +252,5 @@ public sealed class AnalyticsTests(WidgetHost host)
     }
 
     private static async Task<string> StartChatAsync(HubConnection visitor, string name) =>
-        (await visitor.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata { Name = name })).Session.SessionId;
+        (await visitor.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata { Name = name })).Session.SessionId;
 }

@@ -98,7 +98,7 @@ public sealed class MapTests(WidgetHost host)
             await Expect(Marker(sam, saoPaulo)).ToBeVisibleAsync();
 
             // A chat that ends leaves every map.
-            await visitors[2].Connection.InvokeAsync<ChatSessionSnapshot>("CloseChat", tokyo);
+            await visitors[2].Connection.InvokeAsync<VisitorSessionView>("CloseChat", tokyo);
             await Expect(Marker(alex, tokyo)).ToHaveCountAsync(0);
             await Expect(Marker(sam, tokyo)).ToHaveCountAsync(0);
 
@@ -172,7 +172,7 @@ public sealed class MapTests(WidgetHost host)
             .AddJsonProtocol(o => ChatSupportHost.ConfigureJson(o.PayloadSerializerOptions))
             .Build();
         await connection.StartAsync();
-        var started = await connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata { Name = name });
+        var started = await connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata { Name = name });
         visitors.Add((connection, started.Session.SessionId));
         return started.Session.SessionId;
     }
@@ -182,8 +182,8 @@ public sealed class MapTests(WidgetHost host)
     {
         foreach (var (connection, sessionId) in visitors)
         {
-            var session = await connection.InvokeAsync<ChatSessionSnapshot>("GetSession", sessionId);
-            if (session.Status != ChatStatus.Resolved) await connection.InvokeAsync<ChatSessionSnapshot>("CloseChat", sessionId);
+            var session = await connection.InvokeAsync<VisitorSessionView>("GetSession", sessionId);
+            if (session.Status != ChatStatus.Resolved) await connection.InvokeAsync<VisitorSessionView>("CloseChat", sessionId);
             await connection.DisposeAsync();
         }
     }

@@ -113,12 +113,12 @@ public sealed class ResolvedChatsTests(WidgetHost host)
             .AddJsonProtocol(o => ChatSupportHost.ConfigureJson(o.PayloadSerializerOptions))
             .Build();
         await visitor.StartAsync();
-        var sessionId = (await visitor.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata { Name = name })).Session.SessionId;
+        var sessionId = (await visitor.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata { Name = name })).Session.SessionId;
         await alex.InvokeAsync<ChatSessionSnapshot>("AssignToMe", sessionId);
         await visitor.InvokeAsync<object>("SendMessage", sessionId, "v1", texts[0]);
         await alex.InvokeAsync<object>("SendMessage", sessionId, "a1", texts[1]);
         await alex.InvokeAsync<ChatSessionSnapshot>("Resolve", sessionId);
-        await visitor.InvokeAsync<ChatSessionSnapshot>("RateChat", sessionId, stars, feedback, false);
+        await visitor.InvokeAsync<VisitorSessionView>("RateChat", sessionId, stars, feedback, false);
         return sessionId;
     }
 }

@@ -99,5 +99,5 @@ public sealed class ResolvedOnDeskTests(WidgetHost host)
     }
 
     private static async Task<string> StartChatAsync(HubConnection visitor, string name) =>
-        (await visitor.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata { Name = name })).Session.SessionId;
+        (await visitor.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata { Name = name })).Session.SessionId;
 }

@@ -19,7 +19,7 @@ public sealed class ChatUnderTest
     public required ResilientConnection Agent { get; init; }
     public ConcurrentQueue<(string ClientMessageId, long Seq)> VisitorAcks { get; } = new();
     public ConcurrentQueue<(string ClientMessageId, long Seq)> AgentAcks { get; } = new();
-    /// <summary>What the visitor's client holds, by sequence number: live pushes plus what it read to fill gaps.</summary>
+    /// <summary>What the visitor's client holds, by sequence number (the text: the visitor's view has no client message id on the agent's messages): live pushes plus what it read to fill gaps.</summary>
     public ConcurrentDictionary<long, string> VisitorView { get; } = new();
     public long LongestAckMilliseconds;
 }
@@ -58,17 +58,17 @@ public sealed class ChatTraffic(LocalCluster cluster) : IAsyncDisposable
             ChatUnderTest? chat = null;
             var visitor = new ResilientConnection(cluster.ApiUrls, i % cluster.ApiUrls.Count, "hubs/visitor",
                 o => o.AccessTokenProvider = () => Task.FromResult<string?>(token),
-                c => c.On<MessagePosted>("MessagePosted", e => OnPushed(chat!, c, e)),
+                c => c.On<VisitorMessagePosted>("MessagePosted", e => OnPushed(chat!, c, e)),
                 async c =>
                 {
                     if (chat is null) return;
                     // After any (re)connect: subscribe again and read what was missed.
-                    var resumed = await c.InvokeAsync<ResumeResult>("Resume", chat.SessionId, Contiguous(chat));
-                    foreach (var m in resumed.Messages.Messages) chat.VisitorView[m.Seq] = m.ClientMessageId;
+                    var resumed = await c.InvokeAsync<VisitorResumeResult>("Resume", chat.SessionId, Contiguous(chat));
+                    foreach (var m in resumed.Messages.Messages) chat.VisitorView[m.Seq] = m.Text;
                     await FillGapsAsync(chat, c);
                 });
             var started = await RetryAsync(async () => await (await visitor.GetAsync())
-                .InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata { Name = $"Visitor {i}" }));
+                .InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata { Name = $"Visitor {i}" }));
             chat = new ChatUnderTest { SessionId = started.Session.SessionId, Visitor = visitor, Agent = _agents[i % _agents.Count] };
             // A retried "Assign to Me" whose first try did land is answered already_assigned: that is success here.
             await RetryAsync(async () =>
@@ -140,15 +140,15 @@ public sealed class ChatTraffic(LocalCluster cluster) : IAsyncDisposable
             while (true)
             {
                 var connection = await chat.Visitor.GetAsync();
-                var session = await connection.InvokeAsync<ChatSessionSnapshot>("GetSession", chat.SessionId);
+                var session = await connection.InvokeAsync<VisitorSessionView>("GetSession", chat.SessionId);
                 if (Contiguous(chat) >= session.LastSeq) return;
                 if (DateTime.UtcNow > deadline) throw new TimeoutException($"Visitor of {chat.SessionId} holds {Contiguous(chat)} of {session.LastSeq}.");
                 if (DateTime.UtcNow - lastChecked > TimeSpan.FromSeconds(3))
                 {
                     // Connected but nothing came for 3 s although the session moved on: a stall. Resync.
                     Interlocked.Increment(ref StallResyncs);
-                    var resumed = await connection.InvokeAsync<ResumeResult>("Resume", chat.SessionId, Contiguous(chat));
-                    foreach (var m in resumed.Messages.Messages) chat.VisitorView[m.Seq] = m.ClientMessageId;
+                    var resumed = await connection.InvokeAsync<VisitorResumeResult>("Resume", chat.SessionId, Contiguous(chat));
+                    foreach (var m in resumed.Messages.Messages) chat.VisitorView[m.Seq] = m.Text;
                     await FillGapsAsync(chat, connection);
                     lastChecked = DateTime.UtcNow;
                 }
@@ -184,10 +184,10 @@ public sealed class ChatTraffic(LocalCluster cluster) : IAsyncDisposable
         }
     }
 
-    private static void OnPushed(ChatUnderTest chat, HubConnection connection, MessagePosted e)
+    private static void OnPushed(ChatUnderTest chat, HubConnection connection, VisitorMessagePosted e)
     {
         var before = Contiguous(chat);
-        chat.VisitorView[e.Message.Seq] = e.Message.ClientMessageId;
+        chat.VisitorView[e.Message.Seq] = e.Message.Text;
         // A sequence number past the next one means events were lost (a silo died with them): read the gap.
         if (e.Message.Seq > before + 1) _ = FillGapsAsync(chat, connection);
     }
@@ -196,11 +196,11 @@ public sealed class ChatTraffic(LocalCluster cluster) : IAsyncDisposable
     {
         try
         {
-            MessagePage page;
+            VisitorMessagePage page;
             do
             {
-                page = await connection.InvokeAsync<MessagePage>("GetHistory", chat.SessionId, Contiguous(chat), 200);
-                foreach (var m in page.Messages) chat.VisitorView[m.Seq] = m.ClientMessageId;
+                page = await connection.InvokeAsync<VisitorMessagePage>("GetHistory", chat.SessionId, Contiguous(chat), 200);
+                foreach (var m in page.Messages) chat.VisitorView[m.Seq] = m.Text;
             } while (page.HasMore && page.Messages.Count > 0);
         }
         catch (Exception)

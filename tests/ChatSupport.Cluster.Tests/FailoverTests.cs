@@ -70,7 +70,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
         {
             var history = await ChatTraffic.ReadHistoryAsync(agent, chat.SessionId);
             chat.VisitorView.OrderBy(p => p.Key).Select(p => (p.Value, p.Key))
-                .Should().Equal(history.Select(m => (m.ClientMessageId, m.Seq)), "the visitor's client holds every message once, in order");
+                .Should().Equal(history.Select(m => (m.Text, m.Seq)), "the visitor's client holds every message once, in order");
         }
 
         var acknowledged = traffic.Chats.Sum(c => c.VisitorAcks.Count + c.AgentAcks.Count);

@@ -10,6 +10,15 @@ public sealed record StartChatResult(ChatSessionSnapshot Session, int? QueuePosi
 /// <summary>What Resume / OpenChat answer: the session now, and the messages after the client's cursor.</summary>
 public sealed record ResumeResult(ChatSessionSnapshot Session, MessagePage Messages, int? QueuePosition);
 
+/// <summary>The visitor's StartChat answer: their own view of the session (no internal data) and their place in line.</summary>
+public sealed record VisitorStartChatResult(VisitorSessionView Session, int? QueuePosition);
+
+/// <summary>The visitor's Resume answer: their own view of the session and of the messages after their cursor.</summary>
+public sealed record VisitorResumeResult(VisitorSessionView Session, VisitorMessagePage Messages, int? QueuePosition)
+{
+    public static VisitorResumeResult Of(ResumeResult r) => new(VisitorSessionView.Of(r.Session), VisitorMessagePage.Of(r.Messages), r.QueuePosition);
+}
+
 internal static class HubResults
 {
     /// <summary>

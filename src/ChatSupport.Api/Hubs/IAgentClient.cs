@@ -1,10 +1,15 @@
 using ChatSupport.Contracts.Desk;
+using ChatSupport.Contracts.Sessions;
 
 namespace ChatSupport.Api.Hubs;
 
-/// <summary>What the server pushes to an agent's dashboard: the events of the chats it opened, and the live desk.</summary>
+/// <summary>What the server pushes to an agent's dashboard: the events of the chats it opened (full messages and snapshots), and the live desk.</summary>
 public interface IAgentClient : ISessionClient
 {
+    Task MessagePosted(MessagePosted e);
+
+    Task SessionChanged(SessionChanged e);
+
     /// <summary>To connections that called GetDesk.</summary>
     Task DeskChanged(DeskDelta delta);
 }

@@ -11,7 +11,11 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace ChatSupport.Api.Hubs;
 
-/// <summary>The visitor widget's hub (/hubs/visitor). A visitor reaches only their own sessions: the grains check it.</summary>
+/// <summary>
+/// The visitor widget's hub (/hubs/visitor). A visitor reaches only their own sessions: the grains check it. Every
+/// answer is the visitor's view (<see cref="VisitorSessionView"/>, <see cref="VisitorMessagePage"/>): no transfer note,
+/// no operator username, no internal data.
+/// </summary>
 [Authorize(Policy = ChatPolicies.Visitor)]
 public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, StreamBridge bridge, VisitorLocator locator) : Hub<IVisitorClient>
 {
@@ -22,7 +26,7 @@ public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, St
     /// Starts a chat, or returns the visitor's chat that is still open. The location is the server's: looked up from
     /// the client address (behind trusted proxies only), whatever the client sent; the address itself is not kept.
     /// </summary>
-    public async Task<StartChatResult> StartChat(VisitorMetadata? metadata)
+    public async Task<VisitorStartChatResult> StartChat(VisitorMetadata? metadata)
     {
         var me = Me;
         var given = (metadata ?? VisitorMetadata.Empty) with { Location = null };
@@ -34,30 +38,32 @@ public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, St
         var position = session.Status == ChatStatus.WaitingForAgent
             ? await grains.GetGrain<IDeskGrain>(me.TenantId).GetQueuePosition(session.SessionId)
             : null;
-        return new StartChatResult(session, position);
+        return new VisitorStartChatResult(VisitorSessionView.Of(session), position);
     }
 
-    public Task<ResumeResult> Resume(string sessionId, long afterSeq) => sessions.ResumeAsync(Me, Member, sessionId, afterSeq);
+    public async Task<VisitorResumeResult> Resume(string sessionId, long afterSeq) =>
+        VisitorResumeResult.Of(await sessions.ResumeAsync(Me, Member, sessionId, afterSeq));
 
     public Task<MessageAck> SendMessage(string sessionId, string clientMessageId, string text) =>
         sessions.SendAsync(Me, sessionId, clientMessageId, text);
 
-    public Task<MessagePage> GetHistory(string sessionId, long afterSeq, int max) => sessions.HistoryAsync(Me, sessionId, afterSeq, max);
+    public async Task<VisitorMessagePage> GetHistory(string sessionId, long afterSeq, int max) =>
+        VisitorMessagePage.Of(await sessions.HistoryAsync(Me, sessionId, afterSeq, max));
 
-    public Task<ChatSessionSnapshot> GetSession(string sessionId) => sessions.SnapshotAsync(Me, sessionId);
+    public async Task<VisitorSessionView> GetSession(string sessionId) => VisitorSessionView.Of(await sessions.SnapshotAsync(Me, sessionId));
 
     public Task SetTyping(string sessionId, bool isTyping) => sessions.TypingAsync(Me, sessionId, isTyping);
 
     public Task<DeliveryReceipts> Acknowledge(string sessionId, long deliveredUpTo, long readUpTo) =>
         sessions.AcknowledgeAsync(Me, sessionId, deliveredUpTo, readUpTo);
 
-    public async Task<ChatSessionSnapshot> CloseChat(string sessionId) =>
-        (await sessions.Session(Me, sessionId).CloseByVisitor(Me.Caller)).OrThrow();
+    public async Task<VisitorSessionView> CloseChat(string sessionId) =>
+        VisitorSessionView.Of((await sessions.Session(Me, sessionId).CloseByVisitor(Me.Caller)).OrThrow());
 
-    public async Task<ChatSessionSnapshot> RateChat(string sessionId, int stars, string? feedback, bool anonymous)
+    public async Task<VisitorSessionView> RateChat(string sessionId, int stars, string? feedback, bool anonymous)
     {
         HubResults.ThrowIf(ChatInput.CheckRating(stars, feedback));
-        return (await sessions.Session(Me, sessionId).Rate(Me.Caller, stars, feedback, anonymous)).OrThrow();
+        return VisitorSessionView.Of((await sessions.Session(Me, sessionId).Rate(Me.Caller, stars, feedback, anonymous)).OrThrow());
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception) => await bridge.LeaveAllAsync(Member);

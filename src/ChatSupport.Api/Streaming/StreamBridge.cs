@@ -114,10 +114,10 @@ public sealed class StreamBridge(
     {
         DeskDelta delta => agents.Clients.Group(HubGroups.Desk(delta.TenantId)).DeskChanged(delta),
         // Typing goes only to the other party: nobody needs their own indicator echoed back.
-        TypingChanged typing => SessionClients(typing.Party == ChatParty.Visitor ? BridgeHub.Agent : BridgeHub.Visitor, typing)
-            .TypingChanged(typing),
-        QueuePositionChanged position => visitors.Clients.Group(SessionGroup(position)).QueuePositionChanged(position),
-        SessionEvent e => Task.WhenAll(SessionClients(BridgeHub.Visitor, e).Push(e), SessionClients(BridgeHub.Agent, e).Push(ForAgents(e))),
+        TypingChanged typing => typing.Party == ChatParty.Visitor ? AgentClients(typing).Push(typing) : VisitorClients(typing).Push(typing),
+        QueuePositionChanged position => VisitorClients(position).Push(position),
+        // The visitor is pushed only the visitor's view (SessionEventPush), the agents the full event.
+        SessionEvent e => Task.WhenAll(VisitorClients(e).Push(e), AgentClients(e).Push(ForAgents(e))),
         _ => Task.CompletedTask,
     };
 
@@ -127,10 +127,11 @@ public sealed class StreamBridge(
 
     private static string SessionGroup(SessionEvent e) => HubGroups.Session(GrainKeys.Compose(e.TenantId, e.SessionId));
 
-    /// <summary>The connections of one hub that watch the event's session.</summary>
-    private ISessionClient SessionClients(BridgeHub hub, SessionEvent e) => hub == BridgeHub.Visitor
-        ? visitors.Clients.Group(SessionGroup(e))
-        : agents.Clients.Group(SessionGroup(e));
+    /// <summary>The visitor connections that watch the event's session.</summary>
+    private IVisitorClient VisitorClients(SessionEvent e) => visitors.Clients.Group(SessionGroup(e));
+
+    /// <summary>The agent connections that watch the event's session.</summary>
+    private IAgentClient AgentClients(SessionEvent e) => agents.Clients.Group(SessionGroup(e));
 
     private IGroupManager Groups(BridgeHub hub) => hub == BridgeHub.Visitor ? visitors.Groups : agents.Groups;
 }

@@ -3,7 +3,7 @@
 // ClientEvents.DeskChanged…), so a renamed method is one edit and a typo cannot compile. This fails the build on:
 //   - .invoke("…"), .send("…"), .stream("…") with any string literal (also after type arguments: .invoke<T>("…"));
 //   - .on("…") / .off("…") with a known event name (d3's .on("zoom") is not ours);
-//   - callAgentHub / callVisitorHub / onServerEvent given a string literal as the name;
+//   - callAgentHub / callVisitorHub / onServerEvent / onVisitorEvent given a string literal as the name;
 //   - a known multi-word name ("GetDesk", "DeskChanged") as a string literal anywhere. One-word names ("Resolve",
 //     "Transfer") are also button labels, so those are caught by the call rules above only.
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -24,7 +24,7 @@ const quote = "[\"'`]";
 const rules = [
   { why: "a hub call by string", re: new RegExp(`\\.(?:invoke|send|stream)\\s*(?:<[^>()]*>)?\\s*\\(\\s*${quote}`) },
   { why: "an event subscription by string", re: new RegExp(`\\.(?:on|off)\\s*\\(\\s*${quote}(?:${alternatives([...names])})${quote}`) },
-  { why: "a typed helper given a string", re: new RegExp(`\\b(?:callAgentHub|callVisitorHub|onServerEvent)\\s*\\([^,]+,\\s*${quote}`) },
+  { why: "a typed helper given a string", re: new RegExp(`\\b(?:callAgentHub|callVisitorHub|onServerEvent|onVisitorEvent)\\s*\\([^,]+,\\s*${quote}`) },
   { why: "a hub or event name as a string", re: new RegExp(`${quote}(?:${alternatives(multiWord)})${quote}`) },
 ];
 
@@ -46,7 +46,7 @@ for (const file of tsFiles(src)) {
   });
 }
 if (problems.length > 0) {
-  console.error(`Hub method and event names belong in src/protocol/ (use its constants and callAgentHub/callVisitorHub/onServerEvent):\n${problems.join("\n")}`);
+  console.error(`Hub method and event names belong in src/protocol/ (use its constants and callAgentHub/callVisitorHub/onServerEvent/onVisitorEvent):\n${problems.join("\n")}`);
   process.exit(1);
 }
 console.log(`protocol names: ${names.size} known, none written as a string outside src/protocol/`);

@@ -29,12 +29,12 @@ public sealed class AnalyticsRouteTests(ApiHostFixture f)
         for (var i = 0; i < 2; i++)
         {
             await using var visitor = await ChatParticipant.VisitorAsync(f.Host, tenant);
-            var id = (await visitor.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata { Name = "Robin" })).Session.SessionId;
+            var id = (await visitor.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata { Name = "Robin" })).Session.SessionId;
             await visitor.SendAsync(id, "v1", "Hello?");
             await alex.Connection.InvokeAsync<ChatSessionSnapshot>("AssignToMe", id);
             await alex.SendAsync(id, "a1", "Hi!");
             await alex.Connection.InvokeAsync<ChatSessionSnapshot>("Resolve", id);
-            await visitor.Connection.InvokeAsync<ChatSessionSnapshot>("RateChat", id, 4 + i, null, false);
+            await visitor.Connection.InvokeAsync<VisitorSessionView>("RateChat", id, 4 + i, null, false);
         }
 
         var report = await Eventually.GetAsync(async () => await (await browser.GetAsync($"api/analytics/report?{Range}&tz=Europe/Berlin")).Content.ReadFromJsonAsync<JsonElement>(),

@@ -53,9 +53,9 @@ public sealed class ArchiveRouteTests(ApiHostFixture f) : IAsyncLifetime
         _anon = await ChatAsync(alex, new VisitorMetadata { Name = "Anon Person", Email = "anon@example.com" }, AnonTexts, stars: 2, "meh, slow", anonymous: true);
         await using (var visitor = await ChatParticipant.VisitorAsync(f.Host, _tenant))
         {
-            var started = await visitor.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata());
+            var started = await visitor.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata());
             _silent = started.Session.SessionId;
-            await visitor.Connection.InvokeAsync<ChatSessionSnapshot>("CloseChat", _silent);
+            await visitor.Connection.InvokeAsync<VisitorSessionView>("CloseChat", _silent);
         }
         // The archive reacts to resolves and ratings after they are stored: wait until it shows all three.
         await Eventually.GetAsync(() => ListAsync(""), ids => ids.Chats.Count == 3 && ids.Chats.Count(c => c.GetProperty("rating").ValueKind != JsonValueKind.Null) == 2,
@@ -191,15 +191,15 @@ public sealed class ArchiveRouteTests(ApiHostFixture f) : IAsyncLifetime
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString().Should().Be(code);
     }
 
-    private async Task<string> ChatAsync(ChatParticipant agent, VisitorMetadata who, string[] texts, int stars, string feedback, bool anonymous)
+    private async Task<string> ChatAsync(AgentParticipant agent, VisitorMetadata who, string[] texts, int stars, string feedback, bool anonymous)
     {
         await using var visitor = await ChatParticipant.VisitorAsync(f.Host, _tenant);
-        var sessionId = (await visitor.Connection.InvokeAsync<StartChatResult>("StartChat", who)).Session.SessionId;
+        var sessionId = (await visitor.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", who)).Session.SessionId;
         await agent.Connection.InvokeAsync<ChatSessionSnapshot>("AssignToMe", sessionId);
         await visitor.SendAsync(sessionId, "v1", texts[0]);
         await agent.SendAsync(sessionId, "a1", texts[1]);
         await agent.Connection.InvokeAsync<ChatSessionSnapshot>("Resolve", sessionId);
-        await visitor.Connection.InvokeAsync<ChatSessionSnapshot>("RateChat", sessionId, stars, feedback, anonymous);
+        await visitor.Connection.InvokeAsync<VisitorSessionView>("RateChat", sessionId, stars, feedback, anonymous);
         return sessionId;
     }
 

@@ -29,7 +29,7 @@ public sealed class AnonymousRatingLiveTests(ApiHostFixture f)
         dashboard.On<JsonElement>("SessionChanged", e => { lock (changes) changes.Add(e.Clone()); });
 
         var who = new VisitorMetadata { Name = Name, Email = Email, PageUrl = "https://shop.example/account/robin", UserAgent = "Firefox/140" };
-        var sessionId = (await visitor.InvokeAsync<StartChatResult>("StartChat", who)).Session.SessionId;
+        var sessionId = (await visitor.InvokeAsync<VisitorStartChatResult>("StartChat", who)).Session.SessionId;
         await alex.Connection.InvokeAsync<ChatSessionSnapshot>("AssignToMe", sessionId);
         await dashboard.InvokeAsync<JsonElement>("OpenChat", sessionId, 0L);
         await visitor.InvokeAsync<JsonElement>("SendMessage", sessionId, "v1", "the product broke");
@@ -64,7 +64,7 @@ public sealed class AnonymousRatingLiveTests(ApiHostFixture f)
             json.Should().NotContain(token.VisitorId).And.NotContain(Name).And.NotContain(Email).And.NotContain("account/robin");
 
         // The visitor's next chat is theirs as usual; the anonymously rated one is not listed under them.
-        var next = (await visitor.InvokeAsync<StartChatResult>("StartChat", who)).Session.SessionId;
+        var next = (await visitor.InvokeAsync<VisitorStartChatResult>("StartChat", who)).Session.SessionId;
         var previous = await alex.Connection.InvokeAsync<JsonElement>("GetVisitorChats", token.VisitorId);
         previous.EnumerateArray().Select(c => c.GetProperty("sessionId").GetString()).Should().Equal(next);
         previous.GetRawText().Should().NotContain(sessionId).And.NotContain("\"anonymous\":true");

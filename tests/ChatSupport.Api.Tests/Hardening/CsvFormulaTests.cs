@@ -27,12 +27,12 @@ public sealed class CsvFormulaTests(ApiHostFixture f)
         await using var alex = await ChatParticipant.AgentAsync(f.Host, tenant, "alex", "Alex");
         using var browser = await f.Host.SignInAsync(tenant, "alex");
         await using var visitor = await ChatParticipant.VisitorAsync(f.Host, tenant);
-        var sessionId = (await visitor.Connection.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata { Name = EvilName, Email = EvilEmail })).Session.SessionId;
+        var sessionId = (await visitor.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata { Name = EvilName, Email = EvilEmail })).Session.SessionId;
         await alex.Connection.InvokeAsync<ChatSessionSnapshot>("AssignToMe", sessionId);
         await visitor.SendAsync(sessionId, "v1", EvilText);
         await alex.SendAsync(sessionId, "a1", "plain answer");
         await alex.Connection.InvokeAsync<ChatSessionSnapshot>("Resolve", sessionId);
-        await visitor.Connection.InvokeAsync<ChatSessionSnapshot>("RateChat", sessionId, 4, EvilFeedback, false);
+        await visitor.Connection.InvokeAsync<VisitorSessionView>("RateChat", sessionId, 4, EvilFeedback, false);
         await Eventually.GetAsync(() => browser.GetAsync($"api/archive/chats/{sessionId}"),
             r => r.StatusCode == HttpStatusCode.OK && r.Content.ReadAsStringAsync().Result.Contains("\"stars\":4", StringComparison.Ordinal),
             what: "the rated chat in the archive");

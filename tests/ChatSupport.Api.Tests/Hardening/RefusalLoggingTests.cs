@@ -35,7 +35,7 @@ public sealed class RefusalLoggingTests : IAsyncLifetime
         var tenant = await _host.NewTenantAsync();
         var token = await _host.VisitorTokenAsync(tenant);
         await using var visitor = await _host.ConnectVisitorAsync(token.Token);
-        var sessionId = (await visitor.InvokeAsync<StartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
+        var sessionId = (await visitor.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
         for (var i = 0; i < 3; i++) await visitor.InvokeAsync<MessageAck>("SendMessage", sessionId, $"ok{i}", "hello");
         var mark = _logs.Count;
 
@@ -43,8 +43,8 @@ public sealed class RefusalLoggingTests : IAsyncLifetime
         for (var i = 0; i < 50; i++)
         {
             var call = i % 10 == 9
-                ? visitor.InvokeAsync<MessagePage>("GetHistory", sessionId, 0L, 0) // invalid_input: a page of 0 messages
-                : visitor.InvokeAsync<MessagePage>("SendMessage", sessionId, $"burst{i}", "hello"); // slow_down
+                ? visitor.InvokeAsync<VisitorMessagePage>("GetHistory", sessionId, 0L, 0) // invalid_input: a page of 0 messages
+                : visitor.InvokeAsync<VisitorMessagePage>("SendMessage", sessionId, $"burst{i}", "hello"); // slow_down
             var refused = await call.Invoking(async c => await c).Should().ThrowAsync<HubException>();
             codes.Add(Outcome.CodeOf(refused.Which));
         }

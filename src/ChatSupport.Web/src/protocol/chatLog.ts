@@ -1,21 +1,25 @@
 // A session's messages held gap-free by sequence number (docs/protocol.md, "Events"): one copy per seq however often
 // a message arrives (event, ack, history around a reconnect), and the last number read in order, so a message that
 // skips numbers is a gap to read with GetHistory, never a hole. It also holds the sends not yet acknowledged, each
-// dropped as soon as its client message id shows up among the stored messages. Used by the widget and every mini chat.
+// dropped as soon as its client message id shows up among the stored messages. Used by the widget (with the visitor's
+// view of messages) and every mini chat (with the full ChatMessage).
 import type { ChatMessage, MessageAck, Party } from "./wireTypes";
 
 export type LiveResult = "new" | "duplicate" | "gap";
 
-export class ChatLog<Pending extends { clientMessageId: string } = { clientMessageId: string }> {
-  private readonly bySeq = new Map<number, ChatMessage>();
-  private sorted: ChatMessage[] | null = [];
+/** What the log needs of a message; the visitor's view has no client message id on the agent's messages. */
+export interface LoggedMessage { seq: number; clientMessageId: string | null; }
+
+export class ChatLog<Pending extends { clientMessageId: string } = { clientMessageId: string }, M extends LoggedMessage = ChatMessage> {
+  private readonly bySeq = new Map<number, M>();
+  private sorted: M[] | null = [];
   readonly outgoing: Pending[] = [];
   /** Every message up to this number (from the window's start) has been read. */
   lastRead = 0;
   /** The oldest number held; older history is read on scroll. */
   firstHeld = Number.POSITIVE_INFINITY;
 
-  get messages(): ChatMessage[] {
+  get messages(): M[] {
     this.sorted ??= [...this.bySeq.values()].sort((a, b) => a.seq - b.seq);
     return this.sorted;
   }
@@ -29,7 +33,7 @@ export class ChatLog<Pending extends { clientMessageId: string } = { clientMessa
   }
 
   /** Adds messages read in order (a history page): they advance lastRead. Returns how many were new. */
-  addRead(messages: ChatMessage[]): number {
+  addRead(messages: M[]): number {
     let added = 0;
     for (const m of messages) {
       if (this.add(m)) added++;
@@ -39,7 +43,7 @@ export class ChatLog<Pending extends { clientMessageId: string } = { clientMessa
   }
 
   /** Adds an older page (scrolling back): lastRead is about the newest end, so it stays. Returns how many were new. */
-  addOlder(messages: ChatMessage[]): number {
+  addOlder(messages: M[]): number {
     let added = 0;
     for (const m of messages) if (this.add(m)) added++;
     return added;
@@ -51,7 +55,7 @@ export class ChatLog<Pending extends { clientMessageId: string } = { clientMessa
   }
 
   /** A live event's message, or our own acknowledged send: "gap" when numbers were skipped since the last one read. */
-  addLive(m: ChatMessage): LiveResult {
+  addLive(m: M): LiveResult {
     const added = this.add(m);
     // Messages held past a gap count as read once the gap is filled.
     while (this.bySeq.has(this.lastRead + 1)) this.lastRead++;
@@ -64,12 +68,12 @@ export class ChatLog<Pending extends { clientMessageId: string } = { clientMessa
     if (i >= 0) this.outgoing.splice(i, 1);
   }
 
-  private add(m: ChatMessage): boolean {
+  private add(m: M): boolean {
     if (this.bySeq.has(m.seq)) return false;
     this.bySeq.set(m.seq, m);
     this.sorted = null;
     if (m.seq < this.firstHeld) this.firstHeld = m.seq;
-    this.dropOutgoing(m.clientMessageId);
+    if (m.clientMessageId) this.dropOutgoing(m.clientMessageId);
     return true;
   }
 }

@@ -3,26 +3,30 @@
 import type { AgentHubMethods, ClientEvents, VisitorHubMethods } from "./hubNames";
 import type {
   ChatSessionSnapshot, DeskDelta, DeskSnapshot, MessageAck, MessagePage, MessagePosted, QueuePositionChanged, QuickReply,
-  ReceiptsChanged, ResumeResult, SessionChanged, StartChatResult, TeamMember, TypingChanged, VisitorMetadata,
+  ReceiptsChanged, ResumeResult, SessionChanged, TeamMember, TypingChanged, VisitorMessagePage, VisitorMessagePosted,
+  VisitorMetadata, VisitorResumeResult, VisitorSessionChanged, VisitorSessionView, VisitorStartChatResult,
 } from "./wireTypes";
 
-/** The calls both hubs answer the same way (docs/protocol.md: "as on the visitor hub"). */
-interface SessionCalls {
+/**
+ * The calls both hubs answer alike (docs/protocol.md: "as on the visitor hub"), each in its party's view: the visitor
+ * gets VisitorMessagePage and VisitorSessionView, agents the full MessagePage and ChatSessionSnapshot.
+ */
+interface SessionCalls<Page, Session> {
   SendMessage(sessionId: string, clientMessageId: string, text: string): MessageAck;
-  GetHistory(sessionId: string, afterSeq: number, max: number): MessagePage;
-  GetSession(sessionId: string): ChatSessionSnapshot;
+  GetHistory(sessionId: string, afterSeq: number, max: number): Page;
+  GetSession(sessionId: string): Session;
   SetTyping(sessionId: string, isTyping: boolean): void;
   Acknowledge(sessionId: string, deliveredUpTo: number, readUpTo: number): void;
 }
 
-export interface VisitorHubCalls extends SessionCalls {
-  StartChat(metadata: VisitorMetadata | null): StartChatResult;
-  Resume(sessionId: string, afterSeq: number): ResumeResult;
-  CloseChat(sessionId: string): ChatSessionSnapshot;
-  RateChat(sessionId: string, stars: number, feedback: string | null, anonymous: boolean): ChatSessionSnapshot;
+export interface VisitorHubCalls extends SessionCalls<VisitorMessagePage, VisitorSessionView> {
+  StartChat(metadata: VisitorMetadata | null): VisitorStartChatResult;
+  Resume(sessionId: string, afterSeq: number): VisitorResumeResult;
+  CloseChat(sessionId: string): VisitorSessionView;
+  RateChat(sessionId: string, stars: number, feedback: string | null, anonymous: boolean): VisitorSessionView;
 }
 
-export interface AgentHubCalls extends SessionCalls {
+export interface AgentHubCalls extends SessionCalls<MessagePage, ChatSessionSnapshot> {
   GetDesk(): DeskSnapshot;
   OpenChat(sessionId: string, afterSeq: number): ResumeResult;
   LeaveChat(sessionId: string): void;
@@ -37,6 +41,7 @@ export interface AgentHubCalls extends SessionCalls {
   DeleteQuickReply(id: string): void;
 }
 
+/** The events of the agent hub, with their payloads (onServerEvent). */
 export interface ClientEventPayloads {
   MessagePosted: MessagePosted;
   SessionChanged: SessionChanged;
@@ -46,6 +51,15 @@ export interface ClientEventPayloads {
   DeskChanged: DeskDelta;
 }
 
+/** The events of the visitor hub (onVisitorEvent): messages and the session in the visitor's view. */
+export interface VisitorEventPayloads {
+  MessagePosted: VisitorMessagePosted;
+  SessionChanged: VisitorSessionChanged;
+  TypingChanged: TypingChanged;
+  ReceiptsChanged: ReceiptsChanged;
+  QueuePositionChanged: QueuePositionChanged;
+}
+
 // The name tables and the signatures must list the same names: a method added to one and not the other fails here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
@@ -53,4 +67,5 @@ export type NamesMatch = [
   Assert<Same<keyof VisitorHubCalls, keyof typeof VisitorHubMethods>>,
   Assert<Same<keyof AgentHubCalls, keyof typeof AgentHubMethods>>,
   Assert<Same<keyof ClientEventPayloads, keyof typeof ClientEvents>>,
+  Assert<Same<keyof VisitorEventPayloads, Exclude<keyof typeof ClientEvents, "DeskChanged">>>,
 ];

@@ -1,7 +1,7 @@
 // Calls and subscriptions by name constant, typed by the hub's contract: callVisitorHub(hub, VisitorHubMethods.Resume,
 // id, lastSeq) is a Promise<ResumeResult>. Thin wrappers over HubConnection: they add types, not behavior.
 import type { HubConnection } from "@microsoft/signalr";
-import type { AgentHubCalls, ClientEventPayloads, VisitorHubCalls } from "./hubContracts";
+import type { AgentHubCalls, ClientEventPayloads, VisitorEventPayloads, VisitorHubCalls } from "./hubContracts";
 
 type Call = (...args: never[]) => unknown;
 type Caller<Calls> = <M extends keyof Calls & string>(
@@ -13,9 +13,17 @@ const call = ((hub: HubConnection, method: string, ...args: unknown[]) => hub.in
 export const callVisitorHub: Caller<VisitorHubCalls> = call;
 export const callAgentHub: Caller<AgentHubCalls> = call;
 
-/** Subscribes to a server event; returns the unsubscribe function. */
+/** Subscribes to an agent hub event (full payloads); returns the unsubscribe function. */
 export function onServerEvent<E extends keyof ClientEventPayloads>(
   hub: HubConnection, event: E, handler: (payload: ClientEventPayloads[E]) => void,
+): () => void {
+  hub.on(event, handler);
+  return () => hub.off(event, handler);
+}
+
+/** Subscribes to a visitor hub event (the visitor's view); returns the unsubscribe function. */
+export function onVisitorEvent<E extends keyof VisitorEventPayloads>(
+  hub: HubConnection, event: E, handler: (payload: VisitorEventPayloads[E]) => void,
 ): () => void {
   hub.on(event, handler);
   return () => hub.off(event, handler);

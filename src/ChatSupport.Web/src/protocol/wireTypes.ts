@@ -45,6 +45,22 @@ export interface MessageAck { seq: number; clientMessageId: string; sentAt: stri
 export interface StartChatResult { session: ChatSessionSnapshot; queuePosition: number | null; }
 export interface ResumeResult { session: ChatSessionSnapshot; messages: MessagePage; queuePosition?: number | null; }
 
+// The visitor's own view (docs/protocol.md, "Visitor hub"): every answer and event of the visitor hub carries these, never
+// ChatSessionSnapshot or ChatMessage. The agent is a display name only; no transfer note, no operator username, no metadata.
+export interface VisitorAgentView { displayName: string; }
+export interface VisitorSessionView {
+  sessionId: string; status: ChatStatus; assignedAgent?: VisitorAgentView | null; createdAt: string; assignedAt?: string | null;
+  firstAgentReplyAt?: string | null; resolvedAt?: string | null; resolvedBy?: Party | null; rating?: ChatRating | null;
+  lastSeq: number; receipts: Receipts;
+}
+/** `clientMessageId` is the visitor's own messages' (to match their sends) and null on the agent's. */
+export interface VisitorMessageView {
+  seq: number; clientMessageId: string | null; sender: Party; senderName?: string | null; text: string; sentAt: string;
+}
+export interface VisitorMessagePage { messages: VisitorMessageView[]; hasMore: boolean; lastSeq: number; }
+export interface VisitorStartChatResult { session: VisitorSessionView; queuePosition: number | null; }
+export interface VisitorResumeResult { session: VisitorSessionView; messages: VisitorMessagePage; queuePosition?: number | null; }
+
 /**
  * The desk's version counts deltas within one epoch (one activation of the desk); a new epoch starts counting again.
  * `epoch` is optional until every server sends it: a missing one is treated as one unchanging epoch.
@@ -64,6 +80,9 @@ export interface VisitorToken { token: string; visitorId: string; expiresAt: str
 interface SessionEvent { tenantId?: string; sessionId: string; lastSeq?: number | null; }
 export interface MessagePosted extends SessionEvent { message: ChatMessage; }
 export interface SessionChanged extends SessionEvent { session: ChatSessionSnapshot; }
+/** The visitor's MessagePosted and SessionChanged (the agents' are the two above). */
+export interface VisitorMessagePosted extends SessionEvent { message: VisitorMessageView; }
+export interface VisitorSessionChanged extends SessionEvent { session: VisitorSessionView; }
 export interface TypingChanged extends SessionEvent { party: Party; isTyping: boolean; }
 export interface ReceiptsChanged extends SessionEvent { receipts: Receipts; }
 /** 1 = next; null once an agent took the chat. */

@@ -3,7 +3,7 @@
 // receipts (sending, sent, delivered, read), and telling the server what the visitor received and saw.
 import { HubConnectionState } from "@microsoft/signalr";
 import { h } from "../dom";
-import { callVisitorHub, parseHubRefusal, storedMessage, VisitorHubMethods, type ChatMessage, type Receipts } from "../protocol";
+import { callVisitorHub, parseHubRefusal, VisitorHubMethods, type Receipts, type VisitorMessageView } from "../protocol";
 import { newId } from "./config";
 import { connect } from "./connection";
 import { state } from "./state";
@@ -28,7 +28,7 @@ export function fill(): Promise<void> {
 }
 
 /** Messages from an event, Resume or a history page (fromHistory: read in order, so they cannot leave a gap). */
-export async function receive(messages: ChatMessage[], fromHistory = false): Promise<void> {
+export async function receive(messages: VisitorMessageView[], fromHistory = false): Promise<void> {
   let gap = false;
   for (const m of [...messages].sort((a, b) => a.seq - b.seq)) {
     if (state.log.has(m.seq)) continue;                          // one copy per seq
@@ -42,7 +42,7 @@ export async function receive(messages: ChatMessage[], fromHistory = false): Pro
   if (gap) await fill();
 }
 
-function show(m: ChatMessage): void {
+function show(m: VisitorMessageView): void {
   const own = m.sender === "visitor" && m.clientMessageId ? state.mine.get(m.clientMessageId) : undefined;
   if (own) { own.seq = m.seq; own.failed = false; own.el.classList.remove("failed"); insertInOrder(m.seq, own.el); }
   else {
@@ -86,7 +86,7 @@ async function send(clientMessageId: string): Promise<void> {
     m.seq = ack.seq;
     m.time = clock(ack.sentAt);
     if (!state.log.has(ack.seq)) {
-      const gap = state.log.addLive(storedMessage(ack, "visitor", session.visitorId, "", m.text)) === "gap";
+      const gap = state.log.addLive({ seq: ack.seq, clientMessageId: ack.clientMessageId, sender: "visitor", text: m.text, sentAt: ack.sentAt }) === "gap";
       insertInOrder(ack.seq, m.el);
       if (gap) void fill();
     }

@@ -1,14 +1,14 @@
 // The chat's lifecycle in the widget: start one, resume the stored one after a reload or reconnect (exactly the
 // messages after the last one held), follow its status ("Alex joined", the queue position, resolved → rating), end it,
 // and forget it for a new one.
-import { callVisitorHub, ChatLog, parseHubRefusal, VisitorHubMethods, type ChatSessionSnapshot } from "../protocol";
+import { callVisitorHub, parseHubRefusal, VisitorHubMethods, type VisitorSessionView } from "../protocol";
 import { h } from "../dom";
 import { prechat, store } from "./config";
 import { connect } from "./connection";
 import { showIntro, visitorMetadata } from "./intro";
 import { applyReceipts, fill, receive } from "./messages";
 import { hideRating, resetRating, showRating } from "./rating";
-import { noReceipts, state } from "./state";
+import { newLog, noReceipts, state } from "./state";
 import { composer, endBtn, focusFirst, input, introEl, log, note, setStatus, showTyping, statusEl } from "./view";
 
 export async function startChat(): Promise<void> {
@@ -47,7 +47,7 @@ export async function endChat(): Promise<void> {
   try { applySession(await callVisitorHub(await connect(), VisitorHubMethods.CloseChat, state.session.sessionId)); } catch (e) { showProblem(e, resume); }
 }
 
-function adopt(s: ChatSessionSnapshot, position: number | null): void {
+function adopt(s: VisitorSessionView, position: number | null): void {
   state.session = s;
   store.set("session", s.sessionId);
   state.queuePosition = position;
@@ -55,7 +55,7 @@ function adopt(s: ChatSessionSnapshot, position: number | null): void {
   applySession(s);
 }
 
-export function applySession(s: ChatSessionSnapshot): void {
+export function applySession(s: VisitorSessionView): void {
   const before = state.session;
   state.session = { ...s };
   if (s.assignedAgent && s.assignedAgent.displayName !== state.agentName) {
@@ -133,7 +133,7 @@ function forget(): void {
 
 function resetLog(): void {
   log.replaceChildren();
-  state.log = new ChatLog();
+  state.log = newLog();
   state.mine.clear();
   state.receipts = noReceipts;
   state.ratedElsewhere = false;

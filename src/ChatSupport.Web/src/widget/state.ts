@@ -2,7 +2,10 @@
 // messages (the protocol module's gap-free log), the visitor's own messages with their receipts, and what was
 // acknowledged to the server.
 import type { HubConnection } from "@microsoft/signalr";
-import { ChatLog, type ChatSessionSnapshot, type Receipts, type VisitorToken } from "../protocol";
+import { ChatLog, type Receipts, type VisitorMessageView, type VisitorSessionView, type VisitorToken } from "../protocol";
+
+/** The visitor's messages, in the visitor's view (no sender ids; client ids on their own messages only). */
+export const newLog = () => new ChatLog<{ clientMessageId: string }, VisitorMessageView>();
 
 /** One of the visitor's own messages: its element, and its number once stored (null while sending). */
 export interface Mine { el: HTMLElement; metaEl: HTMLElement; seq: number | null; failed: boolean; text: string; time?: string; }
@@ -12,10 +15,10 @@ export const noReceipts: Receipts = { visitorDeliveredSeq: 0, visitorReadSeq: 0,
 export const state = {
   hub: null as HubConnection | null,
   token: null as VisitorToken | null,
-  session: null as ChatSessionSnapshot | null,
+  session: null as VisitorSessionView | null,
   /** The server refused a second rating (rated in another tab): show the thanks, not the form. */
   ratedElsewhere: false,
-  log: new ChatLog(),
+  log: newLog(),
   /** clientMessageId → the visitor's own message. */
   mine: new Map<string, Mine>(),
   receipts: noReceipts,

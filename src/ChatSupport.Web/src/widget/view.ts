@@ -2,7 +2,7 @@
 // the small helpers that draw into them. No state and no protocol here.
 import { h, icon, text } from "../dom";
 import { css } from "../styles";
-import type { ChatMessage } from "../protocol";
+import type { VisitorMessageView } from "../protocol";
 
 const ICON_CHAT = "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z";
 const ICON_CLOSE = "M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12 19 6.4 17.6 5 12 10.6z";
@@ -52,7 +52,7 @@ export function note(value: string, afterSeq: number): void {
   scrollToEnd();
 }
 
-export function bubble(m: ChatMessage, agentName: string): HTMLElement {
+export function bubble(m: VisitorMessageView, agentName: string): HTMLElement {
   const who = m.sender === "agent" ? m.senderName || agentName || "Agent" : "You";
   const time = clock(m.sentAt);
   return h("li", { class: `msg ${m.sender}` },

@@ -109,6 +109,7 @@ public static class SecuritySetup
 
     public static void UseChatSupportSecurity(this WebApplication app)
     {
+        app.UseMiddleware<AnonymousBodyLimit>();
         app.UseCors();
         app.UseAuthentication();
         app.UseMiddleware<OriginChecks>();

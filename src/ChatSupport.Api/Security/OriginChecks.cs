@@ -7,8 +7,8 @@ namespace ChatSupport.Api.Security;
 
 /// <summary>
 /// Refuses cross-site use (cross-site WebSocket hijacking included). The visitor hub and the visitor token
-/// route accept only the tenant's allowed origins; the agent hub and the operator routes only this site's
-/// own origin. Browsers always send Origin on WebSocket and cross-site requests; a request without one
+/// route accept only the tenant's allowed origins; the agent hub and the operator routes (<c>/api/auth</c>,
+/// <c>/api/archive</c>, <c>/api/analytics</c>) only this site's own origin. Browsers always send Origin on WebSocket and cross-site requests; a request without one
 /// comes from a non-browser client, which an attacking page cannot drive, and is left to authentication.
 /// </summary>
 public sealed class OriginChecks(RequestDelegate next)
@@ -16,8 +16,10 @@ public sealed class OriginChecks(RequestDelegate next)
     public static bool IsVisitorPath(PathString path) =>
         path.StartsWithSegments("/hubs/visitor") || path.StartsWithSegments("/api/visitor");
 
+    /// <summary>Every route an operator's cookie opens: one origin rule for all of them, GETs included.</summary>
     public static bool IsOperatorPath(PathString path) =>
-        path.StartsWithSegments("/hubs/agent") || path.StartsWithSegments("/api/auth");
+        path.StartsWithSegments("/hubs/agent") || path.StartsWithSegments("/api/auth")
+        || path.StartsWithSegments("/api/archive") || path.StartsWithSegments("/api/analytics");
 
     public async Task InvokeAsync(HttpContext context, IGrainFactory grains)
     {

@@ -75,9 +75,10 @@ public static class SecuritySetup
             .AddPolicy(ChatPolicies.Visitor, p => p.AddAuthenticationSchemes(VisitorScheme).AddRequirements(new SupportVisitorRequirement()))
             .AddPolicy(ChatPolicies.Operator, p => p.AddAuthenticationSchemes(OperatorScheme).RequireClaim(ChatClaims.Party, ChatClaims.AgentParty));
 
-        // The widget runs on customers' sites: CORS lets any origin ask (no cookies are involved), and
-        // OriginChecks then refuses every origin the tenant has not allowed.
-        services.AddCors(o => o.AddPolicy(WidgetCors, p => p.SetIsOriginAllowed(_ => true).AllowAnyHeader().AllowAnyMethod()));
+        // The widget runs on customers' sites: CORS answers only the tenant's allowed origins (WidgetCorsPolicyProvider;
+        // no cookies are involved), and OriginChecks refuses every other origin's request.
+        services.AddCors(o => o.AddPolicy(WidgetCors, p => p.SetIsOriginAllowed(_ => false)));
+        services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, WidgetCorsPolicyProvider>();
 
         services.AddRateLimiter(o =>
         {
@@ -108,6 +109,7 @@ public static class SecuritySetup
 
     public static void UseChatSupportSecurity(this WebApplication app)
     {
+        app.UseMiddleware<AnonymousBodyLimit>();
         app.UseCors();
         app.UseAuthentication();
         app.UseMiddleware<OriginChecks>();

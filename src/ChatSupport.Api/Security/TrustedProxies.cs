@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 namespace ChatSupport.Api.Security;
 
 /// <summary>
-/// The client address behind a reverse proxy: <c>X-Forwarded-For</c> is believed only when the request comes from
+/// The client address and scheme behind a reverse proxy: <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed only when the request comes from
 /// one of <c>ChatSupport:Network:TrustedProxies</c> (addresses such as <c>10.0.0.5</c>, or networks such as
 /// <c>10.0.0.0/8</c>). The list is empty by default, so no forwarded header is trusted at all, not even from loopback
 /// (ASP.NET Core's own default trusts loopback). Everything that reads the remote address (rate limits, the visitor's
@@ -30,7 +30,10 @@ public static class TrustedProxies
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
             // With no known proxy at all the middleware would believe every sender: then it reads no header.
-            o.ForwardedHeaders = proxies.Count + networks.Count > 0 ? ForwardedHeaders.XForwardedFor : ForwardedHeaders.None;
+            // From a trusted proxy: the client address and the scheme (a TLS-terminating proxy sends https, so the request is
+            // https: the sign-in cookie is Secure and the dashboard's https origin is the host's own). X-Forwarded-Host is
+            // never believed: the Host the proxy passes on is the one that counts.
+            o.ForwardedHeaders = proxies.Count + networks.Count > 0 ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto : ForwardedHeaders.None;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
             // The obsolete list is still consulted and still holds 127.0.0.0/8 by default: empty it too.

@@ -28,5 +28,6 @@ public static class AccessRefusals
     public static AccessRefusal OriginNotAllowed() => new(403, "origin_not_allowed", "This site may not use this chat widget.");
     public static AccessRefusal CrossSiteRefused() => new(403, "cross_site_refused", "Requests from other sites are refused.");
     public static AccessRefusal AntiforgeryRequired() => new(400, "antiforgery_required", "The anti-forgery token is missing or wrong; reload the page.");
+    public static AccessRefusal BodyTooLarge() => new(413, "body_too_large", "The request body is too large.");
     public static AccessRefusal SlowDown() => new(429, "slow_down", "Too many requests; slow down and try again in a moment.");
 }

@@ -102,16 +102,5 @@ public sealed class AnalyticsGrain(AnalyticsStore store, MessageLog log) : Grain
 
     public Task<ChatResult<AnalyticsReport>> Report(AnalyticsQuery query) => Task.FromResult(AnalyticsReportBuilder.Build(query, _buckets));
 
-    private async Task<List<ChatMessage>> ReadLogAsync(string sessionId)
-    {
-        var key = GrainKeys.Compose(_tenantId, sessionId);
-        var all = new List<ChatMessage>();
-        for (long after = 0; ;)
-        {
-            var (page, hasMore) = await log.ReadAfterAsync(key, after, ChatLimits.HistoryPageMax);
-            all.AddRange(page);
-            if (!hasMore || page.Count == 0) return all;
-            after = page[^1].Seq;
-        }
-    }
+    private Task<IReadOnlyList<ChatMessage>> ReadLogAsync(string sessionId) => log.ReadAllAsync(GrainKeys.Compose(_tenantId, sessionId));
 }

@@ -62,6 +62,16 @@ public sealed class MessageLog(ChatTables tables)
         return (result, false);
     }
 
+    /// <summary>The whole log of a session, in order: one query, the table's own paging under it.</summary>
+    public async Task<IReadOnlyList<ChatMessage>> ReadAllAsync(string sessionKey, CancellationToken ct = default)
+    {
+        var table = await tables.Messages;
+        var result = new List<ChatMessage>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(RangeFilter(PartitionKeyOf(sessionKey), 0), maxPerPage: 1000, cancellationToken: ct))
+            result.Add(FromEntity(entity));
+        return result;
+    }
+
     /// <summary>
     /// The ids of the stored messages after <paramref name="afterSeq"/>, in sequence order (only the columns an
     /// acknowledgement needs, not the text). The last one's number is the session's newest sequence number.

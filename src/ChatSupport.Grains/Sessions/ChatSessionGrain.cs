@@ -227,8 +227,9 @@ public sealed class ChatSessionGrain(
     /// <summary>
     /// Stores an accepted decision together with its events (numbered on from the last one, each carrying the session
     /// as it is now), then notifies the session's subscribers and delivers the events. The caller's answer waits for
-    /// that first delivery round, so the desk and the agents' lists are current when the answer arrives; what fails
-    /// there is retried (<see cref="RedeliverIn"/>), and the events are already safe in the outbox.
+    /// the first round to the consumers marked BeforeAnswer (the desk and the agents' lists are current when it
+    /// arrives); the others get theirs right after; what fails is retried (<see cref="RedeliverIn"/>), and the events
+    /// are already safe in the outbox.
     /// </summary>
     private async Task<ChatResult<ChatSessionSnapshot>> ApplyAsync(Decision decision)
     {
@@ -269,8 +270,8 @@ public sealed class ChatSessionGrain(
     }
 
     /// <summary>
-    /// One delivery round over the outbox (to every consumer, or only to those the caller's answer waits for). Confirmed events leave it in memory at once and in storage with the next
-    /// write (a decision, the receipts' flush, or the deactivation): until then a reactivation delivers them again,
+    /// One delivery round over the outbox (to every consumer, or only to those the caller's answer waits for).
+    /// Confirmed events leave it in memory at once and in storage with the next write (a decision, the receipts' flush, or the deactivation): until then a reactivation delivers them again,
     /// which consumers recognize by their number.
     /// </summary>
     private async Task DeliverOutboxAsync(bool beforeAnswerOnly = false)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
+using ChatSupport.Api.Demo;
 using ChatSupport.Api.Hubs;
 using ChatSupport.Api.Endpoints;
 using ChatSupport.Api.Geo;
@@ -77,6 +78,7 @@ public static class ChatSupportHost
         builder.Services.AddSingleton<ChatSupport.Api.Archive.TranscriptExporter>();
 
         builder.AddChatSupportSecurity();
+        builder.AddChatSupportDemo(); // ./chat demo: after the security setup, whose bootstrap makes the tenant it fills
         configure?.Invoke(builder);
 
         var app = builder.Build();

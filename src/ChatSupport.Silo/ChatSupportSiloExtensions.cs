@@ -29,6 +29,8 @@ public static class ChatSupportSiloExtensions
             throw new InvalidOperationException($"Set {ChatStorageOptions.Section}:ConnectionString to an Azure Storage (or Azurite) connection string.");
 
         silo.Services.Configure<ChatStorageOptions>(configuration.GetSection(ChatStorageOptions.Section));
+        // The demo history (ChatSupport:Demo) replays past chats through these grains at their own times.
+        if (configuration.GetValue("ChatSupport:Demo:Enabled", false)) silo.Services.AddSingleton<TimeProvider>(new DemoClock());
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<ChatTables>();
         silo.Services.AddSingleton<MessageLog>();

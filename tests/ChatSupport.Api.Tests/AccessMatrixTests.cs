@@ -295,6 +295,15 @@ public sealed class AccessMatrixTests(MatrixFixture f)
                 if (f.TokenOf(principal) is { } token) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
                 return await Outcome.OfAsync(await http.GetAsync(path));
             }
+            case "POST /api/analytics/backfill":
+            {
+                // With the anti-forgery header, as the dashboard sends it; a visitor's token is not a sign-in.
+                var browser = await f.BrowserOfAsync(principal);
+                if (browser is not null) return await Outcome.OfAsync(await browser.SendAsync(HttpMethod.Post, "api/analytics/backfill", new { }));
+                using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
+                if (f.TokenOf(principal) is { } token) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+                return await Outcome.OfAsync(await http.PostAsJsonAsync("api/analytics/backfill", new { }));
+            }
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, "The matrix names an operation the test does not know.");
         }

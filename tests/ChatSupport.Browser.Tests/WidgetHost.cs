@@ -26,6 +26,9 @@ public sealed class WidgetHost : IAsyncLifetime
     public const string AgentUser = "alex";
     public const string SecondAgentName = "Sam Second";
     public const string SecondAgentUser = "sam";
+    /// <summary>A tenant the demo generator fills (DemoAnalyticsTests): made by the bootstrap, as ./chat demo makes tenant demo.</summary>
+    public const string DemoTenant = "demo-history";
+    public const int DemoChats = 150;
     private const string Password = "correct-horse-battery-staple";
 
     private AzuriteProcess _azurite = null!;
@@ -35,6 +38,7 @@ public sealed class WidgetHost : IAsyncLifetime
     public Uri ApiBase { get; private set; } = null!;
     public Uri DemoBase { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
+    public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
     public static string WebRoot => Path.Combine(RepoPaths.Root, "src", "ChatSupport.Api", "wwwroot");
     public static string Screenshots => Path.Combine(RepoPaths.Root, "TestResults", "screenshots");
 
@@ -64,6 +68,21 @@ public sealed class WidgetHost : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
             // The map's tests start chats "from" public addresses through X-Forwarded-For, as a reverse proxy on loopback would.
             "--ChatSupport:Network:TrustedProxies:0=127.0.0.1",
+            // The demo generator, small, on a tenant of its own and without live visitors (whose chats would move its numbers).
+            "--ChatSupport:Demo:Enabled=true",
+            $"--ChatSupport:Demo:Tenant={DemoTenant}",
+            $"--ChatSupport:Demo:Chats={DemoChats}",
+            "--ChatSupport:Demo:LiveVisitors=0",
+            "--ChatSupport:Demo:TimeZone=Europe/London",
+            $"--ChatSupport:Bootstrap:Tenants:0:Id={DemoTenant}",
+            $"--ChatSupport:Bootstrap:Tenants:0:Plan={Plans.Scale}",
+            $"--ChatSupport:Bootstrap:Tenants:0:Features:0={Features.PrioritySupport}",
+            $"--ChatSupport:Bootstrap:Tenants:0:Operators:0:Username={AgentUser}",
+            $"--ChatSupport:Bootstrap:Tenants:0:Operators:0:DisplayName={AgentName}",
+            $"--ChatSupport:Bootstrap:Tenants:0:Operators:0:Password={Password}",
+            $"--ChatSupport:Bootstrap:Tenants:0:Operators:1:Username={SecondAgentUser}",
+            $"--ChatSupport:Bootstrap:Tenants:0:Operators:1:DisplayName={SecondAgentName}",
+            $"--ChatSupport:Bootstrap:Tenants:0:Operators:1:Password={Password}",
         ];
         _app = ChatSupportHost.Build(args);
         await _app.StartAsync();
@@ -122,7 +141,7 @@ public sealed class WidgetHost : IAsyncLifetime
     /// <paramref name="setup"/> runs before the page opens (a FlakyLink, say). bypassCsp only for injecting axe-core.
     /// </summary>
     public async Task<(IBrowserContext Context, IPage Page)> DashboardAsync(string username, int width = 1280, int height = 720,
-        Func<IBrowserContext, Task>? setup = null, bool bypassCsp = false)
+        Func<IBrowserContext, Task>? setup = null, bool bypassCsp = false, string tenant = Tenant)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -134,7 +153,7 @@ public sealed class WidgetHost : IAsyncLifetime
         if (setup is not null) await setup(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(ApiBase, "app/").ToString());
-        await page.GetByLabel("Workspace").FillAsync(Tenant);
+        await page.GetByLabel("Workspace").FillAsync(tenant);
         await page.GetByLabel("Username").FillAsync(username);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

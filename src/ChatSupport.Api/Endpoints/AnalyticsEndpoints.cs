@@ -6,6 +6,8 @@ using ChatSupport.Contracts;
 using ChatSupport.Contracts.Analytics;
 using ChatSupport.Contracts.People;
 using ChatSupport.Contracts.Sessions;
+using ChatSupport.Contracts.Tenants;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +40,15 @@ public static class AnalyticsEndpoints
                 return ChatErrors.InvalidInput($"format is one of {string.Join(", ", AnalyticsExport.Formats)}.").AsResult();
             var (report, refused) = await ReportAsync(http, grains);
             return refused ?? await AnalyticsExport.WriteAsync(table!, format ?? "csv", AnalyticsTables.Rows(report!, table)!, json.Value.SerializerOptions);
+        });
+
+        // The backfill by hand (it also runs by itself once per tenant): counts the archived chats analytics has not
+        // counted yet, and says how many. A change, so the anti-forgery header is required, as for sign-out.
+        analytics.MapPost("/backfill", async (HttpContext http, IAntiforgery antiforgery, IGrainFactory grains) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http)) return AccessRefusals.AntiforgeryRequired().AsResult();
+            var added = await grains.GetGrain<IAnalyticsGrain>(ChatIdentity.From(http.User).TenantId).Backfill();
+            return Results.Json(new { added });
         });
     }
 

@@ -1,16 +1,23 @@
 // "Live now": computed in the page from the live desk the shell keeps (open chats by status, the longest current wait)
 // and the team (agents online, each one's open chats). Redrawn on every desk change, and each second while someone
-// waits (the wait keeps growing).
+// waits (the wait keeps growing). "Today so far" is today's report (the page reads it again after desk changes).
 import { h, text } from "../../dom";
-import type { ChatStatus, SessionSummary, TeamMember } from "../../protocol";
+import type { AnalyticsTotals, ChatStatus, SessionSummary, TeamMember } from "../../protocol";
 import { statusLabels } from "../context";
-import { humanDuration } from "./numbers";
+import { count, humanDuration } from "./numbers";
+
+const todayFacts: { key: keyof AnalyticsTotals; label: string }[] = [
+  { key: "started", label: "Started" }, { key: "resolved", label: "Resolved" },
+  { key: "abandoned", label: "Abandoned" }, { key: "missed", label: "Missed" },
+];
 
 const openStatuses: ChatStatus[] = ["waiting_for_agent", "assigned_to_agent", "active_chat"];
 
 export interface LiveNow {
   element: HTMLElement;
   render(sessions: SessionSummary[], team: TeamMember[], now?: number): void;
+  /** Today's totals so far (in the page's time zone), or null while unknown. */
+  renderToday(totals: AnalyticsTotals | null): void;
 }
 
 export function liveNowCard(): LiveNow {
@@ -19,6 +26,7 @@ export function liveNowCard(): LiveNow {
   const wait = h("dd", { class: "longest-wait" }, "—");
   const online = h("dd", { class: "agents-online" }, "0");
   const agents = h("ul", { class: "live-agents" });
+  const today = new Map(todayFacts.map((f) => [f.key, h("dd", { "data-today": f.key }, "—")]));
   const element = h("section", { class: "analytics-card live-now", "aria-labelledby": "analytics-live-title" },
     h("h2", { id: "analytics-live-title" }, "Live now"),
     h("dl", { class: "card-facts" },
@@ -26,7 +34,10 @@ export function liveNowCard(): LiveNow {
       ...openStatuses.flatMap((st) => [h("dt", {}, statusLabels[st]), counts.get(st)!]),
       h("dt", {}, "Longest wait"), wait,
       h("dt", {}, "Agents online"), online),
-    agents);
+    agents,
+    h("h3", { id: "analytics-today-title" }, "Today so far"),
+    h("dl", { class: "card-facts today-so-far", "aria-labelledby": "analytics-today-title" },
+      ...todayFacts.flatMap((f) => [h("dt", {}, f.label), today.get(f.key)!])));
 
   return {
     element,
@@ -43,6 +54,9 @@ export function liveNowCard(): LiveNow {
       text(online, String(on.length));
       agents.replaceChildren(...on.map((t) => h("li", { "data-agent": t.agentId },
         `${t.displayName}: ${held.get(t.agentId) ?? 0} open`)));
+    },
+    renderToday(totals) {
+      for (const f of todayFacts) text(today.get(f.key)!, totals ? count(totals[f.key]) : "—");
     },
   };
 }

@@ -29,9 +29,11 @@ public static class ChatSupportSiloExtensions
             throw new InvalidOperationException($"Set {ChatStorageOptions.Section}:ConnectionString to an Azure Storage (or Azurite) connection string.");
 
         silo.Services.Configure<ChatStorageOptions>(configuration.GetSection(ChatStorageOptions.Section));
-        // The demo history (ChatSupport:Demo) replays past chats through these grains at their own times.
-        if (configuration.GetValue("ChatSupport:Demo:Enabled", false)) silo.Services.AddSingleton<TimeProvider>(new DemoClock());
         silo.Services.TryAddSingleton(TimeProvider.System);
+        // The chats' clock: the real time, or with the demo on (ChatSupport:Demo) the clock that replays past chats at their own times.
+        var demo = configuration.GetValue("ChatSupport:Demo:Enabled", false);
+        silo.Services.AddKeyedSingleton<TimeProvider>(ChatSupport.Grains.Sessions.ChatClock.Key,
+            (services, _) => demo ? new DemoClock() : services.GetRequiredService<TimeProvider>());
         silo.Services.AddSingleton<ChatTables>();
         silo.Services.AddSingleton<MessageLog>();
         silo.Services.AddSingleton<DeskIndexStore>();

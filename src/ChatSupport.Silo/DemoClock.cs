@@ -5,7 +5,8 @@ namespace ChatSupport.Silo;
 /// demo time in its Orleans request context (<see cref="At{T}"/>) is told that time; every other call, and everything
 /// outside a grain call, gets the real time. The time travels with the call (and the calls it makes), not in a shared
 /// variable: thousands of past chats are replayed side by side while real visitors and agents use the same host at
-/// the real time. Registered only when <c>ChatSupport:Demo:Enabled</c> is true.
+/// the real time. Registered only when <c>ChatSupport:Demo:Enabled</c> is true, and only as the chats' clock
+/// (<see cref="ChatSupport.Grains.Sessions.ChatClock"/>): Orleans' own clock stays the real one.
 /// </summary>
 public sealed class DemoClock : TimeProvider
 {

@@ -5,6 +5,7 @@ using ChatSupport.Contracts.Sessions;
 using ChatSupport.Grains.Events;
 using ChatSupport.Grains.Messages;
 using ChatSupport.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Orleans.Storage;
@@ -22,7 +23,7 @@ public sealed class ChatSessionGrain(
     [PersistentState("session", StorageNames.Chat)] IPersistentState<ChatSessionState> state,
     MessageLog log,
     ChatEventFanOut fanOut,
-    TimeProvider clock,
+    [FromKeyedServices(ChatClock.Key)] TimeProvider clock,
     ILogger<ChatSessionGrain> logger) : Grain, IChatSessionGrain
 {
     private static readonly TimeSpan ReceiptFlushDelay = TimeSpan.FromSeconds(2);

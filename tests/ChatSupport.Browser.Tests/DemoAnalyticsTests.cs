@@ -8,6 +8,7 @@ using ChatSupport.Contracts.Demo;
 using ChatSupport.Contracts.Sessions;
 using ChatSupport.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -46,15 +46,25 @@ public sealed class DemoChatRunner(IGrainFactory grains, string tenantId)
 
     private static async Task<ChatError?> Outcome<T>(Task<ChatResult<T>> call) => (await call).Error;
 
-    /// <summary>Storage that did not answer (try_again) is tried again; any other refusal is a step done before.</summary>
+    /// <summary>
+    /// Storage that did not answer (try_again) and a call that timed out (a busy machine) are tried again: every step is
+    /// safe to repeat. Any other refusal is a step done before.
+    /// </summary>
     private static async Task<T> RetryAsync<T>(Func<Task<T>> call, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var result = await call();
-            var error = result switch { ChatError e => e, ChatResult<ChatSessionSnapshot> r => r.Error, _ => null };
-            if (error?.Code != "try_again" || attempt == Attempts) return result;
-            await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), ct);
+            try
+            {
+                var result = await call();
+                var error = result switch { ChatError e => e, ChatResult<ChatSessionSnapshot> r => r.Error, _ => null };
+                if (error?.Code != "try_again" || attempt == Attempts) return result;
+            }
+            catch (TimeoutException) when (attempt < Attempts)
+            {
+                // The grain is still working on it; the repeat finds it done or does it.
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), ct);
         }
     }
 }

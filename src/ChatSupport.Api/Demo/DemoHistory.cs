@@ -53,14 +53,28 @@ public sealed class DemoHistory(IGrainFactory grains, IOptions<DemoOptions> opti
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.Parallel), CancellationToken = ct },
                 async (i, token) =>
                 {
-                    await runner.RunAsync(chats[i], token);
-                    tracker.Completed(i);
+                    try
+                    {
+                        await runner.RunAsync(chats[i], token);
+                        tracker.Completed(i);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // One chat that could not be finished does not stop the others; the next start plays it again.
+                        tracker.Failed();
+                        logger.LogWarning(e, "Demo chat {Index} not finished", i);
+                    }
                 });
         }
         finally
         {
             await reporting.CancelAsync();
             await reporter;
+        }
+        if (tracker.Snapshot().Watermark < chats.Count)
+        {
+            logger.LogWarning("Demo history: {Failed} chats not finished; the next start plays them again", tracker.FailedCount);
+            return progress;
         }
         var done = progress with { Done = chats.Count, Completed = true, Seconds = progress.Seconds + watch.Elapsed.TotalSeconds };
         await marker.SaveProgress(done);
@@ -101,7 +115,13 @@ public sealed class DemoProgressTracker(int total, int alreadyDone)
     private int _watermark = alreadyDone;
     private int _completed = alreadyDone;
 
+    private int _failed;
+
     public int Total => total;
+
+    public int FailedCount => Volatile.Read(ref _failed);
+
+    public void Failed() => Interlocked.Increment(ref _failed);
 
     public void Completed(int index)
     {

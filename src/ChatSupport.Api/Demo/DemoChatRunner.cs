@@ -19,7 +19,7 @@ public sealed class DemoChatRunner(IGrainFactory grains, string tenantId)
     {
         var visitor = ChatCaller.Visitor(chat.VisitorId);
         var visitorGrain = grains.GetGrain<IVisitorGrain>(GrainKeys.Compose(tenantId, chat.VisitorId));
-        var sessionId = (await visitorGrain.GetSessionIds()).FirstOrDefault();
+        var sessionId = (await RetryAsync(visitorGrain.GetSessionIds, ct)).FirstOrDefault();
         if (sessionId is null)
         {
             var started = await RetryAsync(() => DemoClock.At(chat.Start, () => visitorGrain.StartOrResumeChat(chat.Visitor)), ct);

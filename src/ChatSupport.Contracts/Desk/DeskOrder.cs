@@ -8,7 +8,11 @@ namespace ChatSupport.Contracts.Desk;
 /// ties by session id. A cursor is the place of the last row a page held ("w:ticks:id" or "o:ticks:id"): the next page
 /// starts after it, so a row that changes while an agent pages on is neither lost (its delta arrives) nor shown twice.
 /// </summary>
-public readonly record struct DeskPlace(bool Waiting, long CreatedTicks, string SessionId) : IComparable<DeskPlace>
+[GenerateSerializer, Immutable]
+public readonly record struct DeskPlace(
+    [property: Id(0)] bool Waiting,
+    [property: Id(1)] long CreatedTicks,
+    [property: Id(2)] string SessionId) : IComparable<DeskPlace>
 {
     /// <summary>How many rows one GetDesk (or GetDeskPage) answers at most.</summary>
     public const int PageSize = 200;

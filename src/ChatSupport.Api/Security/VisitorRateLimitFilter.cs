@@ -8,8 +8,8 @@ namespace ChatSupport.Api.Security;
 /// <summary>
 /// Applies <see cref="VisitorRateLimits"/> to the visitor hub, every method of it: chat starts and messages have their
 /// own budgets, every other call (a method added later too) shares one; over a budget is a clear "slow_down" refusal
-/// (nothing stored, the connection stays usable). Typing events that come too fast are dropped. A visitor token holding
-/// too many connections, or opening them too fast, has the new one closed with "slow_down".
+/// (nothing stored, the connection stays usable). Typing events that come too fast are dropped. It also counts each
+/// visitor's open connections, which <see cref="VisitorConnectionLimit"/> limits.
 /// </summary>
 public sealed class VisitorRateLimitFilter(VisitorRateLimits limits) : IHubFilter
 {
@@ -32,10 +32,10 @@ public sealed class VisitorRateLimitFilter(VisitorRateLimits limits) : IHubFilte
         return await next(context);
     }
 
+    /// <summary>Counts the visitor's open connections; <see cref="VisitorConnectionLimit"/> refuses a new one past the limit.</summary>
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
-        // Throwing here makes SignalR close the new connection with this error; the visitor's other connections go on.
-        if (!limits.TryConnect(VisitorKey(context.Context))) throw AccessRefusals.SlowDown().AsHubException();
+        limits.Connected(VisitorKey(context.Context));
         context.Context.Items[Counted] = true;
         await next(context);
     }
@@ -47,9 +47,5 @@ public sealed class VisitorRateLimitFilter(VisitorRateLimits limits) : IHubFilte
         return next(context, exception);
     }
 
-    private static string VisitorKey(HubCallerContext context)
-    {
-        var who = ChatIdentity.From(context.User);
-        return who.TenantId + "/" + who.Caller.Id;
-    }
+    private static string VisitorKey(HubCallerContext context) => VisitorConnectionLimit.VisitorKey(ChatIdentity.From(context.User));
 }

@@ -29,15 +29,12 @@ public sealed class VisitorRateLimits(IOptions<SecurityOptions> options, TimePro
     /// <summary>Any other visitor hub call.</summary>
     public bool TryCall(string visitorKey, string address) => Acquire(_callsByVisitor, visitorKey) & Acquire(_callsByAddress, address);
 
-    /// <summary>A new connection of the visitor: within the connects per window and the connections held open; <see cref="Disconnected"/> gives it back.</summary>
-    public bool TryConnect(string visitorKey)
-    {
-        if (!Acquire(_connectsByVisitor, visitorKey)) return false;
-        var open = _openConnections.AddOrUpdate(visitorKey, 1, (_, n) => n + 1);
-        if (open <= _o.ConnectionsPerVisitor) return true;
-        Disconnected(visitorKey);
-        return false;
-    }
+    /// <summary>May the visitor open one more connection: within the connects per window, and fewer open than allowed.</summary>
+    public bool TryConnect(string visitorKey) =>
+        _openConnections.GetValueOrDefault(visitorKey) < _o.ConnectionsPerVisitor && Acquire(_connectsByVisitor, visitorKey);
+
+    /// <summary>A connection of the visitor opened (the hub counts them; <see cref="Disconnected"/> gives it back).</summary>
+    public void Connected(string visitorKey) => _openConnections.AddOrUpdate(visitorKey, 1, (_, n) => n + 1);
 
     public void Disconnected(string visitorKey)
     {

@@ -74,7 +74,7 @@ public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, St
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         await bridge.LeaveAllAsync(Member);
-        if (Context.Items[PresentIn] is not HashSet<string> sessionIds) return;
+        if (!Context.Items.TryGetValue(PresentIn, out var present) || present is not HashSet<string> sessionIds) return;
         var me = Me;
         foreach (var sessionId in sessionIds)
             await sessions.Session(me, sessionId).VisitorPresence(me.Caller, Context.ConnectionId, connected: false);
@@ -89,7 +89,8 @@ public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, St
     /// </summary>
     private async Task PresentAsync(ChatIdentity me, string sessionId)
     {
-        if (Context.Items[PresentIn] is not HashSet<string> sessionIds) Context.Items[PresentIn] = sessionIds = new HashSet<string>(StringComparer.Ordinal);
+        if (!Context.Items.TryGetValue(PresentIn, out var present) || present is not HashSet<string> sessionIds)
+            Context.Items[PresentIn] = sessionIds = new HashSet<string>(StringComparer.Ordinal);
         if (!sessionIds.Add(sessionId)) return;
         await sessions.Session(me, sessionId).VisitorPresence(me.Caller, Context.ConnectionId, connected: true);
     }

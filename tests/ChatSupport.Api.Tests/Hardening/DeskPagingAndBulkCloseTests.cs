@@ -23,21 +23,21 @@ public sealed class DeskPagingAndBulkCloseTests(ApiHostFixture fixture)
     public async Task GetDesk_answers_at_most_200_rows_and_the_rest_comes_by_cursor_each_once_in_queue_order()
     {
         var tenant = await Host.NewTenantAsync();
-        var started = await StartChatsAsync(tenant, 230);
+        var started = await StartChatsAsync(tenant, 205);
         await using var agent = await ChatParticipant.AgentAsync(Host, tenant, "alex", "Alex");
 
         var first = await agent.Connection.InvokeAsync<DeskSnapshot>("GetDesk");
         first.Sessions.Should().HaveCount(DeskPlace.PageSize);
-        first.Counts.Should().Be(new DeskCounts(230, 230));
+        first.Counts.Should().Be(new DeskCounts(205, 205));
         first.NextCursor.Should().NotBeNull();
         var second = await agent.Connection.InvokeAsync<DeskSnapshot>("GetDeskPage", first.NextCursor);
-        second.Sessions.Should().HaveCount(30);
+        second.Sessions.Should().HaveCount(5);
         second.NextCursor.Should().BeNull("that was the last page");
 
         var listed = first.Sessions.Concat(second.Sessions).ToList();
         listed.Select(s => s.SessionId).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(started);
         listed.Select(s => s.CreatedAt).Should().BeInAscendingOrder("waiting chats, longest wait on top");
-        listed.Select(s => s.QueuePosition).Should().Equal(Enumerable.Range(1, 230).Select(p => (int?)p));
+        listed.Select(s => s.QueuePosition).Should().Equal(Enumerable.Range(1, 205).Select(p => (int?)p));
 
         var bad = await agent.Connection.Invoking(c => c.InvokeAsync<DeskSnapshot>("GetDeskPage", "not-a-cursor")).Should().ThrowAsync<HubException>();
         Outcome.CodeOf(bad.Which).Should().Be("invalid_input");
@@ -81,7 +81,12 @@ public sealed class DeskPagingAndBulkCloseTests(ApiHostFixture fixture)
         var ids = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            var started = await Host.Grains.GetGrain<IVisitorGrain>(GrainKeys.Compose(tenant, GrainKeys.NewId())).StartOrResumeChat(new VisitorMetadata { Name = $"Visitor {i}" });
+            var visitor = Host.Grains.GetGrain<IVisitorGrain>(GrainKeys.Compose(tenant, GrainKeys.NewId()));
+            var metadata = new VisitorMetadata { Name = $"Visitor {i}" };
+            ChatResult<ChatSessionSnapshot> started;
+            // On a loaded machine a call may time out; the retry gets the chat the first attempt started, if it did.
+            try { started = await visitor.StartOrResumeChat(metadata); }
+            catch (TimeoutException) { started = await visitor.StartOrResumeChat(metadata); }
             ids.Add(started.Value!.SessionId);
         }
         return ids;

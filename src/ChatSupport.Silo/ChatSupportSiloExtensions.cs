@@ -6,6 +6,7 @@ using ChatSupport.Grains.Archive;
 using ChatSupport.Grains.Events;
 using ChatSupport.Grains.Desk;
 using ChatSupport.Grains.Messages;
+using ChatSupport.Grains.Sessions;
 using ChatSupport.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,8 @@ public static class ChatSupportSiloExtensions
             throw new InvalidOperationException($"Set {ChatStorageOptions.Section}:ConnectionString to an Azure Storage (or Azurite) connection string.");
 
         silo.Services.Configure<ChatStorageOptions>(configuration.GetSection(ChatStorageOptions.Section));
+        var queue = configuration.GetSection(ChatQueueOptions.Section).Get<ChatQueueOptions>() ?? new ChatQueueOptions();
+        silo.Services.Configure<ChatQueueOptions>(configuration.GetSection(ChatQueueOptions.Section));
         silo.Services.TryAddSingleton(TimeProvider.System);
         // The chats' clock: the real time, or with the demo on (ChatSupport:Demo) the clock that replays past chats at their own times.
         var demo = configuration.GetValue("ChatSupport:Demo:Enabled", false);
@@ -63,6 +66,17 @@ public static class ChatSupportSiloExtensions
         {
             o.TableServiceClient = tableService;
             o.TableName = storage.TablePrefix + "PubSub";
+        });
+        // Reminders wake a waiting session to check whether it is abandoned, even after its silo died (a grain timer
+        // would die with it). Orleans refuses periods under a minute unless told otherwise; tests check more often.
+        silo.UseAzureTableReminderService(o =>
+        {
+            o.TableServiceClient = tableService;
+            o.TableName = storage.TablePrefix + "Reminders";
+        });
+        silo.Configure<Orleans.Hosting.ReminderOptions>(o =>
+        {
+            if (queue.AbandonCheckPeriod < o.MinimumReminderPeriod) o.MinimumReminderPeriod = queue.AbandonCheckPeriod;
         });
         // Failure detection: a silo that misses 2 probes of 2 s is voted dead, so its grains come back
         // elsewhere in about 5 s instead of Orleans' default of about 15 s (docs/operations.md says why).

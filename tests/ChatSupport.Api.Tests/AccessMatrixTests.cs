@@ -33,7 +33,7 @@ public sealed class MatrixFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Visitor A starts a chat for every case: far more than a real visitor's limit allows.
-        Host = await ApiHost.StartAsync(["ChatSupport:Security:RateLimits:ChatStartsPerVisitor=100000"]);
+        Host = await ApiHost.StartAsync(["ChatSupport:Security:RateLimits:ChatStartsPerVisitor=100000", "ChatSupport:Security:RateLimits:CallsPerVisitor=100000", "ChatSupport:Security:RateLimits:ConnectsPerVisitor=100000"]);
         A = await Host.NewTenantAsync();
         B = await Host.NewTenantAsync();
         C = await Host.NewTenantAsync(Plans.Scale, Features.Attachments);
@@ -188,6 +188,12 @@ public sealed class AccessMatrixTests(MatrixFixture f)
                 "DeleteQuickReply" => [await QuickReplyOfAAsync()],
                 _ => ArgumentsFor(hub, method, sessionId),
             };
+            if (method == "CloseChats")
+            {
+                // The call answers per chat: a chat it did not close shows as its refusal.
+                var results = await connection.InvokeCoreAsync<IReadOnlyList<CloseChatResult>>(method, arguments);
+                return results.Single().Error ?? "ok";
+            }
             await connection.InvokeCoreAsync<object>(method, arguments);
             return "ok";
         }
@@ -224,6 +230,8 @@ public sealed class AccessMatrixTests(MatrixFixture f)
     private static object?[] ArgumentsFor(string hub, string method, string sessionId) => (hub, method) switch
     {
         ("agent", "GetDesk" or "GetTeam" or "GetQuickReplies") => [],
+        ("agent", "GetDeskPage") => ["w:0:a"],
+        ("agent", "CloseChats") => [new[] { sessionId }],
         ("agent", "SaveQuickReply") => [null, $"r-{Guid.NewGuid():N}"[..20], "Thanks for waiting."],
         ("agent", "AssignTo") => [sessionId, "alex"],
         ("agent", "Transfer") => [sessionId, "sam", "over to you"],

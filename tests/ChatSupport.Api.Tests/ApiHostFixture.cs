@@ -46,6 +46,7 @@ public sealed class ApiHost : IAsyncDisposable
             // Every test client shares 127.0.0.1: per-address limits are tested by their own host.
             "--ChatSupport:Security:RateLimits:ChatStartsPerAddress=100000",
             "--ChatSupport:Security:RateLimits:MessagesPerAddress=100000",
+            "--ChatSupport:Security:RateLimits:CallsPerAddress=100000",
             "--ChatSupport:Security:RateLimits:TokenRequestsPerAddress=100000",
             "--ChatSupport:Security:RateLimits:SignInsPerAddress=100000",
             "--ChatSupport:Security:RateLimits:TypingMinInterval=00:00:00",

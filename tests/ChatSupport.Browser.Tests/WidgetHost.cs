@@ -63,6 +63,7 @@ public sealed class WidgetHost : IAsyncLifetime
             "--ChatSupport:Security:RateLimits:MessagesPerAddress=100000",
             "--ChatSupport:Security:RateLimits:TokenRequestsPerAddress=100000",
             "--ChatSupport:Security:RateLimits:SignInsPerAddress=100000",
+            "--ChatSupport:Security:RateLimits:CallsPerAddress=100000",
             $"--ChatSupport:Silo:SiloPort={FreePorts.Next()}",
             $"--ChatSupport:Silo:GatewayPort={FreePorts.Next()}",
             "--Logging:LogLevel:Default=Warning",

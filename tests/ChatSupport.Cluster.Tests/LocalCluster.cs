@@ -46,6 +46,7 @@ public sealed class LocalCluster : IAsyncDisposable
             ["ChatSupport__Security__RateLimits__MessagesPerVisitor"] = "1000000",
             ["ChatSupport__Security__RateLimits__TokenRequestsPerAddress"] = "1000000",
             ["ChatSupport__Security__RateLimits__SignInsPerAddress"] = "1000000",
+            ["ChatSupport__Security__RateLimits__CallsPerAddress"] = "1000000",
             ["ChatSupport__Bootstrap__Tenants__0__Id"] = Tenant,
             ["ChatSupport__Bootstrap__Tenants__0__Plan"] = "scale",
             ["ChatSupport__Bootstrap__Tenants__0__Features__0"] = "priority_support",

@@ -25,6 +25,11 @@ public sealed class ChatWorkflowTests
     private static ChatSessionState Active => ChatWorkflow.AfterPost(Assigned, ChatParty.Agent, 2, T0.AddSeconds(40))!.Value.Next!;
     private static ChatSessionState Resolved => ChatWorkflow.Resolve(Active, AlexCalls, T0.AddMinutes(5)).Next!;
     private static ChatSessionState Rated => ChatWorkflow.Rate(Resolved, Visitor, 5, null, false, T0.AddMinutes(6)).Next!;
+    /// <summary>Waiting, with the visitor's widget connected (connection "c1").</summary>
+    private static ChatSessionState WaitingConnected => ChatWorkflow.VisitorPresence(Waiting, Visitor, "c1", true, T0.AddMinutes(1)).Next!;
+    /// <summary>Waiting; the visitor was connected and left five minutes in, so their ten minutes run until T0+15.</summary>
+    private static ChatSessionState WaitingLeft => ChatWorkflow.VisitorPresence(WaitingConnected, Visitor, "c1", false, T0.AddMinutes(5)).Next!;
+    private static readonly TimeSpan AbandonAfter = TimeSpan.FromMinutes(10);
 
     // The time and message number every command of the table runs with.
     private static readonly DateTimeOffset Now = T0.AddMinutes(10);
@@ -108,6 +113,41 @@ public sealed class ChatWorkflowTests
         Refused("active", "agent_close", "visitors_only");
         Refused("resolved", "agent_rate", "visitors_only");
         Refused("active", "transfer_to_same_agent", "same_agent");
+
+        // "Close selected": any agent, any open status, resolved by that agent.
+        Refused("not_started", "close_selected", "unknown_session");
+        Allowed("waiting", "close_selected", ChatStatus.Resolved);
+        Allowed("assigned", "close_selected", ChatStatus.Resolved);
+        Allowed("active", "close_selected", ChatStatus.Resolved);
+        Refused("resolved", "close_selected", "chat_resolved");
+        Refused("rated", "close_selected", "chat_resolved");
+        Refused("waiting", "visitor_close_selected", "agents_only");
+
+        // Abandonment, at T0+10 min: due exactly then for a chat started at T0 that nobody was ever in.
+        Refused("not_started", "abandon", "unknown_session");
+        Allowed("waiting", "abandon", ChatStatus.Resolved);
+        Refused("waiting_connected", "abandon", "not_abandoned");
+        Refused("waiting_left", "abandon", "not_abandoned");
+        Refused("waiting", "abandon_after_a_message", "not_abandoned");
+        Refused("waiting", "abandon_a_moment_too_soon", "not_abandoned");
+        Refused("assigned", "abandon", "not_abandoned");
+        Refused("active", "abandon", "not_abandoned");
+        Refused("resolved", "abandon", "not_abandoned");
+        Refused("rated", "abandon", "not_abandoned");
+
+        // The visitor's connections: no status changes, no events.
+        Refused("not_started", "visitor_connects", "unknown_session");
+        Allowed("waiting", "visitor_connects", ChatStatus.WaitingForAgent);
+        Allowed("waiting_connected", "visitor_connects", ChatStatus.WaitingForAgent);
+        Allowed("assigned", "visitor_connects", ChatStatus.AssignedToAgent);
+        Allowed("active", "visitor_connects", ChatStatus.ActiveChat);
+        Refused("resolved", "visitor_connects", "chat_resolved");
+        Allowed("waiting", "visitor_leaves", ChatStatus.WaitingForAgent);
+        Allowed("waiting_connected", "visitor_leaves", ChatStatus.WaitingForAgent);
+        Allowed("waiting_connected", "visitor_connects_again", ChatStatus.WaitingForAgent);
+        Refused("waiting", "other_visitor_connects", "not_your_session");
+        Refused("waiting", "agent_connects", "visitors_only");
+        Refused("waiting", "visitor_connects_with_a_bad_id", "invalid_input");
         return data;
     }
 
@@ -134,7 +174,7 @@ public sealed class ChatWorkflowTests
             var (expectedNext, expectedEvents) = ExpectedOutcome(command, before);
             decision.Next.Should().NotBeNull();
             decision.Next!.Status.Should().Be(expectedStatus!.Value);
-            decision.Next.Should().Be(expectedNext);
+            decision.Next.Should().BeEquivalentTo(expectedNext, o => o.ComparingByMembers<ChatSessionState>().WithStrictOrdering());
             decision.Events.Should().Equal(expectedEvents);
         }
     }
@@ -160,6 +200,17 @@ public sealed class ChatWorkflowTests
         "other_visitor_post" => Post(before, OtherVisitor),
         "agent_post" => Post(before, AlexCalls),
         "other_agent_post" => Post(before, SamCalls),
+        "close_selected" => ChatWorkflow.CloseByAgent(before, LeeCalls, Now),
+        "visitor_close_selected" => ChatWorkflow.CloseByAgent(before, Visitor, Now),
+        "abandon" => ChatWorkflow.Abandon(before, 0, AbandonAfter, Now),
+        "abandon_after_a_message" => ChatWorkflow.Abandon(before, 1, AbandonAfter, Now),
+        "abandon_a_moment_too_soon" => ChatWorkflow.Abandon(before, 0, AbandonAfter, Now.AddTicks(-1)),
+        "visitor_connects" => ChatWorkflow.VisitorPresence(before, Visitor, "c9", true, Now),
+        "visitor_connects_again" => ChatWorkflow.VisitorPresence(before, Visitor, "c1", true, Now),
+        "visitor_leaves" => ChatWorkflow.VisitorPresence(before, Visitor, "c1", false, Now),
+        "other_visitor_connects" => ChatWorkflow.VisitorPresence(before, OtherVisitor, "c9", true, Now),
+        "agent_connects" => ChatWorkflow.VisitorPresence(before, AlexCalls, "c9", true, Now),
+        "visitor_connects_with_a_bad_id" => ChatWorkflow.VisitorPresence(before, Visitor, "c 9", true, Now),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 
@@ -194,6 +245,17 @@ public sealed class ChatWorkflowTests
             before with { Status = ChatStatus.ActiveChat, FirstAgentReplyAt = Now },
             [new FirstAgentReply { Agent = Alex, MessageSeq = PostedSeq, OccurredAt = Now }]),
         "agent_post" or "visitor_post" => (before, []),
+        "close_selected" => (
+            before with { Status = ChatStatus.Resolved, ResolvedAt = Now, ResolvedBy = ChatParty.Agent },
+            [new ChatResolved { Agent = before.AssignedAgent, ResolvedBy = "lee", OccurredAt = Now }]),
+        "abandon" => (
+            before with { Status = ChatStatus.Resolved, ResolvedAt = Now, ResolvedBy = null, Abandoned = true },
+            [new ChatAbandoned { AwaySince = T0, OccurredAt = Now }]),
+        "visitor_connects" => (before with { VisitorConnections = [.. before.VisitorConnections, "c9"], VisitorAwaySince = null }, []),
+        // A connection the session knows already changes nothing, and so does the end of one it never knew.
+        "visitor_connects_again" => (before, []),
+        "visitor_leaves" when before.VisitorConnections.Count == 0 => (before, []),
+        "visitor_leaves" => (before with { VisitorConnections = [], VisitorAwaySince = Now }, []),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "no allowed outcome is documented for this command"),
     };
 
@@ -523,6 +585,35 @@ public sealed class ChatWorkflowTests
         decision.Events.Should().BeEmpty();
     }
 
+    [Fact]
+    public void A_waiting_chat_is_due_to_be_abandoned_only_while_nobody_is_there_counted_from_when_the_visitor_left()
+    {
+        ChatWorkflow.AbandonDueAt(Waiting, 0, AbandonAfter).Should().Be(T0.AddMinutes(10), "never connected: counted from the start");
+        ChatWorkflow.AbandonDueAt(WaitingConnected, 0, AbandonAfter).Should().BeNull("the visitor is there");
+        ChatWorkflow.AbandonDueAt(WaitingLeft, 0, AbandonAfter).Should().Be(T0.AddMinutes(15), "counted from when the last connection left");
+        ChatWorkflow.AbandonDueAt(Waiting, 1, AbandonAfter).Should().BeNull("the visitor wrote: an agent should answer");
+        ChatWorkflow.AbandonDueAt(Assigned, 0, AbandonAfter).Should().BeNull("an agent has it");
+        ChatWorkflow.AbandonDueAt(NotStarted, 0, AbandonAfter).Should().BeNull();
+
+        var twoTabs = ChatWorkflow.VisitorPresence(WaitingConnected, Visitor, "c2", true, T0.AddMinutes(2)).Next!;
+        var oneLeft = ChatWorkflow.VisitorPresence(twoTabs, Visitor, "c1", false, T0.AddMinutes(3)).Next!;
+        ChatWorkflow.AbandonDueAt(oneLeft, 0, AbandonAfter).Should().BeNull("one tab is still open");
+        oneLeft.VisitorAwaySince.Should().BeNull();
+
+        var abandoned = ChatWorkflow.Abandon(WaitingLeft, 0, AbandonAfter, T0.AddMinutes(15));
+        abandoned.Events.Should().Equal(new ChatAbandoned { AwaySince = T0.AddMinutes(5), OccurredAt = T0.AddMinutes(15) });
+        abandoned.Next!.ToSnapshot("t", "s", 0).Should().Match<ChatSessionSnapshot>(s => s.Abandoned && s.ResolvedBy == null && s.Status == ChatStatus.Resolved);
+    }
+
+    [Fact]
+    public void A_session_remembers_at_most_sixteen_of_the_visitors_connections_the_newest()
+    {
+        var s = Waiting;
+        for (var i = 1; i <= ChatWorkflow.TrackedConnectionsMax + 4; i++) s = ChatWorkflow.VisitorPresence(s, Visitor, $"c{i}", true, Now).Next!;
+        s.VisitorConnections.Should().HaveCount(ChatWorkflow.TrackedConnectionsMax);
+        s.VisitorConnections.Should().StartWith("c5").And.EndWith($"c{ChatWorkflow.TrackedConnectionsMax + 4}");
+    }
+
     private static ChatSessionState StateNamed(string name) => name switch
     {
         "not_started" => NotStarted,
@@ -531,6 +622,8 @@ public sealed class ChatWorkflowTests
         "active" => Active,
         "resolved" => Resolved,
         "rated" => Rated,
+        "waiting_connected" => WaitingConnected,
+        "waiting_left" => WaitingLeft,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 }

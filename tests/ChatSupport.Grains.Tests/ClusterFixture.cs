@@ -37,12 +37,14 @@ public sealed class ClusterFixture : IAsyncLifetime
         Cluster = await StartClusterAsync(Azurite);
     }
 
-    public static async Task<TestCluster> StartClusterAsync(AzuriteProcess azurite)
+    /// <param name="settings">Extra configuration of the silos (e.g. a shorter abandonment time).</param>
+    public static async Task<TestCluster> StartClusterAsync(AzuriteProcess azurite, IReadOnlyDictionary<string, string>? settings = null)
     {
         var builder = new TestClusterBuilder(initialSilosCount: 2);
         // Grain state is partitioned by service id: a restarted cluster must carry the same one to find its data.
         builder.Options.ServiceId = "chatsupport";
         builder.Properties["ChatSupport:Storage:ConnectionString"] = azurite.ConnectionString;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.Properties[key] = value;
         builder.AddSiloBuilderConfigurator<ChatSiloConfigurator>();
         builder.AddClientBuilderConfigurator<ChatClientConfigurator>();
         var cluster = builder.Build();

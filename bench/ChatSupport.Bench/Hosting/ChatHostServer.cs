@@ -41,6 +41,11 @@ public sealed class ChatHostServer : IAsyncDisposable
                 "--ChatSupport:Security:RateLimits:MessagesPerVisitor=100000000",
                 "--ChatSupport:Security:RateLimits:TokenRequestsPerAddress=100000000",
                 "--ChatSupport:Security:RateLimits:SignInsPerAddress=100000000",
+                "--ChatSupport:Security:RateLimits:CallsPerAddress=100000000",
+                "--ChatSupport:Security:RateLimits:CallsPerVisitor=100000000",
+                "--ChatSupport:Security:RateLimits:ConnectsPerVisitor=100000000",
+                // The benchmark's tenants hold thousands of waiting chats at once: the queue's cap is lifted too.
+                "--ChatSupport:Queue:MaxWaitingPerTenant=100000000",
                 $"--ChatSupport:Silo:SiloPort={FreePorts.Next()}",
                 $"--ChatSupport:Silo:GatewayPort={FreePorts.Next()}",
                 // Information logs of 10,000 connections would cost the server CPU the benchmark is measuring.

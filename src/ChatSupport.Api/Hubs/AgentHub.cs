@@ -28,12 +28,46 @@ public sealed class AgentHub(IGrainFactory grains, SessionActions sessions, Stre
         await Agent(Me.Caller.Id).Disconnected(Context.ConnectionId);
     }
 
-    /// <summary>The open sessions of the agent's tenant; from now on the connection receives DeskChanged.</summary>
+    /// <summary>
+    /// The first page (at most 200) of the open sessions of the agent's tenant, waiting ones first, with the cursor of the
+    /// next page and the whole desk's counts; from now on the connection receives DeskChanged for every open session.
+    /// </summary>
     public async Task<DeskSnapshot> GetDesk()
     {
         var me = Me;
         await bridge.JoinDeskAsync(Member, me.TenantId);
         return await grains.GetGrain<IDeskGrain>(me.TenantId).GetSnapshot();
+    }
+
+    /// <summary>The page after a GetDesk (or GetDeskPage) answer's nextCursor.</summary>
+    public async Task<DeskSnapshot> GetDeskPage(string cursor)
+    {
+        var after = DeskPlace.Parse(cursor, out var bad);
+        HubResults.ThrowIf(bad);
+        return await grains.GetGrain<IDeskGrain>(Me.TenantId).GetPage(after!.Value);
+    }
+
+    /// <summary>
+    /// "Close selected": closes each chat as resolved by the caller (waiting ones too), and answers for each id, in the
+    /// order given, whether it closed or why not. Ids are looked up in the caller's tenant only: another tenant's chat is
+    /// unknown_session. At most 200 ids, each once.
+    /// </summary>
+    public async Task<IReadOnlyList<CloseChatResult>> CloseChats(string[] sessionIds)
+    {
+        var me = Me;
+        if (sessionIds is not { Length: > 0 and <= DeskPlace.PageSize })
+            throw new HubException(ChatErrors.InvalidInput($"Close 1 to {DeskPlace.PageSize} chats at a time.").ToString());
+        if (sessionIds.Distinct(StringComparer.Ordinal).Count() != sessionIds.Length)
+            HubResults.ThrowIf(ChatErrors.InvalidInput("Name each chat once."));
+        if (sessionIds.Select(id => ChatInput.CheckId(id, "sessionId")).FirstOrDefault(e => e is not null) is { } badId) HubResults.ThrowIf(badId);
+        var results = new CloseChatResult[sessionIds.Length];
+        // A few at a time: each is a storage write and a round of events, and one agent's click must not crowd the silo.
+        await Parallel.ForAsync(0, sessionIds.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+        {
+            var closed = await sessions.Session(me, sessionIds[i]).CloseByAgent(me.Caller);
+            results[i] = CloseChatResult.Of(sessionIds[i], closed.Error);
+        });
+        return results;
     }
 
     /// <summary>Opens a chat in the mini chat widget: the session, the messages after afterSeq, and its live events.</summary>

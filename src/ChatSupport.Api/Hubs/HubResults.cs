@@ -19,6 +19,12 @@ public sealed record VisitorResumeResult(VisitorSessionView Session, VisitorMess
     public static VisitorResumeResult Of(ResumeResult r) => new(VisitorSessionView.Of(r.Session), VisitorMessagePage.Of(r.Messages), r.QueuePosition);
 }
 
+/// <summary>One chat of a CloseChats call: closed, or the refusal's code and sentence (nothing changed for it).</summary>
+public sealed record CloseChatResult(string SessionId, bool Closed, string? Error, string? Message)
+{
+    public static CloseChatResult Of(string sessionId, ChatError? refusal) => new(sessionId, refusal is null, refusal?.Code, refusal?.Message);
+}
+
 internal static class HubResults
 {
     /// <summary>

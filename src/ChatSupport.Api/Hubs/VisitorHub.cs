@@ -35,14 +35,19 @@ public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, St
         var session = (await grains.GetGrain<IVisitorGrain>(GrainKeys.Compose(me.TenantId, me.Caller.Id))
             .StartOrResumeChat(located)).OrThrow();
         await bridge.JoinSessionAsync(Member, GrainKeys.Compose(me.TenantId, session.SessionId));
+        await PresentAsync(me, session.SessionId);
         var position = session.Status == ChatStatus.WaitingForAgent
             ? await grains.GetGrain<IDeskGrain>(me.TenantId).GetQueuePosition(session.SessionId)
             : null;
         return new VisitorStartChatResult(VisitorSessionView.Of(session), position);
     }
 
-    public async Task<VisitorResumeResult> Resume(string sessionId, long afterSeq) =>
-        VisitorResumeResult.Of(await sessions.ResumeAsync(Me, Member, sessionId, afterSeq));
+    public async Task<VisitorResumeResult> Resume(string sessionId, long afterSeq)
+    {
+        var resumed = await sessions.ResumeAsync(Me, Member, sessionId, afterSeq);
+        await PresentAsync(Me, resumed.Session.SessionId);
+        return VisitorResumeResult.Of(resumed);
+    }
 
     public Task<MessageAck> SendMessage(string sessionId, string clientMessageId, string text) =>
         sessions.SendAsync(Me, sessionId, clientMessageId, text);
@@ -66,5 +71,27 @@ public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, St
         return VisitorSessionView.Of((await sessions.Session(Me, sessionId).Rate(Me.Caller, stars, feedback, anonymous)).OrThrow());
     }
 
-    public override async Task OnDisconnectedAsync(Exception? exception) => await bridge.LeaveAllAsync(Member);
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await bridge.LeaveAllAsync(Member);
+        if (!Context.Items.TryGetValue(PresentIn, out var present) || present is not HashSet<string> sessionIds) return;
+        var me = Me;
+        foreach (var sessionId in sessionIds)
+            await sessions.Session(me, sessionId).VisitorPresence(me.Caller, Context.ConnectionId, connected: false);
+    }
+
+    /// <summary>The connection's chats, whose session was told the visitor is here (and is told when the connection ends).</summary>
+    private static readonly object PresentIn = new();
+
+    /// <summary>
+    /// Tells the session this connection is the visitor's, live: a waiting chat with a live visitor is never abandoned.
+    /// A refusal (the chat ended meanwhile) or a failed write is not the visitor's concern: their call goes on.
+    /// </summary>
+    private async Task PresentAsync(ChatIdentity me, string sessionId)
+    {
+        if (!Context.Items.TryGetValue(PresentIn, out var present) || present is not HashSet<string> sessionIds)
+            Context.Items[PresentIn] = sessionIds = new HashSet<string>(StringComparer.Ordinal);
+        if (!sessionIds.Add(sessionId)) return;
+        await sessions.Session(me, sessionId).VisitorPresence(me.Caller, Context.ConnectionId, connected: true);
+    }
 }

@@ -32,6 +32,19 @@ public sealed class RateLimitOptions
     public int MessagesPerAddress { get; set; } = 100;
     public TimeSpan MessageWindow { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Every other visitor hub call (Resume, GetHistory, GetSession, Acknowledge, CloseChat, RateChat, and any method
+    /// added later) shares one budget per visitor and one per address.
+    /// </summary>
+    public int CallsPerVisitor { get; set; } = 120;
+    public int CallsPerAddress { get; set; } = 600;
+    public TimeSpan CallWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Visitor hub connections one visitor token may hold open at once (on one Api node), and open per window.</summary>
+    public int ConnectionsPerVisitor { get; set; } = 5;
+    public int ConnectsPerVisitor { get; set; } = 20;
+    public TimeSpan ConnectWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Typing events closer together than this are dropped (not refused): an indicator needs no more.</summary>
     public TimeSpan TypingMinInterval { get; set; } = TimeSpan.FromMilliseconds(300);
 

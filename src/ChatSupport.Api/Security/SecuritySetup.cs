@@ -113,6 +113,7 @@ public static class SecuritySetup
         app.UseCors();
         app.UseAuthentication();
         app.UseMiddleware<OriginChecks>();
+        app.UseMiddleware<VisitorConnectionLimit>();
         app.UseRateLimiter();
         app.UseAuthorization();
     }

@@ -22,6 +22,8 @@ public sealed record ArchivedChat
     [Id(9)] public ChatRating? Rating { get; init; }
     /// <summary>The session's last message sequence number when it was archived (= number of messages).</summary>
     [Id(10)] public long MessageCount { get; init; }
+    /// <summary>Nobody resolved it: it waited with no visitor connected and no message until it was closed (ResolvedBy null).</summary>
+    [Id(11)] public bool Abandoned { get; init; }
 
     /// <summary>The star count the rating filter matches: 1–5, or 0 for "no rating".</summary>
     public int Stars => Rating?.Stars ?? 0;
@@ -42,6 +44,7 @@ public sealed record ArchivedChat
         ResolvedBy = s.ResolvedBy,
         Rating = s.Rating,
         MessageCount = s.LastSeq,
+        Abandoned = s.Abandoned,
     };
 
     /// <summary>What agents may see: the visitor's identity is removed when the rating is anonymous.</summary>

@@ -14,7 +14,18 @@ public interface IDeskGrain : IGrainWithStringKey
     /// </summary>
     Task Apply(ChatEventEnvelope e);
 
+    /// <summary>The first page of the desk (at most <see cref="DeskPlace.PageSize"/> rows in <see cref="DeskPlace"/> order).</summary>
     Task<DeskSnapshot> GetSnapshot();
+
+    /// <summary>The rows after <paramref name="after"/> (a page's <see cref="DeskSnapshot.NextCursor"/>), at most a page.</summary>
+    Task<DeskSnapshot> GetPage(DeskPlace after);
+
+    /// <summary>
+    /// Holds a place in the waiting queue for a chat about to start (the visitor grain asks before it creates one):
+    /// false when the tenant's queue is full. The desk counts waiting chats and places held in one grain, one call at a
+    /// time, so concurrent starts never pass the cap; a place not taken up by the chat's start within a minute is freed.
+    /// </summary>
+    Task<bool> TryHoldWaitingPlace(string sessionId);
 
     Task<int?> GetQueuePosition(string sessionId);
 }
@@ -56,9 +67,17 @@ public sealed record DeskSnapshot
     /// deactivation) counts from 0 again, so a client that sees another epoch reloads the snapshot.
     /// </summary>
     [Id(2)] public required string Epoch { get; init; }
-    /// <summary>Open sessions: waiting ones first in queue order, then the rest, newest first.</summary>
+    /// <summary>Open sessions: waiting ones first in queue order, then the rest, newest first; one page of them.</summary>
     [Id(1)] public required IReadOnlyList<SessionSummary> Sessions { get; init; }
+    /// <summary>Where the next page starts (<c>GetDeskPage</c>); null when this page holds the last row.</summary>
+    [Id(3)] public string? NextCursor { get; init; }
+    /// <summary>The whole desk's counts, whatever the page holds.</summary>
+    [Id(4)] public required DeskCounts Counts { get; init; }
 }
+
+/// <summary>How many of the tenant's chats are open, and how many of those wait for an agent.</summary>
+[GenerateSerializer, Immutable]
+public sealed record DeskCounts([property: Id(0)] int Waiting, [property: Id(1)] int Open);
 
 [GenerateSerializer]
 public enum DeskDeltaKind
@@ -78,4 +97,6 @@ public sealed record DeskDelta
     [Id(3)] public required SessionSummary Session { get; init; }
     /// <summary>The desk activation that counted <see cref="Version"/> (see <see cref="DeskSnapshot.Epoch"/>).</summary>
     [Id(4)] public required string Epoch { get; init; }
+    /// <summary>The whole desk's counts after this change.</summary>
+    [Id(5)] public required DeskCounts Counts { get; init; }
 }

@@ -30,6 +30,10 @@ public static class ChatErrors
     public static ChatError AlreadyRated() => new("already_rated", "This chat has already been rated.");
     public static ChatError AgentsOnly() => new("agents_only", "Only an agent can do that.");
     public static ChatError VisitorsOnly() => new("visitors_only", "Only the visitor of this chat can do that.");
+    public static ChatError QueueFull() =>
+        new("queue_full", "All our agents are busy and the queue is full. Please try again in a few minutes.");
+    /// <summary>Internal: the abandonment check found the visitor still there (or they wrote). No client ever gets it.</summary>
+    public static ChatError NotAbandoned() => new("not_abandoned", "The visitor is still there or has written: the chat is not abandoned.");
     public static ChatError StorageUnavailable() =>
         new("try_again", "That could not be saved just now and nothing changed. Please try again.");
 }

@@ -46,7 +46,7 @@ public sealed record FirstAgentReply : ChatEvent
     [Id(1)] public required long MessageSeq { get; init; }
 }
 
-/// <summary>The chat ended: resolved by an agent, or closed by the visitor. <see cref="Agent"/> held it then, if anyone did.</summary>
+/// <summary>The chat ended: resolved by an agent, closed by the visitor, or abandoned. <see cref="Agent"/> held it then, if anyone did.</summary>
 [GenerateSerializer, Immutable, Alias("chat-event.ChatEnded")]
 public abstract record ChatEnded : ChatEvent
 {
@@ -63,6 +63,16 @@ public sealed record ChatResolved : ChatEnded
 /// <summary>The visitor ended the chat themself.</summary>
 [GenerateSerializer, Immutable, Alias("chat-event.ChatClosedByVisitor")]
 public sealed record ChatClosedByVisitor : ChatEnded;
+
+/// <summary>
+/// Nobody ended the chat: it waited for an agent while its visitor had no live connection and had written nothing, for
+/// longer than the configured time (since <see cref="AwaySince"/>). Counted as abandoned, never as resolved by an agent.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("chat-event.ChatAbandoned")]
+public sealed record ChatAbandoned : ChatEnded
+{
+    [Id(0)] public required DateTimeOffset AwaySince { get; init; }
+}
 
 /// <summary>The visitor rated the resolved chat (once). <see cref="Agent"/> is who held the chat when it ended.</summary>
 [GenerateSerializer, Immutable, Alias("chat-event.ChatRated")]

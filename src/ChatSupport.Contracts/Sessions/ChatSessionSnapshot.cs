@@ -36,6 +36,8 @@ public sealed record ChatSessionSnapshot
     [Id(13)] public required long LastSeq { get; init; }
     [Id(14)] public required DeliveryReceipts Receipts { get; init; }
     [Id(15)] public string? TransferNote { get; init; }
+    /// <summary>Resolved because nobody was there (<see cref="ChatAbandoned"/>): <see cref="ResolvedBy"/> is null then.</summary>
+    [Id(16)] public bool Abandoned { get; init; }
 
     /// <summary>An anonymous rating hides who gave it: such a chat never shows its visitor to agents.</summary>
     public bool HidesVisitor => Rating?.Anonymous == true;

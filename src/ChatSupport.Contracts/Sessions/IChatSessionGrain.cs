@@ -23,6 +23,15 @@ public interface IChatSessionGrain : IGrainWithStringKey
     /// <summary>An agent resolves the chat; the visitor gets the rating prompt.</summary>
     Task<ChatResult<ChatSessionSnapshot>> Resolve(ChatCaller caller);
 
+    /// <summary>An agent closes the chat from any open status, as resolved by them (the dashboard's "Close selected").</summary>
+    Task<ChatResult<ChatSessionSnapshot>> CloseByAgent(ChatCaller caller);
+
+    /// <summary>
+    /// The visitor hub reports one of the visitor's connections to this chat (<paramref name="connected"/>) or its end.
+    /// A waiting chat whose visitor has no connection left and wrote nothing is closed as abandoned after the configured time.
+    /// </summary>
+    Task<ChatResult<bool>> VisitorPresence(ChatCaller caller, string connectionId, bool connected);
+
     /// <summary>The visitor ends the chat themself (from any open status).</summary>
     Task<ChatResult<ChatSessionSnapshot>> CloseByVisitor(ChatCaller caller);
 

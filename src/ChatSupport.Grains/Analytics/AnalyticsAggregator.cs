@@ -64,8 +64,9 @@ public static class AnalyticsAggregator
             bucket.Agent(agentId, null).Response.Add(seconds);
         }
 
-        // The visitor left before any agent answered: abandoned, and missed too if nobody took it in time.
-        if (ended is ChatClosedByVisitor && s.FirstAgentReplyAt is null)
+        // The visitor left before any agent answered (closed it, or went away and the queue closed it for them):
+        // abandoned, and missed too if nobody took it in time.
+        if (ended is ChatClosedByVisitor or ChatAbandoned && s.FirstAgentReplyAt is null)
         {
             team.Abandoned++;
             if (s.AssignedAt is null && Histogram.Seconds(s.CreatedAt, at) > AnalyticsTargets.AssignmentSeconds) team.Missed++;

@@ -6,7 +6,7 @@ namespace ChatSupport.Grains.Analytics;
 
 /// <summary>
 /// The events a chat resolved before analytics existed would have raised, as far as the archive and its message log
-/// tell: started, the first agent reply, the end (by the agent or the visitor), the rating. The archive does not keep
+/// tell: started, the first agent reply, the end (by the agent, the visitor, or abandoned), the rating. The archive does not keep
 /// when a chat was assigned, nor its transfers, so those chats add nothing to the assignment figures (docs/analytics.md).
 /// </summary>
 public static class ArchivedChatEvents
@@ -26,6 +26,7 @@ public static class ArchivedChatEvents
             FirstAgentReplyAt = firstAgentMessage?.SentAt,
             ResolvedAt = chat.ResolvedAt,
             ResolvedBy = chat.ResolvedBy,
+            Abandoned = chat.Abandoned,
             Rating = chat.Rating,
             LastSeq = chat.MessageCount,
             Receipts = new DeliveryReceipts(),
@@ -36,9 +37,12 @@ public static class ArchivedChatEvents
             var agent = chat.Agent ?? new AgentRef(firstAgentMessage.SenderId, firstAgentMessage.SenderName ?? firstAgentMessage.SenderId);
             events.Add(new FirstAgentReply { Agent = agent, MessageSeq = firstAgentMessage.Seq, OccurredAt = firstAgentMessage.SentAt });
         }
-        events.Add(chat.ResolvedBy == ChatParty.Visitor
-            ? new ChatClosedByVisitor { Agent = chat.Agent, OccurredAt = chat.ResolvedAt }
-            : new ChatResolved { Agent = chat.Agent, ResolvedBy = chat.Agent?.AgentId ?? "", OccurredAt = chat.ResolvedAt });
+        events.Add(chat switch
+        {
+            { Abandoned: true } => new ChatAbandoned { AwaySince = chat.CreatedAt, OccurredAt = chat.ResolvedAt },
+            { ResolvedBy: ChatParty.Visitor } => new ChatClosedByVisitor { Agent = chat.Agent, OccurredAt = chat.ResolvedAt },
+            _ => new ChatResolved { Agent = chat.Agent, ResolvedBy = chat.Agent?.AgentId ?? "", OccurredAt = chat.ResolvedAt },
+        });
         if (chat.Rating is { } rating)
             events.Add(new ChatRated { Stars = rating.Stars, Anonymous = rating.Anonymous, Agent = chat.Agent, OccurredAt = rating.RatedAt });
         return events.Select((e, i) => new ChatEventEnvelope

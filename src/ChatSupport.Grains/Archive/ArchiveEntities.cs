@@ -30,6 +30,7 @@ internal static class ArchiveEntities
         ["Anonymous"] = c.HidesVisitor,
         ["RatedAt"] = c.Rating?.RatedAt,
         ["MessageCount"] = c.MessageCount,
+        ["Abandoned"] = c.Abandoned,
     };
 
     public static ArchivedChat FromEntity(string tenantId, TableEntity e)
@@ -55,6 +56,7 @@ internal static class ArchiveEntities
                 RatedAt = e.GetDateTimeOffset("RatedAt") ?? default,
             },
             MessageCount = e.GetInt64("MessageCount") ?? 0,
+            Abandoned = e.GetBoolean("Abandoned") ?? false,
         };
     }
 }

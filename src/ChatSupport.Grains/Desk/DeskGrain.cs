@@ -1,7 +1,9 @@
 using ChatSupport.Contracts;
 using ChatSupport.Contracts.Desk;
 using ChatSupport.Contracts.Sessions;
+using ChatSupport.Grains.Sessions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Streams;
 
@@ -13,8 +15,12 @@ namespace ChatSupport.Grains.Desk;
 /// asks a session for its state. It publishes deltas on the tenant's desk stream and tells each waiting visitor
 /// (on their session's stream) when their place in line changes.
 /// </summary>
-public sealed class DeskGrain(DeskIndexStore store, ILogger<DeskGrain> logger) : Grain, IDeskGrain
+public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> queueOptions, TimeProvider clock, ILogger<DeskGrain> logger)
+    : Grain, IDeskGrain
 {
+    /// <summary>How long a place held for a starting chat waits for that chat's start to arrive.</summary>
+    private static readonly TimeSpan HeldPlaceLifetime = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// How often the desk asks its listed sessions to deliver what they have not delivered: the repair for a
     /// session whose silo died between storing a decision and telling the desk (nobody else would wake it).
@@ -31,6 +37,8 @@ public sealed class DeskGrain(DeskIndexStore store, ILogger<DeskGrain> logger) :
     private readonly Queue<string> _removedOrder = new();
     private readonly WaitingQueue _queue = new();
     private readonly Dictionary<string, int> _publishedPositions = new(StringComparer.Ordinal);
+    /// <summary>Places in the queue held for chats being started, until their start arrives (or the hold runs out).</summary>
+    private readonly Dictionary<string, DateTimeOffset> _heldPlaces = new(StringComparer.Ordinal);
     private readonly string _epoch = Guid.NewGuid().ToString("N")[..12];
     private string _tenantId = "";
     private long _version;
@@ -55,6 +63,7 @@ public sealed class DeskGrain(DeskIndexStore store, ILogger<DeskGrain> logger) :
     {
         var sessionId = e.SessionId;
         if (e.Seq <= Math.Max(_appliedSeq.GetValueOrDefault(sessionId), _removedSeq.GetValueOrDefault(sessionId))) return;
+        _heldPlaces.Remove(sessionId);
         var summary = SessionSummary.From(e.Session);
         var isOpen = summary.Status.IsOpen();
         var listed = _open.ContainsKey(sessionId);
@@ -86,13 +95,38 @@ public sealed class DeskGrain(DeskIndexStore store, ILogger<DeskGrain> logger) :
         await PublishDeskAsync(kind, summary with { QueuePosition = QueuePositionOf(sessionId) });
     }
 
-    public Task<DeskSnapshot> GetSnapshot()
+    public Task<DeskSnapshot> GetSnapshot() => Task.FromResult(PageAfter(null));
+
+    public Task<DeskSnapshot> GetPage(DeskPlace after) => Task.FromResult(PageAfter(after));
+
+    public Task<bool> TryHoldWaitingPlace(string sessionId)
     {
-        // Waiting chats first, longest wait on top; then the rest, newest first.
-        var waiting = _queue.InOrder().Select(s => _open[s.SessionId] with { QueuePosition = QueuePositionOf(s.SessionId) });
-        var others = _open.Values.Where(s => s.Status != ChatStatus.WaitingForAgent).OrderByDescending(s => s.CreatedAt);
-        return Task.FromResult(new DeskSnapshot { Epoch = _epoch, Version = _version, Sessions = waiting.Concat(others).ToList() });
+        var now = clock.GetUtcNow();
+        foreach (var (id, until) in _heldPlaces.ToList())
+            if (until <= now) _heldPlaces.Remove(id);
+        if (_heldPlaces.ContainsKey(sessionId)) return Task.FromResult(true);
+        if (_queue.Count + _heldPlaces.Count >= queueOptions.Value.MaxWaitingPerTenant) return Task.FromResult(false);
+        _heldPlaces[sessionId] = now + HeldPlaceLifetime;
+        return Task.FromResult(true);
     }
+
+    /// <summary>One page in <see cref="DeskPlace"/> order (waiting chats first, longest wait on top; then the rest, newest first).</summary>
+    private DeskSnapshot PageAfter(DeskPlace? after)
+    {
+        var ordered = _open.Values.Select(s => (Place: DeskPlace.Of(s), Summary: s)).OrderBy(r => r.Place);
+        var rows = (after is { } cursor ? ordered.Where(r => r.Place.CompareTo(cursor) > 0) : ordered).Take(DeskPlace.PageSize + 1).ToList();
+        var page = rows.Take(DeskPlace.PageSize).Select(r => r.Summary with { QueuePosition = QueuePositionOf(r.Summary.SessionId) }).ToList();
+        return new DeskSnapshot
+        {
+            Epoch = _epoch,
+            Version = _version,
+            Sessions = page,
+            NextCursor = rows.Count > DeskPlace.PageSize ? rows[DeskPlace.PageSize - 1].Place.ToCursor() : null,
+            Counts = Counts,
+        };
+    }
+
+    private DeskCounts Counts => new(_queue.Count, _open.Count);
 
     public Task<int?> GetQueuePosition(string sessionId) => Task.FromResult(QueuePositionOf(sessionId));
 
@@ -122,7 +156,7 @@ public sealed class DeskGrain(DeskIndexStore store, ILogger<DeskGrain> logger) :
         _version++;
         try
         {
-            await _deskStream.OnNextAsync(new DeskDelta { TenantId = _tenantId, Epoch = _epoch, Version = _version, Kind = kind, Session = summary });
+            await _deskStream.OnNextAsync(new DeskDelta { TenantId = _tenantId, Epoch = _epoch, Version = _version, Kind = kind, Session = summary, Counts = Counts });
         }
         catch (Exception e)
         {

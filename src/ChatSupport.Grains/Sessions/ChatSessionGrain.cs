@@ -7,6 +7,7 @@ using ChatSupport.Grains.Messages;
 using ChatSupport.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Storage;
 using Orleans.Streams;
@@ -17,15 +18,19 @@ namespace ChatSupport.Grains.Sessions;
 /// One chat session. Decisions come from <see cref="ChatWorkflow"/> with the events that name what happened; this
 /// class stores both in one write (the events in the state's outbox), keeps the message log, pushes notifications on
 /// the session stream (clients), and hands the events to <see cref="ChatEventFanOut"/>, which delivers them to every
-/// consumer (desk, agents, archive, …) until each has confirmed them.
+/// consumer (desk, agents, archive, …) until each has confirmed them. A waiting chat that nobody is in is closed as
+/// abandoned by an Orleans reminder (<see cref="ReceiveReminder"/>), which outlives this activation and its silo.
 /// </summary>
 public sealed class ChatSessionGrain(
     [PersistentState("session", StorageNames.Chat)] IPersistentState<ChatSessionState> state,
     MessageLog log,
     ChatEventFanOut fanOut,
     [FromKeyedServices(ChatClock.Key)] TimeProvider clock,
-    ILogger<ChatSessionGrain> logger) : Grain, IChatSessionGrain
+    IOptions<ChatQueueOptions> queueOptions,
+    ILogger<ChatSessionGrain> logger) : Grain, IChatSessionGrain, IRemindable
 {
+    private const string AbandonCheck = "abandon-check";
+
     private static readonly TimeSpan ReceiptFlushDelay = TimeSpan.FromSeconds(2);
     /// <summary>Redelivery waits double after each failed round, from the first to the last of these.</summary>
     private static readonly TimeSpan FirstRedeliveryDelay = TimeSpan.FromSeconds(1);
@@ -48,6 +53,9 @@ public sealed class ChatSessionGrain(
     private TimeSpan _redeliveryDelay = FirstRedeliveryDelay;
     /// <summary>Delivery progress changed in memory since the last write; stored with the next write or on deactivation.</summary>
     private bool _outboxChanged;
+    /// <summary>This activation knows the abandonment reminder is registered (it is kept until the chat cannot be abandoned any more).</summary>
+    private bool _abandonCheckRegistered;
+    private readonly ChatQueueOptions _queue = queueOptions.Value;
 
     private ChatSessionState S => state.State;
 
@@ -71,17 +79,53 @@ public sealed class ChatSessionGrain(
         if (_receiptFlush is not null || _outboxChanged) await FlushReceiptsAsync();
     }
 
-    public Task Redeliver()
+    public async Task Redeliver()
     {
         if (S.Outbox.Count > 0 && _redelivery is null) RedeliverIn(TimeSpan.Zero);
-        return Task.CompletedTask;
+        // The desk's sweep reaches every open chat: one whose reminder could not be registered (or that is older than
+        // abandonment) gets it here.
+        await EnsureAbandonCheckAsync();
     }
 
     public async Task<ChatResult<ChatSessionSnapshot>> Start(string visitorId, VisitorMetadata metadata)
     {
         // A retried start by the same visitor is answered with the session as it is.
         if (S.Started && S.VisitorId == visitorId) return Snapshot();
-        return await ApplyAsync(ChatWorkflow.Start(S, visitorId, metadata, clock.GetUtcNow()));
+        var started = await ApplyAsync(ChatWorkflow.Start(S, visitorId, metadata, clock.GetUtcNow()));
+        if (started.IsSuccess) await EnsureAbandonCheckAsync();
+        return started;
+    }
+
+    public Task<ChatResult<ChatSessionSnapshot>> CloseByAgent(ChatCaller caller) =>
+        ApplyAsync(ChatWorkflow.CloseByAgent(S, caller, clock.GetUtcNow()));
+
+    public async Task<ChatResult<bool>> VisitorPresence(ChatCaller caller, string connectionId, bool connected)
+    {
+        var decision = ChatWorkflow.VisitorPresence(S, caller, connectionId, connected, clock.GetUtcNow());
+        if (decision.Error is { } refused) return refused;
+        if (ReferenceEquals(decision.Next, S)) return connected;
+        if ((await ApplyAsync(decision)).Error is { } failed) return failed;
+        await EnsureAbandonCheckAsync();
+        return connected;
+    }
+
+    /// <summary>
+    /// The abandonment check: closes the chat once <see cref="ChatWorkflow.AbandonDueAt"/> has passed; stops checking
+    /// once the chat can no longer be abandoned (an agent took it, the visitor wrote, it ended). While the visitor is
+    /// connected it keeps ticking: they may leave again.
+    /// </summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != AbandonCheck) return;
+        _abandonCheckRegistered = true;
+        if (!S.Started || S.Status != ChatStatus.WaitingForAgent || _lastSeq > 0)
+        {
+            await StopAbandonCheckAsync();
+            return;
+        }
+        var abandoned = ChatWorkflow.Abandon(S, _lastSeq, _queue.AbandonAfter, clock.GetUtcNow());
+        if (abandoned.Error is not null) return; // not yet, or someone is there
+        if ((await ApplyAsync(abandoned)).IsSuccess) await StopAbandonCheckAsync();
     }
 
     public Task<ChatResult<ChatSessionSnapshot>> GetSnapshot(ChatCaller caller) =>
@@ -167,6 +211,36 @@ public sealed class ChatSessionGrain(
         _receiptFlush ??= this.RegisterGrainTimer(FlushReceiptsAsync, new GrainTimerCreationOptions(ReceiptFlushDelay, Timeout.InfiniteTimeSpan));
         await PublishAsync(new ReceiptsChanged { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Receipts = receipts });
         return receipts;
+    }
+
+    private async Task EnsureAbandonCheckAsync()
+    {
+        if (_abandonCheckRegistered || ChatWorkflow.AbandonDueAt(S, _lastSeq, _queue.AbandonAfter) is not { } due) return;
+        try
+        {
+            var wait = due - clock.GetUtcNow();
+            await this.RegisterOrUpdateReminder(AbandonCheck, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, _queue.AbandonCheckPeriod);
+            _abandonCheckRegistered = true;
+        }
+        catch (Exception e)
+        {
+            // The desk's next sweep (Redeliver) tries again.
+            logger.LogWarning(e, "Abandonment check of session {Session} not registered", _sessionId);
+        }
+    }
+
+    private async Task StopAbandonCheckAsync()
+    {
+        try
+        {
+            if (await this.GetReminder(AbandonCheck) is { } reminder) await this.UnregisterReminder(reminder);
+            _abandonCheckRegistered = false;
+        }
+        catch (Exception e)
+        {
+            // It ticks again and is stopped then.
+            logger.LogWarning(e, "Abandonment check of session {Session} not stopped", _sessionId);
+        }
     }
 
     /// <summary>Stores the message under the next sequence number: the new message, or (Stored null) the id it was stored under before.</summary>
@@ -262,6 +336,8 @@ public sealed class ChatSessionGrain(
         _receiptFlush?.Dispose();
         _receiptFlush = null;
         _outboxChanged = false;
+        // A decision without events (the visitor's presence) changes nothing anyone else sees.
+        if (decision.Events.Count == 0) return snapshot;
 
         await PublishAsync(new SessionChanged { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Session = snapshot });
         await DeliverOutboxAsync(beforeAnswerOnly: true);

@@ -35,6 +35,15 @@ public sealed record ChatSessionState
     [Id(16)] public IReadOnlyList<ChatEventEnvelope> Outbox { get; init; } = [];
     /// <summary>Per consumer (by name), the newest event it confirmed.</summary>
     [Id(17)] public IReadOnlyDictionary<string, long> Delivered { get; init; } = new Dictionary<string, long>();
+    /// <summary>
+    /// The visitor's live connections to this chat (SignalR connection ids, as the visitor hub reports them), newest last,
+    /// at most <see cref="ChatWorkflow.TrackedConnectionsMax"/>. Stored, so a reactivated session knows them too.
+    /// </summary>
+    [Id(18)] public IReadOnlyList<string> VisitorConnections { get; init; } = [];
+    /// <summary>When the visitor's last connection left; null while connected, or since the start if they never connected.</summary>
+    [Id(19)] public DateTimeOffset? VisitorAwaySince { get; init; }
+    /// <summary>The chat was closed as abandoned (nobody resolved it).</summary>
+    [Id(20)] public bool Abandoned { get; init; }
 
     public ChatSessionSnapshot ToSnapshot(string tenantId, string sessionId, long lastSeq) => new()
     {
@@ -54,5 +63,6 @@ public sealed record ChatSessionState
         LastSeq = lastSeq,
         Receipts = Receipts,
         TransferNote = TransferNote,
+        Abandoned = Abandoned,
     };
 }

@@ -20,7 +20,8 @@ public readonly record struct Decision(ChatSessionState? Next, IReadOnlyList<Cha
 ///   start ──► waiting_for_agent ──assign──► assigned_to_agent ──first agent message──► active_chat
 ///                                             │   ▲ transfer                         │   ▲ transfer
 ///                                             └───┴──────────resolve─────────────────┴───┴──► resolved ──rate (once)
-///   the visitor may close from any open status; an agent may resolve from assigned or active.
+///   the visitor may close from any open status; an agent may resolve from assigned or active, and close (bulk
+///   "Close selected") from any open status; a waiting chat whose visitor is away and wrote nothing is abandoned.
 /// </code>
 /// </summary>
 public static class ChatWorkflow
@@ -84,6 +85,60 @@ public static class ChatWorkflow
                 s with { Status = ChatStatus.Resolved, ResolvedAt = now, ResolvedBy = ChatParty.Agent },
                 new ChatResolved { Agent = s.AssignedAgent, ResolvedBy = caller.Id, OccurredAt = now }),
         };
+    }
+
+    /// <summary>
+    /// "Close selected" on the dashboard: any agent closes an open chat, waiting ones included (a flood of empty chats,
+    /// spam), and it is resolved by that agent, as Chatwoot's bulk resolve does. The chat's holder (if any) stays the
+    /// agent it is attributed to; a waiting chat closed this way has none.
+    /// </summary>
+    public static Decision CloseByAgent(ChatSessionState s, ChatCaller caller, DateTimeOffset now)
+    {
+        if (AgentCommandRefusal(s, caller) is { } refused) return refused;
+        if (s.Status == ChatStatus.Resolved) return ChatErrors.ChatResolved();
+        return Decision.To(
+            s with { Status = ChatStatus.Resolved, ResolvedAt = now, ResolvedBy = ChatParty.Agent },
+            new ChatResolved { Agent = s.AssignedAgent, ResolvedBy = caller.Id, OccurredAt = now });
+    }
+
+    /// <summary>How many of a visitor's connections a session remembers: more tabs than this are one tab too many.</summary>
+    public const int TrackedConnectionsMax = 16;
+
+    /// <summary>
+    /// The visitor hub reports a connection of the chat's visitor coming or going. No events: presence is not a change
+    /// anyone else sees; it only decides <see cref="AbandonDueAt"/>. Next is the state unchanged when nothing changed.
+    /// </summary>
+    public static Decision VisitorPresence(ChatSessionState s, ChatCaller caller, string connectionId, bool connected, DateTimeOffset now)
+    {
+        if (VisitorCommandRefusal(s, caller) is { } refused) return refused;
+        if (ChatInput.CheckId(connectionId, "connectionId") is { } badId) return badId;
+        if (s.Status == ChatStatus.Resolved) return ChatErrors.ChatResolved();
+        var known = s.VisitorConnections.Contains(connectionId);
+        if (connected == known) return new Decision(s, [], null);
+        if (connected)
+            return new Decision(s with { VisitorConnections = [.. s.VisitorConnections.TakeLast(TrackedConnectionsMax - 1), connectionId], VisitorAwaySince = null }, [], null);
+        var left = s.VisitorConnections.Where(c => c != connectionId).ToList();
+        return new Decision(s with { VisitorConnections = left, VisitorAwaySince = left.Count == 0 ? now : s.VisitorAwaySince }, [], null);
+    }
+
+    /// <summary>
+    /// When the chat is abandoned if nothing changes: it waits for an agent, the visitor wrote nothing (while waiting only
+    /// the visitor can write, so no message at all) and has no live connection, since they left (or since the start if
+    /// they never connected), plus <paramref name="after"/>. Null when it is not going to be abandoned.
+    /// </summary>
+    public static DateTimeOffset? AbandonDueAt(ChatSessionState s, long lastSeq, TimeSpan after) =>
+        s is { Started: true, Status: ChatStatus.WaitingForAgent, VisitorConnections.Count: 0 } && lastSeq == 0
+            ? (s.VisitorAwaySince ?? s.CreatedAt) + after
+            : null;
+
+    /// <summary>Closes the chat as abandoned once <see cref="AbandonDueAt"/> has passed; refused (not_abandoned) before, or when it no longer applies.</summary>
+    public static Decision Abandon(ChatSessionState s, long lastSeq, TimeSpan after, DateTimeOffset now)
+    {
+        if (!s.Started) return ChatErrors.UnknownSession();
+        if (AbandonDueAt(s, lastSeq, after) is not { } due || now < due) return ChatErrors.NotAbandoned();
+        return Decision.To(
+            s with { Status = ChatStatus.Resolved, ResolvedAt = now, ResolvedBy = null, Abandoned = true },
+            new ChatAbandoned { AwaySince = s.VisitorAwaySince ?? s.CreatedAt, OccurredAt = now });
     }
 
     public static Decision CloseByVisitor(ChatSessionState s, ChatCaller caller, DateTimeOffset now)

@@ -1,4 +1,5 @@
 using ChatSupport.Contracts;
+using ChatSupport.Contracts.Desk;
 using ChatSupport.Contracts.Sessions;
 using ChatSupport.Contracts.Visitors;
 using ChatSupport.Grains.Storage;
@@ -34,6 +35,8 @@ public sealed class VisitorGrain(
         if (metadata.Check() is { } badMetadata) return badMetadata;
 
         var sessionId = GrainKeys.NewId();
+        // The queue's cap is the desk's to keep: it is asked first, so a refused visitor leaves nothing stored.
+        if (!await GrainFactory.GetGrain<IDeskGrain>(tenantId).TryHoldWaitingPlace(sessionId)) return ChatErrors.QueueFull();
         var started = await Session(tenantId, sessionId).Start(visitorId, metadata);
         if (!started.IsSuccess) return started;
 

@@ -11,6 +11,7 @@ public sealed record GeneratedChat(
     (AgentRef Agent, DateTimeOffset At)? Assigned,
     (AgentRef From, AgentRef To, DateTimeOffset At)? Transferred,
     (AgentRef Agent, DateTimeOffset At)? FirstReply,
+    /// <summary>ByVisitor: the visitor closed it, or went away and it was closed as abandoned (both count as abandoned).</summary>
     (bool ByVisitor, AgentRef? Agent, DateTimeOffset At)? Ended,
     (int Stars, AgentRef? Agent, DateTimeOffset At)? Rated,
     IReadOnlyList<ChatMessage> Messages,
@@ -61,6 +62,14 @@ public static class GeneratedChats
         var start = First.AddSeconds(random.Next(0, 35 * 24 * 3600)).AddMilliseconds(random.Next(0, 1000));
         var visitor = ChatCaller.Visitor("v-" + sessionId);
         Record(ChatWorkflow.Start(state, visitor.Id, VisitorMetadata.Empty, start));
+        // A few visitors open the widget and leave without a word: the queue closes their chat as abandoned.
+        if (random.NextDouble() < 0.05)
+        {
+            var abandonAfter = TimeSpan.FromMinutes(10);
+            var abandonedAt = start + abandonAfter + TimeSpan.FromSeconds(random.Next(0, 60));
+            Record(ChatWorkflow.Abandon(state, 0, abandonAfter, abandonedAt));
+            return new GeneratedChat(sessionId, start, null, null, null, (true, null, abandonedAt), null, messages, events);
+        }
         var now = start.AddSeconds(random.Next(0, 60)).AddMilliseconds(random.Next(0, 1000));
         Say(visitor, now);
 

@@ -29,6 +29,21 @@ export const transfer = (ctx: DashboardContext, sessionId: string, agentId: stri
 export const resolve = (ctx: DashboardContext, sessionId: string) =>
   run(ctx, () => callAgentHub(ctx.hub, AgentHubMethods.Resolve, sessionId));
 
+/** "Close selected": each chat resolved by the caller; answers how many closed, and shows why the others did not. */
+export async function closeChats(ctx: DashboardContext, sessionIds: string[]): Promise<number> {
+  try {
+    const results = await callAgentHub(ctx.hub, AgentHubMethods.CloseChats, sessionIds);
+    const closed = results.filter((r) => r.closed).length;
+    const failed = results.filter((r) => !r.closed);
+    if (failed.length === 0) ctx.toast(`Closed ${closed} chat${closed === 1 ? "" : "s"}.`);
+    else ctx.toast(`Closed ${closed}; ${failed.length} not closed: ${failed[0].message ?? failed[0].error}`, "error");
+    return closed;
+  } catch (e) {
+    ctx.toast(refusalOf(e).message, "error");
+    return 0;
+  }
+}
+
 export async function loadTeam(ctx: DashboardContext): Promise<TeamMember[]> {
   try {
     return await callAgentHub(ctx.hub, AgentHubMethods.GetTeam);

@@ -3,7 +3,7 @@
 // actions (open a chat in the docked mini chat, show a session's details). Views never build their own
 // connection, so the page has exactly one agent hub connection and one place that handles reconnects.
 import type { HubConnection } from "@microsoft/signalr";
-import type { ChatStatus, SessionSummary } from "../protocol";
+import type { ChatStatus, DeskCounts, SessionSummary } from "../protocol";
 
 export interface Me { tenantId: string; username: string; displayName: string; }
 
@@ -13,6 +13,12 @@ export interface DeskStore {
   get(sessionId: string): SessionSummary | undefined;
   /** Called after every change (and once at once); returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
+  /** The whole desk's counts, including the rows of pages not read yet. */
+  counts(): DeskCounts;
+  /** Whether more open chats exist than the pages read so far hold (GetDesk answers 200 at most). */
+  hasMore(): boolean;
+  /** Reads the next page of the desk. */
+  loadMore(): Promise<void>;
 }
 
 export interface DashboardContext {

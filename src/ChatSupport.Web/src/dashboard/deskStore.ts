@@ -3,8 +3,14 @@
 // Resolved chats leave the live list but stay here for the "Resolved" status filter: those resolved while the page
 // was open, those that closed while it was disconnected (open before a reload of the snapshot, gone after it), and
 // today's from the archive, read with every snapshot so a page reload does not forget them.
+// The desk comes in pages of at most 200 rows (waiting first, longest wait on top): GetDesk reads the first, "Load more"
+// the next by cursor. Deltas keep every row current, the rows of pages not read yet included (a delta adds its row).
+// A page is read while deltas flow, so a row it carries is taken only if no delta newer than the page changed it.
 import type { HubConnection } from "@microsoft/signalr";
-import { AgentHubMethods, callAgentHub, ClientEvents, judgeDelta, onServerEvent, type DeskDelta, type DeskPosition, type SessionSummary } from "../protocol";
+import {
+  AgentHubMethods, callAgentHub, ClientEvents, judgeDelta, onServerEvent, type DeskCounts, type DeskDelta, type DeskPosition,
+  type DeskSnapshot, type SessionSummary,
+} from "../protocol";
 import type { DeskStore } from "./context";
 
 const recentlyResolvedKept = 100;
@@ -17,6 +23,12 @@ export class LiveDesk implements DeskStore {
   private position: DeskPosition | null = null;
   private loading: Promise<void> | null = null;
   private seeding: Promise<void> | null = null;
+  private paging: Promise<void> | null = null;
+  /** Where the next page starts; null once every page is read. */
+  private nextCursor: string | null = null;
+  private deskCounts: DeskCounts | null = null;
+  /** Per session, the version of the last delta applied to it since the snapshot: a page older than that is not taken for it. */
+  private readonly changedAt = new Map<string, number>();
 
   /** resolvedToday: the chats resolved today on the server, newest first (resolved/resolvedToday.ts). */
   constructor(private readonly hub: HubConnection, private readonly resolvedToday: () => Promise<SessionSummary[]>) {
@@ -29,6 +41,24 @@ export class LiveDesk implements DeskStore {
 
   get(sessionId: string): SessionSummary | undefined {
     return this.open.get(sessionId) ?? this.resolved.get(sessionId);
+  }
+
+  /** The whole desk's counts (the server's), whatever pages are read. */
+  counts(): DeskCounts {
+    if (this.deskCounts) return this.deskCounts;
+    const open = [...this.open.values()];
+    return { waiting: open.filter((s) => s.status === "waiting_for_agent").length, open: open.length };
+  }
+
+  /** Whether the desk has rows beyond the pages read so far. */
+  hasMore(): boolean {
+    return this.nextCursor !== null;
+  }
+
+  /** Reads the next page ("Load more"); concurrent calls share one read. */
+  loadMore(): Promise<void> {
+    this.paging ??= this.readNextPage().finally(() => { this.paging = null; });
+    return this.paging;
   }
 
   subscribe(listener: () => void): () => void {
@@ -68,13 +98,34 @@ export class LiveDesk implements DeskStore {
     const snapshot = await callAgentHub(this.hub, AgentHubMethods.GetDesk);
     const before = new Map(this.open);
     this.open.clear();
+    this.changedAt.clear();
     for (const s of snapshot.sessions) {
       this.open.set(s.sessionId, s);
       this.resolved.delete(s.sessionId);
     }
-    // Open before, no longer listed: they closed while we were away (an open desk lists every open chat).
-    for (const [id, s] of before) if (!this.open.has(id)) this.keepResolved({ ...s, status: "resolved" });
+    // Open before, no longer listed: with the whole desk in one page they closed while we were away; with more pages
+    // they may be on a later one, so they are only dropped (a delta or "Load more" brings them back).
+    const complete = !snapshot.nextCursor;
+    if (complete) for (const [id, s] of before) if (!this.open.has(id)) this.keepResolved({ ...s, status: "resolved" });
+    this.nextCursor = snapshot.nextCursor ?? null;
+    this.deskCounts = snapshot.counts ?? null;
     this.position = { epoch: snapshot.epoch, version: snapshot.version };
+    this.emit();
+  }
+
+  private async readNextPage(): Promise<void> {
+    if (!this.nextCursor || !this.position) return;
+    const page: DeskSnapshot = await callAgentHub(this.hub, AgentHubMethods.GetDeskPage, this.nextCursor);
+    if ((page.epoch ?? "") !== (this.position.epoch ?? "")) {
+      await this.load(); // the desk restarted: its pages start over
+      return;
+    }
+    for (const s of page.sessions) {
+      if ((this.changedAt.get(s.sessionId) ?? -1) > page.version) continue; // a newer delta already told us more
+      this.open.set(s.sessionId, s);
+      this.resolved.delete(s.sessionId);
+    }
+    this.nextCursor = page.nextCursor ?? null;
     this.emit();
   }
 
@@ -104,6 +155,8 @@ export class LiveDesk implements DeskStore {
       return;
     }
     this.position = { epoch: d.epoch, version: d.version };
+    this.changedAt.set(d.session.sessionId, d.version);
+    if (d.counts) this.deskCounts = d.counts;
     if (d.kind === "removed") {
       this.open.delete(d.session.sessionId);
       this.keepResolved({ ...d.session, status: "resolved" });

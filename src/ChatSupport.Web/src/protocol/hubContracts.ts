@@ -2,7 +2,7 @@
 // wrong arguments, or a handler expecting the wrong payload, fails to compile. Types only.
 import type { AgentHubMethods, ClientEvents, VisitorHubMethods } from "./hubNames";
 import type {
-  ChatSessionSnapshot, DeskDelta, DeskSnapshot, MessageAck, MessagePage, MessagePosted, QueuePositionChanged, QuickReply,
+  ChatSessionSnapshot, CloseChatResult, DeskDelta, DeskSnapshot, MessageAck, MessagePage, MessagePosted, QueuePositionChanged, QuickReply,
   ReceiptsChanged, ResumeResult, SessionChanged, TeamMember, TypingChanged, VisitorMessagePage, VisitorMessagePosted,
   VisitorMetadata, VisitorResumeResult, VisitorSessionChanged, VisitorSessionView, VisitorStartChatResult,
 } from "./wireTypes";
@@ -28,6 +28,8 @@ export interface VisitorHubCalls extends SessionCalls<VisitorMessagePage, Visito
 
 export interface AgentHubCalls extends SessionCalls<MessagePage, ChatSessionSnapshot> {
   GetDesk(): DeskSnapshot;
+  GetDeskPage(cursor: string): DeskSnapshot;
+  CloseChats(sessionIds: string[]): CloseChatResult[];
   OpenChat(sessionId: string, afterSeq: number): ResumeResult;
   LeaveChat(sessionId: string): void;
   AssignToMe(sessionId: string): ChatSessionSnapshot;

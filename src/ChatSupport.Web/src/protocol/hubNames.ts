@@ -16,6 +16,8 @@ export const VisitorHubMethods = {
 
 export const AgentHubMethods = {
   GetDesk: "GetDesk",
+  GetDeskPage: "GetDeskPage",
+  CloseChats: "CloseChats",
   OpenChat: "OpenChat",
   LeaveChat: "LeaveChat",
   AssignToMe: "AssignToMe",

@@ -5,7 +5,7 @@
 export type RefusalCode =
   | "invalid_input" | "unknown_session" | "not_your_session" | "already_started" | "already_assigned" | "not_assigned"
   | "not_assigned_agent" | "same_agent" | "chat_resolved" | "not_resolved" | "already_rated" | "agents_only"
-  | "visitors_only" | "unknown_agent" | "slow_down" | "sign_in_expired" | "try_again" | "server_error"
+  | "visitors_only" | "unknown_agent" | "queue_full" | "slow_down" | "sign_in_expired" | "try_again" | "server_error"
   | "sign_in_required" | "visitor_token_required" | "system_admin_required" | "scale_plan_required"
   | "priority_support_required" | "unknown_tenant" | "origin_not_allowed" | "cross_site_refused";
 

@@ -34,6 +34,8 @@ export interface Receipts { visitorDeliveredSeq: number; visitorReadSeq: number;
 export interface ChatSessionSnapshot extends SessionSummary {
   lastSeq: number; receipts: Receipts; transferNote?: string | null; rating?: ChatRating | null;
   firstAgentReplyAt?: string | null; resolvedAt?: string | null;
+  /** Resolved because nobody was there: a waiting chat whose visitor had left without writing (resolvedBy is null). */
+  abandoned?: boolean;
 }
 
 export interface ChatMessage {
@@ -65,10 +67,15 @@ export interface VisitorResumeResult { session: VisitorSessionView; messages: Vi
  * The desk's version counts deltas within one epoch (one activation of the desk); a new epoch starts counting again.
  * `epoch` is optional until every server sends it: a missing one is treated as one unchanging epoch.
  */
-export interface DeskSnapshot { epoch?: string; version: number; sessions: SessionSummary[]; }
+/** How many chats of the whole desk are open, and how many of those wait (GetDesk, GetDeskPage, each DeskChanged). */
+export interface DeskCounts { waiting: number; open: number; }
+/** One page (at most 200 rows) of the desk; `nextCursor` reads the next with GetDeskPage, null on the last. */
+export interface DeskSnapshot { epoch?: string; version: number; sessions: SessionSummary[]; nextCursor?: string | null; counts?: DeskCounts; }
+/** One chat of a CloseChats answer: closed, or the refusal's code and sentence. */
+export interface CloseChatResult { sessionId: string; closed: boolean; error: string | null; message: string | null; }
 export type DeskDeltaKind = "added" | "changed" | "removed";
 /** A resolved chat comes as `removed` with its final summary. */
-export interface DeskDelta { tenantId: string; epoch?: string; version: number; kind: DeskDeltaKind; session: SessionSummary; }
+export interface DeskDelta { tenantId: string; epoch?: string; version: number; kind: DeskDeltaKind; session: SessionSummary; counts?: DeskCounts; }
 
 export interface TeamMember { agentId: string; displayName: string; online: boolean; openChats: number; }
 export interface QuickReply { id: string; shortcut: string; text: string; }

@@ -113,6 +113,7 @@ function showProblem(e: unknown, retry: () => Promise<void>): void {
   const code = parseHubRefusal(e)?.code ?? String((e as Error)?.message ?? "");
   const words: Record<string, string> = {
     slow_down: "Too many attempts: please wait a moment.",
+    queue_full: "The queue is full: please try again in a few minutes.",
     origin_not_allowed: "Chat is not enabled for this site.",
     unknown_tenant: "Chat is not configured for this site.",
     priority_support_required: "Chat is not available for this site.",

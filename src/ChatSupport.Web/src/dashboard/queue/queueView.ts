@@ -1,8 +1,10 @@
 // The live session list: waiting customers first (longest wait on top, wait time ticking), then the rest, newest
 // first. Filter by status; every row shows who, where, which page and browser, the wait, the agent and the AI
 // confidence. Rows are keyed by session id and reused, so a live update never steals focus from a button.
+// Open rows have a checkbox: "Close selected" closes those chats at once (a flood of empty chats, spam), as resolved
+// by the agent who clicked. The desk comes 200 rows at a time: "Load more" reads the next page.
 import { h, text } from "../../dom";
-import { assignToMe } from "../commands";
+import { assignToMe, closeChats } from "../commands";
 import type { DashboardContext, DashboardView } from "../context";
 import type { ChatStatus, SessionSummary } from "../../protocol";
 import { browserLabel, duration, locationLabel, pageLabel, visitorLabel, waitOf } from "../format";
@@ -32,6 +34,8 @@ export const queueView: DashboardView = {
     const rows = new Map<string, HTMLTableRowElement>();
     const waits = new Map<string, HTMLElement>();
     const rendered = new Map<string, string>(); // the summary each row shows: an unchanged row is left alone
+    const selected = new Set<string>();
+    const boxes = new Map<string, HTMLInputElement>();
 
     const filterBar = h("fieldset", { class: "filters" }, h("legend", {}, "Show"));
     for (const [value, label] of filters) {
@@ -44,19 +48,34 @@ export const queueView: DashboardView = {
     }
 
     const count = h("p", { class: "queue-count", role: "status", "aria-live": "polite" });
+    const closeSelected = h("button", { type: "button", class: "close-selected", disabled: true }, "Close selected");
+    closeSelected.addEventListener("click", () => {
+      const ids = [...selected];
+      if (ids.length === 0) return;
+      closeSelected.disabled = true;
+      void closeChats(ctx, ids).then(() => {
+        for (const id of ids) selected.delete(id);
+        render();
+      });
+    });
+    const loadMore = h("button", { type: "button", class: "load-more" }, "Load more");
+    loadMore.addEventListener("click", () => {
+      loadMore.disabled = true;
+      void ctx.desk.loadMore().finally(() => { loadMore.disabled = false; render(); });
+    });
     const body = h("tbody");
     const empty = h("p", { class: "empty" }, "No chats here right now.");
     const table = h("table", { class: "queue", "aria-label": "Chat sessions" },
-      h("thead", {}, h("tr", {}, ...["Status", "Visitor", "Location", "Page", "Browser", "Wait", "Agent", "AI", "Actions"].map((c) => h("th", { scope: "col" }, c)))),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Select"), ...["Status", "Visitor", "Location", "Page", "Browser", "Wait", "Agent", "AI", "Actions"].map((c) => h("th", { scope: "col" }, c)))),
       body);
-    root.append(h("div", { class: "view-head" }, h("h1", {}, "Live chats"), count), filterBar, table, empty);
+    root.append(h("div", { class: "view-head" }, h("h1", {}, "Live chats"), count), filterBar, h("div", { class: "bulk-actions" }, closeSelected), table, loadMore, empty);
 
     function row(s: SessionSummary): HTMLTableRowElement {
       let tr = rows.get(s.sessionId);
       if (!tr) {
         tr = h("tr", { "data-session-id": s.sessionId });
         tr.addEventListener("click", (e) => {
-          if (!(e.target as Element).closest("button")) ctx.showDetails(s.sessionId);
+          if (!(e.target as Element).closest("button, input")) ctx.showDetails(s.sessionId);
         });
         rows.set(s.sessionId, tr);
       }
@@ -82,7 +101,24 @@ export const queueView: DashboardView = {
       actions.append(details);
 
       tr.dataset.status = s.status;
+      const pick = h("td", { class: "select" });
+      if (s.status !== "resolved") {
+        let box = boxes.get(s.sessionId);
+        if (!box) {
+          box = h("input", { type: "checkbox", "aria-label": `Select ${name}` });
+          const id = s.sessionId;
+          box.addEventListener("change", () => {
+            if (box!.checked) selected.add(id);
+            else selected.delete(id);
+            updateBulk();
+          });
+          boxes.set(s.sessionId, box);
+        }
+        box.checked = selected.has(s.sessionId);
+        pick.append(box);
+      }
       tr.replaceChildren(
+        pick,
         h("td", {}, statusBadge(s.status)),
         h("td", { class: "visitor" }, name),
         h("td", {}, locationLabel(s.visitor)),
@@ -100,17 +136,26 @@ export const queueView: DashboardView = {
       const all = orderForDesk(ctx.desk.all());
       const shown = all.filter((s) => (filter === "open" ? s.status !== "resolved" : s.status === filter));
       const keep = new Set(shown.map((s) => s.sessionId));
-      for (const [id, tr] of rows) if (!keep.has(id)) { tr.remove(); rows.delete(id); waits.delete(id); rendered.delete(id); }
+      for (const [id, tr] of rows) if (!keep.has(id)) { tr.remove(); rows.delete(id); waits.delete(id); rendered.delete(id); boxes.delete(id); }
+      // A chat that closed (or is not shown) is not selected any more: "Close selected" closes what the agent sees.
+      for (const id of selected) if (!keep.has(id) || ctx.desk.get(id)?.status === "resolved") selected.delete(id);
       const hadFocus = document.activeElement;
       shown.forEach((s, i) => {
         const tr = row(s);
         if (body.children[i] !== tr) body.insertBefore(tr, body.children[i] ?? null);
       });
       if (hadFocus instanceof HTMLElement && !document.contains(hadFocus)) body.querySelector<HTMLElement>("button")?.focus();
-      const waiting = all.filter((s) => s.status === "waiting_for_agent").length;
-      text(count, `${waiting} waiting · ${all.filter((s) => s.status !== "resolved").length} open`);
+      const counts = ctx.desk.counts();
+      text(count, `${counts.waiting} waiting · ${counts.open} open`);
       empty.hidden = shown.length > 0;
       table.hidden = shown.length === 0;
+      loadMore.hidden = !ctx.desk.hasMore();
+      updateBulk();
+    }
+
+    function updateBulk(): void {
+      closeSelected.disabled = selected.size === 0;
+      text(closeSelected, selected.size === 0 ? "Close selected" : `Close selected (${selected.size})`);
     }
 
     ctx.desk.subscribe(render);

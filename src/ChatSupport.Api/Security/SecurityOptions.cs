@@ -18,6 +18,20 @@ public sealed class SecurityOptions
 
     public TimeSpan SignInLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>Wrong passwords in a row an account allows before it backs off (per account, whichever address they come from).</summary>
+    public int SignInFreeFailures { get; set; } = 5;
+
+    /// <summary>The first back-off; it doubles with each further failure.</summary>
+    public TimeSpan SignInBackOffBase { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest back-off: the longest a guesser can keep the real operator out after their last guess.</summary>
+    public TimeSpan SignInBackOffMax { get; set; } = TimeSpan.FromMinutes(2);
+
+    public ChatSupport.Contracts.People.SignInRules SignInRules() => new()
+    {
+        Lifetime = SignInLifetime, FreeFailures = SignInFreeFailures, BackOffBase = SignInBackOffBase, BackOffMax = SignInBackOffMax,
+    };
+
     public RateLimitOptions RateLimits { get; set; } = new();
 }
 

@@ -51,6 +51,7 @@ public static class SecuritySetup
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.SlidingExpiration = false;
+                o.Events.OnValidatePrincipal = EndedSignIns.RejectEndedAsync;
                 // An API answers with a status, never a redirect to a login page.
                 o.Events.OnRedirectToLogin = c => RefusalResponses.WriteAsync(c.HttpContext, AccessRefusals.SignInRequired());
                 o.Events.OnRedirectToAccessDenied = c => RefusalResponses.WriteAsync(c.HttpContext, AccessRefusals.SystemAdminRequired());

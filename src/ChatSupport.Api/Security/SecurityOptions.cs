@@ -16,6 +16,9 @@ public sealed class SecurityOptions
     /// <summary>An expired token still proves who the visitor was for this long, so a returning visitor keeps their chat.</summary>
     public TimeSpan VisitorRenewalWindow { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>Renewals keep a visitor for at most this long after their first token: then the widget starts as a new visitor.</summary>
+    public TimeSpan VisitorMaxLifetime { get; set; } = TimeSpan.FromDays(90);
+
     public TimeSpan SignInLifetime { get; set; } = TimeSpan.FromHours(8);
 
     /// <summary>Wrong passwords in a row an account allows before it backs off (per account, whichever address they come from).</summary>

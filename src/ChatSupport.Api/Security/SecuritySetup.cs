@@ -67,6 +67,7 @@ public static class SecuritySetup
                             c.Token = token;
                         return Task.CompletedTask;
                     },
+                    OnTokenValidated = VisitorTokens.RefuseRevokedAsync,
                 };
             });
         services.AddOptions<JwtBearerOptions>(VisitorScheme).Configure<VisitorTokens>((o, tokens) => o.TokenValidationParameters = tokens.ValidationParameters());

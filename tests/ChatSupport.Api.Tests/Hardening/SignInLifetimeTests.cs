@@ -12,13 +12,10 @@ namespace ChatSupport.Api.Tests.Hardening;
 /// expires (sign-ins here last 8 s), and a copy of a signed-out cookie gets 401 on <c>/api/auth/me</c> and cannot open
 /// the agent hub. (Sign-out on another Api node: ChatSupport.Cluster.Tests, SignOutAcrossNodesTests.)
 /// </summary>
-public sealed class SignInLifetimeTests : IAsyncLifetime
+[Collection(ShortSignInCollection.Name)]
+public sealed class SignInLifetimeTests(ShortSignInHostFixture fixture)
 {
-    private ApiHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await ApiHost.StartAsync(["ChatSupport:Security:SignInLifetime=00:00:08"]);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    private ApiHost _host => fixture.Host;
 
     [Fact]
     public async Task An_idle_agent_socket_is_closed_when_its_sign_in_expires_and_receives_no_more_chats()
@@ -53,4 +50,29 @@ public sealed class SignInLifetimeTests : IAsyncLifetime
         var connect = () => _host.ConnectAgentAsync(stolen);
         (await connect.Should().ThrowAsync<HttpRequestException>()).Which.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
+}
+
+/// <summary>A host whose sign-ins last 8 s and whose accounts back off after 3 wrong passwords, for 1 s doubling up to 3 s.</summary>
+public sealed class ShortSignInHostFixture : IAsyncLifetime
+{
+    public ApiHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Host = await ApiHost.StartAsync(
+    [
+        "ChatSupport:Security:SignInLifetime=00:00:08",
+        "ChatSupport:Security:SignInFreeFailures=3",
+        "ChatSupport:Security:SignInBackOffBase=00:00:01",
+        "ChatSupport:Security:SignInBackOffMax=00:00:03",
+    ]);
+
+    public async Task DisposeAsync()
+    {
+        if (Host is not null) await Host.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ShortSignInCollection : ICollectionFixture<ShortSignInHostFixture>
+{
+    public const string Name = "short-sign-in";
 }

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using ChatSupport.Api.Hubs;
 using ChatSupport.Api.Endpoints;
 using ChatSupport.Api.Geo;
+using ChatSupport.Api.Identity;
 using ChatSupport.Api.Security;
 using ChatSupport.Api.Streaming;
 using ChatSupport.Api.Web;
@@ -93,8 +94,10 @@ public static class ChatSupportHost
         app.MapAnalyticsEndpoints();
         app.MapChatHub<VisitorHub>("/hubs/visitor").RequireCors(SecuritySetup.WidgetCors);
         app.MapChatHub<AgentHub>("/hubs/agent");
-        // Orleans' dashboard, for developers running a local cluster: only when asked for, never in production.
-        if (config.GetValue("ChatSupport:OrleansDashboard", false)) app.MapOrleansDashboard(routePrefix: "/orleans");
+        // Orleans' dashboard, for developers running a local cluster: only when asked for, and then only for a signed-in
+        // System Admin (it shows every grain and can be slow to render; it is no public page).
+        if (config.GetValue("ChatSupport:OrleansDashboard", false))
+            app.MapOrleansDashboard(routePrefix: OriginChecks.OrleansDashboardPath).RequireAuthorization(ChatPolicies.Agent);
         return app;
     }
 

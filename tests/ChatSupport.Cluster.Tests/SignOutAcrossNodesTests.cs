@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ChatSupport.Contracts.Desk;
 using ChatSupport.Testing;
+using ChatSupport.Api;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSupport.Cluster.Tests;
 

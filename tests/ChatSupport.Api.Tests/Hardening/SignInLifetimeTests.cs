@@ -52,7 +52,10 @@ public sealed class SignInLifetimeTests(ShortSignInHostFixture fixture)
     }
 }
 
-/// <summary>A host whose sign-ins last 8 s and whose accounts back off after 3 wrong passwords, for 1 s doubling up to 3 s.</summary>
+/// <summary>
+/// A host whose sign-ins last 8 s and whose accounts back off after 3 wrong passwords, for 1 s doubling up to 3 s;
+/// the Orleans dashboard is on (OrleansDashboardTests).
+/// </summary>
 public sealed class ShortSignInHostFixture : IAsyncLifetime
 {
     public ApiHost Host { get; private set; } = null!;
@@ -63,6 +66,7 @@ public sealed class ShortSignInHostFixture : IAsyncLifetime
         "ChatSupport:Security:SignInFreeFailures=3",
         "ChatSupport:Security:SignInBackOffBase=00:00:01",
         "ChatSupport:Security:SignInBackOffMax=00:00:03",
+        "ChatSupport:OrleansDashboard=true",
     ]);
 
     public async Task DisposeAsync()

@@ -27,15 +27,28 @@ public sealed class SignInCheckFilter(LiveSignIns signIns, OperatorConnections c
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
         var connection = context.Context;
-        if (connection.User is { } user && user.FindFirstValue(ChatClaims.SignIn) is { } signIn && LiveSignIns.ExpiresAt(user) is { } expiresAt)
+        if (connection.User is not { } user || user.FindFirstValue(ChatClaims.SignIn) is not { } signIn || LiveSignIns.ExpiresAt(user) is not { } expiresAt)
         {
-            connections.Add(signIn, connection, expiresAt);
+            await next(context);
+            return;
+        }
+        connections.Add(signIn, connection, expiresAt);
+        var member = new BridgeMember(BridgeHub.Agent, connection.ConnectionId);
+        try
+        {
             var who = ChatIdentity.From(user);
-            await bridge.JoinSignInAsync(new BridgeMember(BridgeHub.Agent, connection.ConnectionId), GrainKeys.Compose(who.TenantId, who.Caller.Id));
+            await bridge.JoinSignInAsync(member, GrainKeys.Compose(who.TenantId, who.Caller.Id));
             // A sign-out between the cookie's check and the subscription would not be heard: look once more.
             if (!await signIns.IsLiveAsync(user)) connection.Abort();
+            await next(context);
         }
-        await next(context);
+        catch
+        {
+            // A connection that fails to connect is never disconnected: forget it here.
+            connections.Remove(signIn, connection);
+            await bridge.LeaveAllAsync(member);
+            throw;
+        }
     }
 
     public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)

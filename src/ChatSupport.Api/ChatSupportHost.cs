@@ -5,6 +5,7 @@ using ChatSupport.Api.Demo;
 using ChatSupport.Api.Hubs;
 using ChatSupport.Api.Endpoints;
 using ChatSupport.Api.Geo;
+using ChatSupport.Api.Identity;
 using ChatSupport.Api.Security;
 using ChatSupport.Api.Streaming;
 using ChatSupport.Api.Web;
@@ -56,10 +57,11 @@ public static class ChatSupportHost
 
         builder.Services.AddSignalR(o =>
             {
-                // Both ends ping: the server every 5 s; a client silent for 20 s is dropped. Clients use
-                // KeepAlive 5 s and ServerTimeout 15 s (docs/protocol.md), so a stalled link is noticed in seconds.
-                o.KeepAliveInterval = TimeSpan.FromSeconds(5);
-                o.ClientTimeoutInterval = TimeSpan.FromSeconds(20);
+                // Both ends ping: the server every 5 s; a client silent for 20 s is dropped (from the handshake on:
+                // SilentClientTimeout). Clients use KeepAlive 5 s and ServerTimeout 15 s (docs/protocol.md), so a
+                // stalled link is noticed in seconds. Tests shorten both (ChatSupport:Hubs).
+                o.KeepAliveInterval = config.GetValue("ChatSupport:Hubs:KeepAliveInterval", TimeSpan.FromSeconds(5));
+                o.ClientTimeoutInterval = config.GetValue("ChatSupport:Hubs:ClientTimeoutInterval", TimeSpan.FromSeconds(20));
                 o.HandshakeTimeout = TimeSpan.FromSeconds(10);
                 // A 4,000-character message escapes to at most ~24 KB of JSON.
                 o.MaximumReceiveMessageSize = 64 * 1024;
@@ -92,10 +94,12 @@ public static class ChatSupportHost
         app.MapVisitorTokenEndpoints();
         app.MapArchiveEndpoints();
         app.MapAnalyticsEndpoints();
-        app.MapHub<VisitorHub>("/hubs/visitor").RequireCors(SecuritySetup.WidgetCors);
-        app.MapHub<AgentHub>("/hubs/agent");
-        // Orleans' dashboard, for developers running a local cluster: only when asked for, never in production.
-        if (config.GetValue("ChatSupport:OrleansDashboard", false)) app.MapOrleansDashboard(routePrefix: "/orleans");
+        app.MapChatHub<VisitorHub>("/hubs/visitor").RequireCors(SecuritySetup.WidgetCors);
+        app.MapChatHub<AgentHub>("/hubs/agent");
+        // Orleans' dashboard, for developers running a local cluster: only when asked for, and then only for a signed-in
+        // System Admin (it shows every grain and can be slow to render; it is no public page).
+        if (config.GetValue("ChatSupport:OrleansDashboard", false))
+            app.MapOrleansDashboard(routePrefix: OriginChecks.OrleansDashboardPath).RequireAuthorization(ChatPolicies.Agent);
         return app;
     }
 

@@ -30,4 +30,6 @@ public static class ChatStreams
     public const string SessionNamespace = "session";
     /// <summary>One stream per tenant desk, keyed by the tenant id.</summary>
     public const string DeskNamespace = "desk";
+    /// <summary>One stream per operator, keyed by the operator's grain key: their sign-ins that ended early.</summary>
+    public const string SignInNamespace = "signin";
 }

@@ -23,7 +23,6 @@ public static class AnalyticsEndpoints
     {
         var analytics = app.MapGroup("/api/analytics")
             .RequireAuthorization(ChatPolicies.Agent)
-            .AddEndpointFilter<LiveSignInEndpointFilter>()
             .AddEndpointFilter<ArchiveFailureFilter>();
 
         analytics.MapGet("/report", async (HttpContext http, IGrainFactory grains) =>

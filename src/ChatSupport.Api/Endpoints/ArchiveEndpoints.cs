@@ -19,7 +19,6 @@ public static class ArchiveEndpoints
     {
         var archive = app.MapGroup("/api/archive")
             .RequireAuthorization(ChatPolicies.Agent)
-            .AddEndpointFilter<LiveSignInEndpointFilter>()
             .AddEndpointFilter<ArchiveFailureFilter>();
 
         archive.MapGet("/chats", async (HttpContext http, IGrainFactory grains, string? cursor) =>

@@ -54,9 +54,15 @@ public static class AuthEndpoints
             || request.Password is not { Length: > 0 and <= 256 })
             return AccessRefusals.SignInFailed().AsResult();
 
-        var signIn = await grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(request.Tenant!, request.Username!))
-            .SignIn(request.Password, options.Value.SignInLifetime);
-        if (signIn is null) return AccessRefusals.SignInFailed().AsResult();
+        var outcome = await grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(request.Tenant!, request.Username!))
+            .SignIn(request.Password, options.Value.SignInRules());
+        if (outcome.RetryAfter is { } wait)
+        {
+            // The account is backing off after wrong passwords (known and unknown names alike): the password was not checked.
+            context.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return AccessRefusals.SlowDown().AsResult();
+        }
+        if (outcome.SignIn is not { } signIn) return AccessRefusals.SignInFailed().AsResult();
 
         var op = signIn.Operator;
         var claims = new List<Claim>
@@ -84,6 +90,8 @@ public static class AuthEndpoints
         var who = ChatIdentity.From(context.User);
         if (context.User.FindFirstValue(ChatClaims.SignIn) is { } signIn)
         {
+            // The grain publishes SignInEnded, and every Api node closes the sign-in's connections (StreamBridge);
+            // this node's close at once, without waiting for the event.
             await grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(who.TenantId, who.Caller.Id)).SignOut(signIn);
             connections.CloseAll(signIn);
         }

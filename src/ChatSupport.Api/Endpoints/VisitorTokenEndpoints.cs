@@ -8,7 +8,8 @@ public sealed record VisitorTokenRequest(string? PreviousToken);
 
 /// <summary>
 /// POST /api/visitor/token?tenant=ID: the widget's signed, expiring visitor token. Sending the previous token
-/// (even expired) keeps the same visitor, and so their open chat. Origin is checked by <see cref="OriginChecks"/>.
+/// (even expired, unless revoked or past the visitor's maximum lifetime) keeps the same visitor, and so their open chat.
+/// Origin is checked by <see cref="OriginChecks"/>.
 /// </summary>
 public static class VisitorTokenEndpoints
 {
@@ -17,8 +18,7 @@ public static class VisitorTokenEndpoints
             {
                 if (ChatInput.CheckId(tenant, "tenant") is not null) return AccessRefusals.UnknownTenant().AsResult();
                 if ((await grains.GetGrain<ITenantGrain>(tenant!).GetProfile()).ChatSupportRefusal() is { } refusal) return refusal.AsResult();
-                var visitorId = await tokens.VisitorForRenewalAsync(tenant!, request?.PreviousToken);
-                var (token, expiresAt) = tokens.Issue(tenant!, visitorId);
+                var (token, visitorId, expiresAt) = await tokens.IssueAsync(tenant!, request?.PreviousToken);
                 return Results.Json(new { token, visitorId, expiresAt });
             })
             .RequireRateLimiting(SecuritySetup.TokenRateLimit)

@@ -29,7 +29,8 @@ public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, St
     public async Task<VisitorStartChatResult> StartChat(VisitorMetadata? metadata)
     {
         var me = Me;
-        var given = (metadata ?? VisitorMetadata.Empty) with { Location = null };
+        // Names and titles agents will read are cleaned of control and bidi-override characters (DisplayText).
+        var given = DisplayText.Clean(metadata ?? VisitorMetadata.Empty) with { Location = null };
         HubResults.ThrowIf(given.Check());
         var located = given with { Location = locator.Locate(Context.GetHttpContext()?.Connection.RemoteIpAddress) };
         var session = (await grains.GetGrain<IVisitorGrain>(GrainKeys.Compose(me.TenantId, me.Caller.Id))
@@ -68,7 +69,8 @@ public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, St
     public async Task<VisitorSessionView> RateChat(string sessionId, int stars, string? feedback, bool anonymous)
     {
         HubResults.ThrowIf(ChatInput.CheckRating(stars, feedback));
-        return VisitorSessionView.Of((await sessions.Session(Me, sessionId).Rate(Me.Caller, stars, feedback, anonymous)).OrThrow());
+        var cleaned = DisplayText.Clean(feedback, multiline: true);
+        return VisitorSessionView.Of((await sessions.Session(Me, sessionId).Rate(Me.Caller, stars, cleaned, anonymous)).OrThrow());
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)

@@ -15,6 +15,10 @@ public static class ChatClaims
     public const string SignIn = "chat:signin";
     /// <summary>When the operator's sign-in ends, in Unix seconds.</summary>
     public const string ExpiresAt = "chat:expires";
+    /// <summary>A visitor token's generation (<see cref="ChatSupport.Contracts.Visitors.IVisitorGrain.GetTokenGeneration"/>): revoking moves it on.</summary>
+    public const string TokenGeneration = "chat:gen";
+    /// <summary>When the visitor's first token was issued, in Unix seconds: renewals keep it, and end at the visitor's maximum lifetime.</summary>
+    public const string FirstIssuedAt = "chat:first";
 }
 
 public static class ChatPolicies

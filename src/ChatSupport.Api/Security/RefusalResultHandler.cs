@@ -12,7 +12,9 @@ public sealed class RefusalResultHandler : IAuthorizationMiddlewareResultHandler
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
     {
         if (result.Succeeded) return _default.HandleAsync(next, context, policy, result);
-        var refusal = result.AuthorizationFailure?.FailureReasons.OfType<RefusalReason>().FirstOrDefault()?.Refusal
+        // A cookie whose sign-in ended is refused as such, not as if no cookie had come.
+        var refusal = EndedSignIns.CameWithEndedSignIn(context) ? AccessRefusals.SignInExpired()
+                      : result.AuthorizationFailure?.FailureReasons.OfType<RefusalReason>().FirstOrDefault()?.Refusal
                       ?? (policy.Requirements.Any(r => r is SupportVisitorRequirement) ? AccessRefusals.VisitorTokenRequired() : AccessRefusals.SignInRequired());
         return RefusalResponses.WriteAsync(context, refusal);
     }

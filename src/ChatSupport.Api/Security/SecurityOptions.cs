@@ -16,7 +16,24 @@ public sealed class SecurityOptions
     /// <summary>An expired token still proves who the visitor was for this long, so a returning visitor keeps their chat.</summary>
     public TimeSpan VisitorRenewalWindow { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>Renewals keep a visitor for at most this long after their first token: then the widget starts as a new visitor.</summary>
+    public TimeSpan VisitorMaxLifetime { get; set; } = TimeSpan.FromDays(90);
+
     public TimeSpan SignInLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Wrong passwords in a row an account allows before it backs off (per account, whichever address they come from).</summary>
+    public int SignInFreeFailures { get; set; } = 5;
+
+    /// <summary>The first back-off; it doubles with each further failure.</summary>
+    public TimeSpan SignInBackOffBase { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest back-off: the longest a guesser can keep the real operator out after their last guess.</summary>
+    public TimeSpan SignInBackOffMax { get; set; } = TimeSpan.FromMinutes(2);
+
+    public ChatSupport.Contracts.People.SignInRules SignInRules() => new()
+    {
+        Lifetime = SignInLifetime, FreeFailures = SignInFreeFailures, BackOffBase = SignInBackOffBase, BackOffMax = SignInBackOffMax,
+    };
 
     public RateLimitOptions RateLimits { get; set; } = new();
 }

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.SignalR;
 
 namespace ChatSupport.Api.Security;
@@ -31,11 +30,8 @@ public static class SecuritySetup
         services.AddSingleton<IAuthorizationHandler, ChatSupportAccessHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusalResultHandler>();
         services.AddHostedService<TenantBootstrap>();
-        // Sign-in cookies must open on every Api node: the nodes share one key ring (a folder here; blob
-        // storage or a Kubernetes volume in a real deployment, docs/operations.md).
-        var dataProtection = services.AddDataProtection().SetApplicationName("chatsupport");
-        if (builder.Configuration["ChatSupport:Security:DataProtectionKeysPath"] is { Length: > 0 } keysPath)
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+        // Sign-in cookies must open on every Api node of the deployment and on no other: one key ring per deployment.
+        builder.AddChatSupportCookieKeys();
         services.AddAntiforgery(o =>
         {
             o.HeaderName = "X-CSRF-TOKEN";
@@ -51,6 +47,7 @@ public static class SecuritySetup
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.SlidingExpiration = false;
+                o.Events.OnValidatePrincipal = EndedSignIns.RejectEndedAsync;
                 // An API answers with a status, never a redirect to a login page.
                 o.Events.OnRedirectToLogin = c => RefusalResponses.WriteAsync(c.HttpContext, AccessRefusals.SignInRequired());
                 o.Events.OnRedirectToAccessDenied = c => RefusalResponses.WriteAsync(c.HttpContext, AccessRefusals.SystemAdminRequired());
@@ -66,6 +63,7 @@ public static class SecuritySetup
                             c.Token = token;
                         return Task.CompletedTask;
                     },
+                    OnTokenValidated = VisitorTokens.RefuseRevokedAsync,
                 };
             });
         services.AddOptions<JwtBearerOptions>(VisitorScheme).Configure<VisitorTokens>((o, tokens) => o.TokenValidationParameters = tokens.ValidationParameters());

@@ -11,14 +11,14 @@ namespace ChatSupport.Api.Security;
 /// <summary>
 /// The widget's CORS policy is the tenant's: only its allowed origins get <c>Access-Control-Allow-Origin</c> (on the
 /// preflight, the answer and the refusal alike). The token route names its tenant in the query; a visitor hub request
-/// carries its tenant in the visitor's token. A hub preflight carries no token, so it cannot name a tenant: it is
-/// answered for any origin (it reveals nothing), and the request that follows is checked by <see cref="OriginChecks"/>.
+/// carries its tenant in the visitor's token. A hub preflight carries no token: the widget names its tenant in the hub
+/// URL's query (<c>/hubs/visitor?tenant=ID</c>) and that tenant's origins are answered; a hub preflight without a tenant
+/// gets no CORS headers. (The request that follows is checked against the token's tenant by <see cref="OriginChecks"/>.)
 /// Every other policy is the configured one.
 /// </summary>
 public sealed class WidgetCorsPolicyProvider(IOptions<CorsOptions> options, IGrainFactory grains) : ICorsPolicyProvider
 {
     private static readonly CorsPolicy None = new CorsPolicyBuilder().SetIsOriginAllowed(_ => false).Build();
-    private static readonly CorsPolicy AnyOrigin = new CorsPolicyBuilder().SetIsOriginAllowed(_ => true).AllowAnyHeader().AllowAnyMethod().Build();
     private readonly DefaultCorsPolicyProvider _configured = new(options);
 
     public async Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
@@ -26,10 +26,9 @@ public sealed class WidgetCorsPolicyProvider(IOptions<CorsOptions> options, IGra
         if (policyName != SecuritySetup.WidgetCors) return await _configured.GetPolicyAsync(context, policyName);
         var request = context.Request;
         var preflight = HttpMethods.IsOptions(request.Method) && request.Headers.ContainsKey("Access-Control-Request-Method");
-        string? tenant;
-        if (request.Path.StartsWithSegments("/api/visitor")) tenant = request.Query["tenant"].ToString();
-        else if (preflight) return AnyOrigin;
-        else tenant = (await context.AuthenticateAsync(SecuritySetup.VisitorScheme)).Principal?.FindFirstValue(ChatClaims.Tenant);
+        var tenant = request.Path.StartsWithSegments("/api/visitor") || preflight
+            ? request.Query["tenant"].ToString()
+            : (await context.AuthenticateAsync(SecuritySetup.VisitorScheme)).Principal?.FindFirstValue(ChatClaims.Tenant);
         if (ChatInput.CheckId(tenant, "tenant") is not null) return None;
         var profile = await grains.GetGrain<ITenantGrain>(tenant!).GetProfile();
         return new CorsPolicyBuilder().SetIsOriginAllowed(profile.AllowsOrigin).AllowAnyHeader().AllowAnyMethod().Build();

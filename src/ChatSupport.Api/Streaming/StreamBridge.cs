@@ -1,7 +1,9 @@
 using ChatSupport.Api.Hubs;
+using ChatSupport.Api.Security;
 using ChatSupport.Contracts;
 using ChatSupport.Contracts.Desk;
 using ChatSupport.Contracts.Messages;
+using ChatSupport.Contracts.People;
 using ChatSupport.Contracts.Sessions;
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Streams;
@@ -22,6 +24,7 @@ public sealed class StreamBridge(
     IClusterClient cluster,
     IHubContext<VisitorHub, IVisitorClient> visitors,
     IHubContext<AgentHub, IAgentClient> agents,
+    OperatorConnections operatorConnections,
     ILogger<StreamBridge> logger)
 {
     private sealed class Interest
@@ -40,6 +43,10 @@ public sealed class StreamBridge(
     public Task JoinDeskAsync(BridgeMember member, string tenantId) =>
         JoinAsync(member, StreamId.Create(ChatStreams.DeskNamespace, tenantId), HubGroups.Desk(tenantId));
 
+    /// <summary>The operator's sign-ins that end early (<see cref="SignInEnded"/>): their connections on this node are closed.</summary>
+    public Task JoinSignInAsync(BridgeMember member, string operatorKey) =>
+        JoinAsync(member, StreamId.Create(ChatStreams.SignInNamespace, operatorKey), group: null);
+
     public Task LeaveSessionAsync(BridgeMember member, string sessionKey) =>
         LeaveAsync(member, StreamId.Create(ChatStreams.SessionNamespace, sessionKey));
 
@@ -51,9 +58,9 @@ public sealed class StreamBridge(
         foreach (var stream in streams) await LeaveAsync(member, stream);
     }
 
-    private async Task JoinAsync(BridgeMember member, StreamId streamId, string group)
+    private async Task JoinAsync(BridgeMember member, StreamId streamId, string? group)
     {
-        await Groups(member.Hub).AddToGroupAsync(member.ConnectionId, group);
+        if (group is not null) await Groups(member.Hub).AddToGroupAsync(member.ConnectionId, group);
         Interest interest;
         lock (_gate)
         {
@@ -112,6 +119,7 @@ public sealed class StreamBridge(
 
     private Task ForwardAsync(object item) => item switch
     {
+        SignInEnded ended => CloseConnections(ended),
         DeskDelta delta => agents.Clients.Group(HubGroups.Desk(delta.TenantId)).DeskChanged(delta),
         // Typing goes only to the other party: nobody needs their own indicator echoed back.
         TypingChanged typing => typing.Party == ChatParty.Visitor ? AgentClients(typing).Push(typing) : VisitorClients(typing).Push(typing),
@@ -120,6 +128,12 @@ public sealed class StreamBridge(
         SessionEvent e => Task.WhenAll(VisitorClients(e).Push(e), AgentClients(e).Push(ForAgents(e))),
         _ => Task.CompletedTask,
     };
+
+    private Task CloseConnections(SignInEnded ended)
+    {
+        operatorConnections.CloseAll(ended.SignInId);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Agents never see who gave an anonymous rating: the snapshot they are pushed hides the visitor then.</summary>
     private static SessionEvent ForAgents(SessionEvent e) =>

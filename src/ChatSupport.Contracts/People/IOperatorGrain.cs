@@ -35,6 +35,42 @@ public sealed record OperatorSignIn
     [Id(2)] public required DateTimeOffset ExpiresAt { get; init; }
 }
 
+/// <summary>
+/// How sign-ins work for a deployment (ChatSupport:Security): their lifetime, and the back-off per account after
+/// failed attempts. FreeFailures wrong passwords in a row are allowed; after that each attempt waits BackOffBase,
+/// doubling with every further failure, never longer than BackOffMax, so a guesser is slowed down and the real
+/// operator is locked out for at most BackOffMax.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record SignInRules
+{
+    [Id(0)] public required TimeSpan Lifetime { get; init; }
+    [Id(1)] public int FreeFailures { get; init; } = 5;
+    [Id(2)] public TimeSpan BackOffBase { get; init; } = TimeSpan.FromSeconds(1);
+    [Id(3)] public TimeSpan BackOffMax { get; init; } = TimeSpan.FromMinutes(2);
+}
+
+/// <summary>A sign-in attempt's answer: the sign-in, or nothing (wrong password, unknown or disabled operator alike), or "wait".</summary>
+[GenerateSerializer, Immutable]
+public sealed record SignInOutcome
+{
+    [Id(0)] public OperatorSignIn? SignIn { get; init; }
+    /// <summary>Set when the account is backing off: no password was checked; try again after this long.</summary>
+    [Id(1)] public TimeSpan? RetryAfter { get; init; }
+}
+
+/// <summary>
+/// Published on the operator's sign-in stream (<see cref="ChatStreams.SignInNamespace"/>, keyed by the operator's grain key)
+/// when a sign-in ends early (signed out, or the operator disabled): every Api node closes that sign-in's connections.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record SignInEnded
+{
+    [Id(0)] public required string TenantId { get; init; }
+    [Id(1)] public required string Username { get; init; }
+    [Id(2)] public required string SignInId { get; init; }
+}
+
 [GenerateSerializer, Immutable]
 public sealed record NewOperator
 {
@@ -53,10 +89,14 @@ public interface IOperatorGrain : IGrainWithStringKey
 
     Task SetDisabled(bool disabled);
 
-    /// <summary>Checks the password; null for a wrong password, an unknown or a disabled operator alike.</summary>
-    Task<OperatorSignIn?> SignIn(string password, TimeSpan lifetime);
+    /// <summary>
+    /// Checks the password, unless the account is backing off after failures (<see cref="SignInRules"/>). An unknown
+    /// operator's key backs off exactly like a known one's, so the answers never tell which accounts exist.
+    /// </summary>
+    Task<SignInOutcome> SignIn(string password, SignInRules rules);
 
     Task<bool> IsSignedIn(string signInId);
 
+    /// <summary>Ends the sign-in and publishes <see cref="SignInEnded"/>, so every Api node closes its connections.</summary>
     Task SignOut(string signInId);
 }

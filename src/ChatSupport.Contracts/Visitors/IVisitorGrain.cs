@@ -15,4 +15,10 @@ public interface IVisitorGrain : IGrainWithStringKey
 
     /// <summary>Every session this visitor has had, newest first (bounded).</summary>
     Task<IReadOnlyList<string>> GetSessionIds();
+
+    /// <summary>The generation visitor tokens must carry: a token of an older one is revoked (no connect, no renewal).</summary>
+    Task<int> GetTokenGeneration();
+
+    /// <summary>Revokes every token issued to this visitor so far: they can no longer connect or be renewed.</summary>
+    Task RevokeTokens();
 }

@@ -2,14 +2,17 @@ using System.Security.Cryptography;
 using ChatSupport.Contracts;
 using ChatSupport.Contracts.People;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
 
 namespace ChatSupport.Grains.People;
 
 /// <summary>
 /// An operator: who they are, their roles, and their live sign-ins. Passwords are checked here with
-/// ASP.NET Core Identity's hasher (PBKDF2); the grain never returns or logs a password or a hash.
+/// ASP.NET Core Identity's hasher (PBKDF2); the grain never returns or logs a password or a hash. Failed attempts
+/// back off per account here, in the one place every Api node asks, so spreading guesses over nodes gains nothing.
 /// </summary>
-public sealed class OperatorGrain(OperatorStore store, TimeProvider clock) : Grain, IOperatorGrain
+public sealed class OperatorGrain(OperatorStore store, TimeProvider clock, ILogger<OperatorGrain> logger) : Grain, IOperatorGrain
 {
     /// <summary>The hasher's type parameter is not used by its algorithm; this marker keeps the record type out of it.</summary>
     public sealed class Account;
@@ -22,6 +25,9 @@ public sealed class OperatorGrain(OperatorStore store, TimeProvider clock) : Gra
     private string _tenantId = "";
     private string _username = "";
     private OperatorRecord? _record;
+    // The back-off is kept in memory: an idle grain is deactivated and forgets its failures, as it should.
+    private int _failures;
+    private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
 
     public override async Task OnActivateAsync(CancellationToken ct)
     {
@@ -50,20 +56,40 @@ public sealed class OperatorGrain(OperatorStore store, TimeProvider clock) : Gra
     {
         if (_record is null || _record.Disabled == disabled) return;
         // Disabling ends every live sign-in at once.
+        var ended = disabled ? _record.SignIns : [];
         await SaveAsync(_record with { Disabled = disabled, SignIns = disabled ? [] : _record.SignIns });
+        foreach (var signIn in ended) await PublishEndedAsync(signIn.Id);
     }
 
-    public async Task<OperatorSignIn?> SignIn(string password, TimeSpan lifetime)
+    public async Task<SignInOutcome> SignIn(string password, SignInRules rules)
     {
+        var now = clock.GetUtcNow();
+        // While backing off no password is checked, so a guesser learns nothing from these attempts, and they do not
+        // lengthen the wait: the account is free again at most BackOffMax after the last checked failure.
+        if (now < _retryAt) return new SignInOutcome { RetryAfter = _retryAt - now };
+
         var hash = _record?.PasswordHash ?? DecoyHash;
         var verified = Hasher.VerifyHashedPassword(new Account(), hash, password ?? "") != PasswordVerificationResult.Failed;
-        if (!verified || _record is null || _record.Disabled) return null;
+        if (!verified || _record is null || _record.Disabled)
+        {
+            _failures++;
+            if (_failures >= rules.FreeFailures) _retryAt = now + BackOff(rules, _failures - rules.FreeFailures);
+            return new SignInOutcome();
+        }
+        _failures = 0;
+        _retryAt = DateTimeOffset.MinValue;
 
-        var now = clock.GetUtcNow();
-        var signIn = new SignInRecord(RandomNumberGenerator.GetHexString(32, lowercase: true), now + lifetime);
+        var signIn = new SignInRecord(RandomNumberGenerator.GetHexString(32, lowercase: true), now + rules.Lifetime);
         var live = _record.SignIns.Where(s => s.ExpiresAt > now).TakeLast(MaxLiveSignIns - 1).Append(signIn).ToList();
         await SaveAsync(_record with { SignIns = live });
-        return new OperatorSignIn { Operator = Profile(_record), SignInId = signIn.Id, ExpiresAt = signIn.ExpiresAt };
+        return new SignInOutcome { SignIn = new OperatorSignIn { Operator = Profile(_record), SignInId = signIn.Id, ExpiresAt = signIn.ExpiresAt } };
+    }
+
+    /// <summary>BackOffBase doubled for each failure beyond the free ones, capped at BackOffMax.</summary>
+    private static TimeSpan BackOff(SignInRules rules, int beyondFree)
+    {
+        var doubled = rules.BackOffBase.Ticks * Math.Pow(2, Math.Min(beyondFree, 40));
+        return doubled >= rules.BackOffMax.Ticks ? rules.BackOffMax : TimeSpan.FromTicks((long)doubled);
     }
 
     public Task<bool> IsSignedIn(string signInId) => Task.FromResult(
@@ -73,6 +99,23 @@ public sealed class OperatorGrain(OperatorStore store, TimeProvider clock) : Gra
     {
         if (_record is null || _record.SignIns.All(s => s.Id != signInId)) return;
         await SaveAsync(_record with { SignIns = _record.SignIns.Where(s => s.Id != signInId).ToList() });
+        await PublishEndedAsync(signInId);
+    }
+
+    /// <summary>Tells every Api node (each listens to the streams of the operators connected to it) to close the sign-in's connections.</summary>
+    private async Task PublishEndedAsync(string signInId)
+    {
+        try
+        {
+            await this.GetStreamProvider(ChatStreams.Provider)
+                .GetStream<SignInEnded>(StreamId.Create(ChatStreams.SignInNamespace, this.GetPrimaryKeyString()))
+                .OnNextAsync(new SignInEnded { TenantId = _tenantId, Username = _username, SignInId = signInId });
+        }
+        catch (Exception e)
+        {
+            // The sign-in has ended all the same: every agent call re-checks it, and the connection closes on its next call.
+            logger.LogWarning(e, "The end of a sign-in of {Tenant}/{Username} was not published", _tenantId, _username);
+        }
     }
 
     private async Task SaveAsync(OperatorRecord changed)

@@ -12,6 +12,8 @@ public sealed record VisitorState
     [Id(0)] public string? OpenSessionId { get; init; }
     /// <summary>Newest first, bounded by <see cref="VisitorGrain.SessionHistoryLimit"/>.</summary>
     [Id(1)] public IReadOnlyList<string> SessionIds { get; init; } = [];
+    /// <summary>Tokens carry the generation they were issued in; revoking moves it on.</summary>
+    [Id(2)] public int TokenGeneration { get; init; }
 }
 
 /// <summary>
@@ -41,7 +43,7 @@ public sealed class VisitorGrain(
         if (!started.IsSuccess) return started;
 
         var previous = state.State;
-        state.State = new VisitorState
+        state.State = previous with
         {
             OpenSessionId = sessionId,
             SessionIds = [sessionId, .. previous.SessionIds.Take(SessionHistoryLimit - 1)],
@@ -55,6 +57,14 @@ public sealed class VisitorGrain(
     public Task<string?> GetOpenSessionId() => Task.FromResult(state.State.OpenSessionId);
 
     public Task<IReadOnlyList<string>> GetSessionIds() => Task.FromResult(state.State.SessionIds);
+
+    public Task<int> GetTokenGeneration() => Task.FromResult(state.State.TokenGeneration);
+
+    public async Task RevokeTokens()
+    {
+        state.State = state.State with { TokenGeneration = state.State.TokenGeneration + 1 };
+        await state.WriteStateAsync();
+    }
 
     private IChatSessionGrain Session(string tenantId, string sessionId) =>
         GrainFactory.GetGrain<IChatSessionGrain>(GrainKeys.Compose(tenantId, sessionId));

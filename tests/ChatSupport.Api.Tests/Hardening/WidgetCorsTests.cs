@@ -6,6 +6,7 @@ namespace ChatSupport.Api.Tests.Hardening;
 /// <summary>
 /// The visitor token route gives CORS headers only to the tenant's allowed origins: a page on another site gets no
 /// <c>Access-Control-Allow-Origin</c>, neither on the preflight nor on the refusal, so its script cannot read either.
+/// The visitor hub's preflight likewise: only the tenant the widget names in the hub URL, only its allowed origins.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class WidgetCorsTests(ApiHostFixture fixture)
@@ -42,12 +43,32 @@ public sealed class WidgetCorsTests(ApiHostFixture fixture)
         crossTenant.Headers.Contains("Access-Control-Allow-Origin").Should().BeFalse();
     }
 
-    private static HttpRequestMessage Preflight(string tenant, string origin)
+    [Fact]
+    public async Task The_visitor_hub_preflight_answers_only_the_named_tenants_allowed_origins()
     {
-        var request = new HttpRequestMessage(HttpMethod.Options, $"api/visitor/token?tenant={tenant}");
+        var tenant = await host.NewTenantAsync();
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+
+        foreach (var path in new[] { "hubs/visitor/negotiate?negotiateVersion=1", $"hubs/visitor/negotiate?tenant={tenant}&negotiateVersion=1" })
+        {
+            using var evil = await http.SendAsync(Preflight(path, Evil, "authorization"));
+            evil.Headers.Contains("Access-Control-Allow-Origin").Should().BeFalse($"a foreign origin gets no CORS grant on {path}");
+        }
+        using var noTenant = await http.SendAsync(Preflight("hubs/visitor/negotiate?negotiateVersion=1", ApiHost.AllowedOrigin, "authorization"));
+        noTenant.Headers.Contains("Access-Control-Allow-Origin").Should().BeFalse("without a tenant no origin is known to be allowed");
+
+        using var allowed = await http.SendAsync(Preflight($"hubs/visitor/negotiate?tenant={tenant}&negotiateVersion=1", ApiHost.AllowedOrigin, "authorization"));
+        allowed.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal(ApiHost.AllowedOrigin);
+    }
+
+    private static HttpRequestMessage Preflight(string tenant, string origin) => Preflight($"api/visitor/token?tenant={tenant}", origin, "content-type");
+
+    private static HttpRequestMessage Preflight(string path, string origin, string headers)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Options, path);
         request.Headers.Add("Origin", origin);
         request.Headers.Add("Access-Control-Request-Method", "POST");
-        request.Headers.Add("Access-Control-Request-Headers", "content-type");
+        request.Headers.Add("Access-Control-Request-Headers", headers);
         return request;
     }
 }

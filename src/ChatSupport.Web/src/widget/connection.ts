@@ -41,7 +41,8 @@ export function connect(): Promise<HubConnection> {
     try {
       await currentToken();
       // The token goes as a query parameter (a cross-origin browser WebSocket cannot send headers); no cookies.
-      const c = buildHubConnection(`${base}/hubs/visitor`, { accessTokenFactory: currentToken, withCredentials: false });
+      // The tenant in the URL names whose allowed origins answer the negotiate's CORS preflight (which carries no token).
+      const c = buildHubConnection(`${base}/hubs/visitor?tenant=${encodeURIComponent(tenant)}`, { accessTokenFactory: currentToken, withCredentials: false });
       wire(c);
       await c.start();
       state.hub = c;

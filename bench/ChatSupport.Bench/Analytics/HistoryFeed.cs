@@ -12,8 +12,9 @@ public sealed record FeedOutcome(int Chats, long Events, double Seconds, int Fai
 /// <summary>
 /// Feeds the generated history into the tenant's analytics grain through its own entry point, <c>Apply</c>, exactly as
 /// the session events' consumer (AnalyticsEventConsumer) does: so the buckets are built and stored by the real code in
-/// the real Azurite. A session's events go one after the other, in order (as its outbox delivers them); many sessions
-/// are in flight at once, so the grain always has the next event queued.
+/// the real Azurite. A session's events go one after the other, in order, and a failed one is delivered again (as the
+/// session's outbox does: Apply is exactly-once under redelivery); many sessions are in flight at once, so the grain
+/// always has the next event queued.
 /// </summary>
 public static class HistoryFeed
 {
@@ -37,7 +38,7 @@ public static class HistoryFeed
                     {
                         foreach (var e in history.Chat(index))
                         {
-                            await analytics.Apply(e);
+                            await ApplyWithRetriesAsync(analytics, e, overTime.Token);
                             Interlocked.Increment(ref events);
                         }
                     }
@@ -55,5 +56,27 @@ public static class HistoryFeed
             BenchLog.Info($"  feeding stopped at its limit of {limit.TotalMinutes:0} minutes after {done:N0} chats");
         }
         return new FeedOutcome(done, Interlocked.Read(ref events), clock.Elapsed.TotalSeconds, failed);
+    }
+
+    private const int Attempts = 5;
+
+    /// <summary>
+    /// A storage timeout whose write did commit makes the SDK's retry meet a changed ETag (412): the grain then reloads the
+    /// bucket and throws, and the event's next delivery finds it in the ledger. The outbox redelivers; so does the feed.
+    /// </summary>
+    private static async Task ApplyWithRetriesAsync(IAnalyticsGrain analytics, Contracts.Sessions.ChatEventEnvelope e, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await analytics.Apply(e);
+                return;
+            }
+            catch (Exception) when (attempt < Attempts && !ct.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt), ct);
+            }
+        }
     }
 }

@@ -45,6 +45,9 @@ public static class AnalyticsMarkdown
         for (var i = 0; i < r.Cold.Count; i++) Line(md, $"| {i + 1} | {Ms(r.Cold[i].FirstMs)} | {Ms(r.Cold[i].SecondMs)} |");
         Line(md);
 
+        foreach (var problem in r.Problems) Line(md, $"- Not measured: {problem}");
+        if (r.Problems.Count > 0) Line(md);
+
         if (r.MessagePath is { } path)
         {
             Line(md, "## The message path with and without the analytics consumer");

@@ -7,6 +7,7 @@ public sealed record BenchOptions
         usage: ./chat bench [--chats N] [--interval S] [--duration S] [--saturation-chats N] [--saturation-seconds S]
                             [--chats-per-operator N] [--ramp-parallelism N] [--desk-loads N] [--out DIR] [--azurite-in-memory]
                             [--url http://127.0.0.1:PORT --tenant T --operators U1,U2,… [--server-pid PID] [--storage CONNECTION_STRING]]
+               ./chat bench analytics [options]   the analytics scenario (./chat bench analytics --help)
           --chats               concurrent chats, each a visitor and an agent connection (default 1000, at most 6000)
           --interval            seconds between two messages of one party in the steady phase (default 10)
           --duration            seconds of the steady phase (default 60, at most 300)
@@ -90,7 +91,7 @@ public sealed record BenchOptions
             .Select(u => new Hosting.BenchOperator(u, password)).ToList());
     }
 
-    private static int Bounded(int value, string name, int min, int max) =>
+    internal static int Bounded(int value, string name, int min, int max) =>
         value < min || value > max ? throw new BenchUsageException($"--{name} must be between {min} and {max}.") : value;
 
     /// <summary>The bench sends traffic to this machine only.</summary>

@@ -9,36 +9,44 @@ namespace ChatSupport.Bench;
 /// <summary>One benchmark run: the chat pipeline, then the bare relay, then the report. Every process it starts is stopped on the way out.</summary>
 public static class BenchRun
 {
-    public static async Task<int> RunAsync(BenchOptions options)
+    public static Task<int> RunAsync(BenchOptions options) => GuardedAsync(async ct =>
     {
-        using var stop = new CancellationTokenSource();
-        // Ctrl+C or SIGTERM: unwind through the finally blocks (they stop the servers) instead of dying on the spot.
-        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
-        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-
         var startedAt = DateTimeOffset.Now;
         var runFolder = Path.Combine(options.OutputFolder, $"{startedAt:yyyyMMdd-HHmmss}-{options.Chats}-chats");
         Directory.CreateDirectory(runFolder);
         BenchLog.Info($"Benchmark run: {options.Chats} chats; report and logs in {runFolder}");
         var clock = Stopwatch.StartNew();
+        var chat = await new ChatPipelineBench(options, runFolder).RunAsync(ct);
+        var relay = await new RelayBaselineBench(options, runFolder).RunAsync(ct);
+        var result = new BenchResult
+        {
+            StartedAt = startedAt,
+            WallSeconds = clock.Elapsed.TotalSeconds,
+            Machine = MachineInfo.Read(),
+            Settings = BenchSettings.From(options),
+            Chat = chat,
+            Relay = relay,
+        };
+        var report = await ReportWriter.WriteAsync(result, runFolder);
+        Console.WriteLine();
+        Console.WriteLine(await File.ReadAllTextAsync(report));
+        BenchLog.Info($"Report: {report}");
+        return 0;
+    });
+
+    /// <summary><c>./chat bench analytics</c> (docs/benchmarks.md, "Analytics").</summary>
+    public static Task<int> RunAnalyticsAsync(Analytics.AnalyticsOptions options) => GuardedAsync(ct => new Analytics.AnalyticsBench(options).RunAsync(ct));
+
+    /// <summary>Runs a scenario so that Ctrl+C, SIGTERM and failures all end with every started process stopped.</summary>
+    private static async Task<int> GuardedAsync(Func<CancellationToken, Task<int>> run)
+    {
+        using var stop = new CancellationTokenSource();
+        // Ctrl+C or SIGTERM: unwind through the finally blocks (they stop the servers) instead of dying on the spot.
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
         try
         {
-            var chat = await new ChatPipelineBench(options, runFolder).RunAsync(stop.Token);
-            var relay = await new RelayBaselineBench(options, runFolder).RunAsync(stop.Token);
-            var result = new BenchResult
-            {
-                StartedAt = startedAt,
-                WallSeconds = clock.Elapsed.TotalSeconds,
-                Machine = MachineInfo.Read(),
-                Settings = BenchSettings.From(options),
-                Chat = chat,
-                Relay = relay,
-            };
-            var report = await ReportWriter.WriteAsync(result, runFolder);
-            Console.WriteLine();
-            Console.WriteLine(await File.ReadAllTextAsync(report));
-            BenchLog.Info($"Report: {report}");
-            return 0;
+            return await run(stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -47,7 +55,7 @@ public static class BenchRun
         }
         catch (Exception e)
         {
-            BenchLog.Info($"The run failed, no report (server logs are in {runFolder}): {e}");
+            BenchLog.Info($"The run failed, no report (server logs are in the run folder under bench/results): {e}");
             return 1;
         }
         finally

@@ -48,7 +48,9 @@ public static class ChatSupportSiloExtensions
         silo.Services.AddChatEventConsumer<AgentEventConsumer>();
         silo.Services.AddChatEventConsumer<ArchiveEventConsumer>();
         silo.Services.AddSingleton<AnalyticsStore>();
-        silo.Services.AddChatEventConsumer<AnalyticsEventConsumer>();
+        // Off only to measure what analytics costs the message path (./chat bench analytics, docs/operations.md):
+        // the reports still answer, from whatever was counted while it was on.
+        if (configuration.GetValue("ChatSupport:Analytics:Enabled", true)) silo.Services.AddChatEventConsumer<AnalyticsEventConsumer>();
 
         // Grain state in Orleans' own binary format: compact, version-tolerant through the [Id] attributes, and it
         // builds fresh objects (the default JSON serializer fills existing ones, and shared defaults got overwritten).

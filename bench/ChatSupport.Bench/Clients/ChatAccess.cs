@@ -54,6 +54,10 @@ public sealed class ChatAccess : IDisposable
     /// <summary>The agent hub connection of chat <paramref name="index"/>: chats are shared out among the operators in turn.</summary>
     public Action<HttpConnectionOptions> Operator(int index) => o => o.Cookies = _operators[index % _operators.Count];
 
+    /// <summary>HTTP calls as operator <paramref name="index"/> (its sign-in cookie), for the dashboard's routes.</summary>
+    public HttpClient OperatorHttp(Uri baseUrl, int index) =>
+        new(new HttpClientHandler { CookieContainer = _operators[index % _operators.Count] }) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
+
     public static Action<HttpConnectionOptions> Visitor(VisitorToken token) =>
         o => o.AccessTokenProvider = () => Task.FromResult<string?>(token.Token);
 

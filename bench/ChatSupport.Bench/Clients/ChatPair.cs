@@ -72,6 +72,13 @@ public sealed class ChatPair : IAsyncDisposable
         }
     }
 
+    /// <summary>The agent resolves the chat and the visitor rates it: the last two events of a chat's life.</summary>
+    public async Task ResolveAndRateAsync(int stars, CancellationToken ct)
+    {
+        await _agent.InvokeAsync<object>("Resolve", SessionId, ct);
+        await _visitor.InvokeAsync<object>("RateChat", SessionId, stars, null, false, ct);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _visitor.DisposeAsync();

@@ -1,7 +1,8 @@
 namespace ChatSupport.Bench.Clients;
 
-// The few fields of the hub payloads the bench reads (docs/protocol.md). The bench is an outside client:
-// it does not reference the server's contracts, so it measures exactly what a widget or dashboard receives.
+// The few fields of the hub payloads the bench reads (docs/protocol.md). The chat pipeline's clients are outside
+// clients: they use these, not the server's contracts, so they measure exactly what a widget or dashboard receives.
+// (Only the analytics scenario uses Contracts, to call the analytics grain as an Orleans client.)
 
 public sealed record SessionRef(string SessionId);
 

@@ -8,25 +8,31 @@ public sealed class ChatHostServer : IAsyncDisposable
 {
     private readonly ChildProcess _process;
 
-    private ChatHostServer(ChildProcess process, Uri baseUrl, string gcHeapFile)
+    private ChatHostServer(ChildProcess process, Uri baseUrl, int gatewayPort, string gcHeapFile)
     {
         _process = process;
         BaseUrl = baseUrl;
+        GatewayPort = gatewayPort;
         GcHeapFile = gcHeapFile;
     }
 
     public Uri BaseUrl { get; }
+
+    /// <summary>The co-hosted silo's Orleans gateway (localhost clustering), for a bench that calls grains as an Orleans client.</summary>
+    public int GatewayPort { get; }
     public int Pid => _process.Pid;
 
     /// <summary>Where the GC heap probe, loaded into the host as a startup hook, reports (see <c>GcHeapProbe</c>).</summary>
     public string GcHeapFile { get; }
 
+    /// <param name="settings">More <c>--Key=value</c> host settings, after the bench's own (the analytics scenario turns analytics off with one).</param>
     public static async Task<ChatHostServer> StartAsync(string repoRoot, string runFolder, string storageConnectionString,
-        IReadOnlyList<BenchTenant> tenants)
+        IReadOnlyList<BenchTenant> tenants, IReadOnlyList<string>? settings = null)
     {
         var dll = Path.Combine(repoRoot, "src", "ChatSupport.Api", "bin", "Release", "net10.0", "ChatSupport.Api.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: run `dotnet build src/ChatSupport.Api -c Release` first (./chat bench does).");
         var port = FreePorts.Next();
+        var gatewayPort = FreePorts.Next();
         var gcHeapFile = Path.Combine(runFolder, "host-gc-heap.json");
         var process = ChildProcess.Start("ChatSupport host", "dotnet",
             [
@@ -47,13 +53,14 @@ public sealed class ChatHostServer : IAsyncDisposable
                 // The benchmark's tenants hold thousands of waiting chats at once: the queue's cap is lifted too.
                 "--ChatSupport:Queue:MaxWaitingPerTenant=100000000",
                 $"--ChatSupport:Silo:SiloPort={FreePorts.Next()}",
-                $"--ChatSupport:Silo:GatewayPort={FreePorts.Next()}",
+                $"--ChatSupport:Silo:GatewayPort={gatewayPort}",
                 // Information logs of 10,000 connections would cost the server CPU the benchmark is measuring.
                 "--Logging:LogLevel:Default=Warning",
+                .. settings ?? [],
             ],
             Path.Combine(runFolder, "host.log"),
             Environment(tenants, gcHeapFile));
-        var host = new ChatHostServer(process, new Uri($"http://127.0.0.1:{port}/"), gcHeapFile);
+        var host = new ChatHostServer(process, new Uri($"http://127.0.0.1:{port}/"), gatewayPort, gcHeapFile);
         try
         {
             await WaitUntilHealthyAsync(host.BaseUrl, TimeSpan.FromSeconds(120), () => process.HasExited);

@@ -58,6 +58,10 @@ public sealed record ChatPipelineResult
     public required long ConnectionDrops { get; init; }
     /// <summary>Measurements that could not be taken, and why (the run goes on without them).</summary>
     public required IReadOnlyList<string> Problems { get; init; }
+    /// <summary>Chats started, resolved and rated during the steady phase, when the run's shape asks for them.</summary>
+    public Clients.ChurnOutcome? Churn { get; init; }
+    /// <summary>Chats started today as the tenant's analytics report counts them (after a steady-only run): shows whether analytics was on.</summary>
+    public long? AnalyticsChatsStarted { get; init; }
 }
 
 public sealed record RelayBaselineResult

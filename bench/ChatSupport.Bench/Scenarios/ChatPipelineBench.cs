@@ -9,10 +9,13 @@ namespace ChatSupport.Bench.Scenarios;
 /// <summary>
 /// The chat pipeline under load: N chats opened (start → dashboard, assignment), the steady load, memory with
 /// every chat open, the dashboard's snapshot, the raw-insert baselines on the same Azurite, saturation, and
-/// finally a check that storage holds every acknowledged message.
+/// finally a check that storage holds every acknowledged message. <paramref name="shape"/> varies it (the analytics
+/// scenario runs only up to the steady phase, with chats living their whole life meanwhile, analytics on and off).
 /// </summary>
-public sealed class ChatPipelineBench(BenchOptions options, string runFolder)
+public sealed class ChatPipelineBench(BenchOptions options, string runFolder, PipelineShape? shape = null)
 {
+    private readonly PipelineShape _shape = shape ?? PipelineShape.Full;
+
     private const int WarmUpChats = 20;
 
     public async Task<ChatPipelineResult> RunAsync(CancellationToken ct)
@@ -59,8 +62,17 @@ public sealed class ChatPipelineBench(BenchOptions options, string runFolder)
             var idleWithChats = await IdleCpu.MeasureAsync(measured, settle: TimeSpan.Zero, ct);
 
             BenchLog.Info($"Steady load: every party sends every {options.Interval.TotalSeconds:0} s for {options.Duration.TotalSeconds:0} s");
+            // Churn chats take indices after the steady and saturation chats', so no client id is used twice.
+            var churning = ChatChurn.RunAsync(baseUrl, access, options.Chats + options.SaturationChats, _shape.ChurnPerSecond, options.Duration, ct);
             var steady = await SteadyLoad.RunAsync("chat steady", Parties(pairs), options.Interval, options.Duration, measured, ct);
-            BenchLog.Info($"  delivery p99 {steady.Delivery.P99Ms:0.0} ms, {steady.AckedPerSecond:0} acked/s, {steady.Failed} failed");
+            var churn = await churning;
+            BenchLog.Info($"  delivery p50 {steady.Delivery.P50Ms:0.0} ms, p99 {steady.Delivery.P99Ms:0.0} ms, {steady.AckedPerSecond:0} acked/s, {steady.Failed} failed" +
+                          (churn is null ? "" : $"; {churn.Completed} of {churn.Started} chats started, resolved and rated meanwhile"));
+            if (_shape.SteadyOnly)
+                return SteadyOnlyResult(tenant, signInSeconds, rampResult, startToDashboard, neverShown, desk, meters, idleCores, idleWithChats, steady, churn) with
+                {
+                    AnalyticsChatsStarted = await AnalyticsCount.StartedRecentlyAsync(access, baseUrl, ct),
+                };
 
             var openWhenMeasured = pairs.Count(p => p.IsConnected);
             var memoryAfter = server is null ? null : await MemorySample.TakeAsync(server, host?.GcHeapFile);
@@ -116,6 +128,7 @@ public sealed class ChatPipelineBench(BenchOptions options, string runFolder)
                 Durability = durability,
                 ConnectionDrops = BenchConnections.Drops,
                 Problems = problems,
+                Churn = churn,
             };
         }
         finally
@@ -124,6 +137,33 @@ public sealed class ChatPipelineBench(BenchOptions options, string runFolder)
             await Parallel.ForEachAsync(pairs, new ParallelOptions { MaxDegreeOfParallelism = 64 }, (pair, _) => pair.DisposeAsync());
         }
     }
+
+    private static ChatPipelineResult SteadyOnlyResult(BenchTenant tenant, double signInSeconds, RampResult ramp, LatencySummary startToDashboard,
+        int neverShown, DeskWatch desk, ChatOpeningMeters meters, IReadOnlyDictionary<string, double> idleCores,
+        IReadOnlyDictionary<string, double> idleWithChats, LoadOutcome steady, ChurnOutcome? churn) => new()
+    {
+        Operators = tenant.Operators.Count,
+        OperatorSignInSeconds = signInSeconds,
+        Ramp = ramp,
+        StartToDashboard = startToDashboard,
+        NeverShownOnDashboard = neverShown,
+        DeskVersionGaps = desk.VersionGaps,
+        Assignment = meters.Assignment.Summarize(),
+        FirstAgentMessage = meters.Greeting.Summarize(),
+        IdleCores = idleCores,
+        IdleCoresWithChatsOpen = idleWithChats,
+        Steady = steady,
+        Memory = null,
+        MemoryAfterSteady = null,
+        DeskLoad = null,
+        RawInserts = null,
+        RawMessageTransactions = null,
+        Saturation = null,
+        Durability = null,
+        ConnectionDrops = BenchConnections.Drops,
+        Problems = [],
+        Churn = churn,
+    };
 
     /// <summary>
     /// Saturation on chats of its own, opened for the phase (beyond the N already open) and closed after it, so the
@@ -172,7 +212,7 @@ public sealed class ChatPipelineBench(BenchOptions options, string runFolder)
     private async Task<ChatHostServer> StartHostAsync(string storage, IReadOnlyList<BenchTenant> tenants)
     {
         BenchLog.Info("Starting the ChatSupport host (Release build, one process)");
-        return await ChatHostServer.StartAsync(options.RepoRoot, runFolder, storage, tenants);
+        return await ChatHostServer.StartAsync(options.RepoRoot, runFolder, storage, tenants, _shape.HostSettings);
     }
 
     /// <summary>A few chats end to end before measuring, so JIT compilation and first activations are not in the figures.</summary>
@@ -197,4 +237,13 @@ public sealed class ChatPipelineBench(BenchOptions options, string runFolder)
         measured.Add(("bench", new ProcessMeter(Environment.ProcessId)));
         return measured;
     }
+}
+
+/// <summary>
+/// How much of the pipeline bench runs, and on what host: <see cref="Full"/> is <c>./chat bench</c>. <see cref="SteadyOnly"/>
+/// stops after the steady phase; <see cref="ChurnPerSecond"/> chats live their whole life during it.
+/// </summary>
+public sealed record PipelineShape(IReadOnlyList<string> HostSettings, bool SteadyOnly, double ChurnPerSecond)
+{
+    public static readonly PipelineShape Full = new([], SteadyOnly: false, ChurnPerSecond: 0);
 }

@@ -10,6 +10,9 @@ public interface IAgentClient : ISessionClient
 
     Task SessionChanged(SessionChanged e);
 
+    /// <summary>A private note in a chat the connection opened. Agents only: the visitor hub has no such event.</summary>
+    Task NotePosted(NotePosted e);
+
     /// <summary>To connections that called GetDesk.</summary>
     Task DeskChanged(DeskDelta delta);
 }

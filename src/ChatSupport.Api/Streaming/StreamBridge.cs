@@ -116,6 +116,9 @@ public sealed class StreamBridge(
         // Typing goes only to the other party: nobody needs their own indicator echoed back.
         TypingChanged typing => typing.Party == ChatParty.Visitor ? AgentClients(typing).Push(typing) : VisitorClients(typing).Push(typing),
         QueuePositionChanged position => VisitorClients(position).Push(position),
+        // Internal: a note, and a change the visitor cannot see (a label), go to the agents and nowhere else.
+        NotePosted note => AgentClients(note).NotePosted(note),
+        SessionChanged { AgentsOnly: true } changed => AgentClients(changed).Push(ForAgents(changed)),
         // The visitor is pushed only the visitor's view (SessionEventPush), the agents the full event.
         SessionEvent e => Task.WhenAll(VisitorClients(e).Push(e), AgentClients(e).Push(ForAgents(e))),
         _ => Task.CompletedTask,

@@ -24,6 +24,8 @@ public static class ChatErrors
     public static ChatError NotAssignedAgent() =>
         new("not_assigned_agent", "Only the agent assigned to this chat can do that.");
     public static ChatError UnknownAgent() => new("unknown_agent", "No agent who can take chats has that id.");
+    public static ChatError UnknownMention(string agentId) =>
+        new("unknown_agent", $"The note mentions @{agentId}, who is not an agent of this workspace. Nothing was saved.");
     public static ChatError SameAgent() => new("same_agent", "The chat is already with that agent.");
     public static ChatError ChatResolved() => new("chat_resolved", "This chat has been resolved.");
     public static ChatError NotResolved() => new("not_resolved", "A chat can be rated only after it is resolved.");

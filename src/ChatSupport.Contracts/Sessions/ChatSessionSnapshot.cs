@@ -36,6 +36,8 @@ public sealed record ChatSessionSnapshot
     [Id(13)] public required long LastSeq { get; init; }
     [Id(14)] public required DeliveryReceipts Receipts { get; init; }
     [Id(15)] public string? TransferNote { get; init; }
+    /// <summary>The newest private note's number (agents only; a dashboard that holds fewer reads <c>GetNotes</c>).</summary>
+    [Id(40)] public long LastNoteSeq { get; init; }
 
     /// <summary>An anonymous rating hides who gave it: such a chat never shows its visitor to agents.</summary>
     public bool HidesVisitor => Rating?.Anonymous == true;

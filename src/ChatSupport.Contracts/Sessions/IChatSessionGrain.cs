@@ -45,6 +45,15 @@ public interface IChatSessionGrain : IGrainWithStringKey
     Task<ChatResult<DeliveryReceipts>> Acknowledge(ChatCaller caller, long deliveredUpTo, long readUpTo);
 
     /// <summary>
+    /// Stores a private note (agents only, any status) and only then acknowledges it; a retry with the same client note
+    /// id returns the stored note. Mentions are agents the caller checked; the note's text is never sent to the visitor.
+    /// </summary>
+    Task<ChatResult<ChatSupport.Contracts.Notes.ChatNote>> AddNote(ChatCaller caller, string clientNoteId, string text, IReadOnlyList<AgentRef> mentions);
+
+    /// <summary>Every private note of the chat, in order (agents only).</summary>
+    Task<ChatResult<IReadOnlyList<ChatSupport.Contracts.Notes.ChatNote>>> GetNotes(ChatCaller caller);
+
+    /// <summary>
     /// Delivers the session's stored events that some consumer has not confirmed (the desk's repair sweep calls it).
     /// One-way: the caller never waits on the session, so a session waiting on that caller cannot deadlock with it.
     /// </summary>

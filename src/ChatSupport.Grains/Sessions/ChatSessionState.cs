@@ -36,6 +36,10 @@ public sealed record ChatSessionState
     /// <summary>Per consumer (by name), the newest event it confirmed.</summary>
     [Id(17)] public IReadOnlyDictionary<string, long> Delivered { get; init; } = new Dictionary<string, long>();
 
+    // Ids from 40 up: the notes, labels and follow-up state (kept apart from the core's numbers, which grow from 18).
+    /// <summary>The number of the session's newest private note (notes are numbered on their own, not with the messages).</summary>
+    [Id(40)] public long LastNoteSeq { get; init; }
+
     public ChatSessionSnapshot ToSnapshot(string tenantId, string sessionId, long lastSeq) => new()
     {
         TenantId = tenantId,
@@ -54,5 +58,6 @@ public sealed record ChatSessionState
         LastSeq = lastSeq,
         Receipts = Receipts,
         TransferNote = TransferNote,
+        LastNoteSeq = LastNoteSeq,
     };
 }

@@ -23,7 +23,7 @@ public readonly record struct Decision(ChatSessionState? Next, IReadOnlyList<Cha
 ///   the visitor may close from any open status; an agent may resolve from assigned or active.
 /// </code>
 /// </summary>
-public static class ChatWorkflow
+public static partial class ChatWorkflow
 {
     public static Decision Start(ChatSessionState s, string visitorId, VisitorMetadata visitor, DateTimeOffset now)
     {

@@ -42,6 +42,10 @@ public static class ChatSupportSiloExtensions
         silo.Services.AddChatEventConsumer<ArchiveEventConsumer>();
         silo.Services.AddSingleton<AnalyticsStore>();
         silo.Services.AddChatEventConsumer<AnalyticsEventConsumer>();
+        // Notes, labels, follow-ups and low ratings (docs/architecture.md, "Private notes, labels, follow-ups").
+        silo.Services.AddChatEventConsumer<ChatSupport.Grains.Inbox.InboxEventConsumer>();
+        silo.Services.AddChatEventConsumer<ChatSupport.Grains.Reviews.LowRatingEventConsumer>();
+        silo.Services.Configure<ChatSupport.Grains.Sessions.FollowUpOptions>(configuration.GetSection(ChatSupport.Grains.Sessions.FollowUpOptions.Section));
 
         // Grain state in Orleans' own binary format: compact, version-tolerant through the [Id] attributes, and it
         // builds fresh objects (the default JSON serializer fills existing ones, and shared defaults got overwritten).
@@ -59,6 +63,12 @@ public static class ChatSupportSiloExtensions
         {
             o.TableServiceClient = tableService;
             o.TableName = storage.TablePrefix + "PubSub";
+        });
+        // Follow-up reminders are stored, so they fire after a silo restart (one row per pending follow-up).
+        silo.UseAzureTableReminderService(o =>
+        {
+            o.TableServiceClient = tableService;
+            o.TableName = storage.TablePrefix + "Reminders";
         });
         // Failure detection: a silo that misses 2 probes of 2 s is voted dead, so its grains come back
         // elsewhere in about 5 s instead of Orleans' default of about 15 s (docs/operations.md says why).

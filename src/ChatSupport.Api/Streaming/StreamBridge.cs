@@ -40,6 +40,9 @@ public sealed class StreamBridge(
     public Task JoinDeskAsync(BridgeMember member, string tenantId) =>
         JoinAsync(member, StreamId.Create(ChatStreams.DeskNamespace, tenantId), HubGroups.Desk(tenantId));
 
+    public Task JoinInboxAsync(BridgeMember member, string agentKey) =>
+        JoinAsync(member, StreamId.Create(ChatSupport.Contracts.Inbox.ChatInboxStreams.Namespace, agentKey), HubGroups.Inbox(agentKey));
+
     public Task LeaveSessionAsync(BridgeMember member, string sessionKey) =>
         LeaveAsync(member, StreamId.Create(ChatStreams.SessionNamespace, sessionKey));
 
@@ -113,6 +116,7 @@ public sealed class StreamBridge(
     private Task ForwardAsync(object item) => item switch
     {
         DeskDelta delta => agents.Clients.Group(HubGroups.Desk(delta.TenantId)).DeskChanged(delta),
+        ChatSupport.Contracts.Inbox.AgentNotified n => agents.Clients.Group(HubGroups.Inbox(GrainKeys.Compose(n.TenantId, n.AgentId))).AgentNotified(n),
         // Typing goes only to the other party: nobody needs their own indicator echoed back.
         TypingChanged typing => typing.Party == ChatParty.Visitor ? AgentClients(typing).Push(typing) : VisitorClients(typing).Push(typing),
         QueuePositionChanged position => VisitorClients(position).Push(position),

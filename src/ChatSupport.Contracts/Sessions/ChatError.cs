@@ -32,6 +32,10 @@ public static class ChatErrors
     public static ChatError AlreadyRated() => new("already_rated", "This chat has already been rated.");
     public static ChatError AgentsOnly() => new("agents_only", "Only an agent can do that.");
     public static ChatError VisitorsOnly() => new("visitors_only", "Only the visitor of this chat can do that.");
+    public static ChatError VisitorHasOpenChat() =>
+        new("visitor_has_open_chat", "The visitor has started another chat that is still open: answer them there. Nothing changed.");
+    public static ChatError NotReopenable() =>
+        new("not_resolved", "Only a resolved chat that an agent held can be reopened.");
     public static ChatError StorageUnavailable() =>
         new("try_again", "That could not be saved just now and nothing changed. Please try again.");
 }

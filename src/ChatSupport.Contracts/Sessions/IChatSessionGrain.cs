@@ -53,6 +53,15 @@ public interface IChatSessionGrain : IGrainWithStringKey
     /// <summary>Every private note of the chat, in order (agents only).</summary>
     Task<ChatResult<IReadOnlyList<ChatSupport.Contracts.Notes.ChatNote>>> GetNotes(ChatCaller caller);
 
+    /// <summary>Adds or removes one label (an id the caller checked) on any chat, open or resolved (agents only).</summary>
+    Task<ChatResult<ChatSessionSnapshot>> SetLabel(ChatCaller caller, string labelId, bool on);
+
+    /// <summary>resolved → active_chat with the agent who held it. The visitor grain calls it (one open chat per visitor).</summary>
+    Task<ChatResult<ChatSessionSnapshot>> Reopen(ChatCaller caller);
+
+    /// <summary>Sets the chat's follow-up for the caller at <paramref name="dueAt"/> (resolved chats only): a reminder fires once then.</summary>
+    Task<ChatResult<ChatSessionSnapshot>> SetFollowUp(ChatCaller caller, DateTimeOffset dueAt);
+
     /// <summary>
     /// Delivers the session's stored events that some consumer has not confirmed (the desk's repair sweep calls it).
     /// One-way: the caller never waits on the session, so a session waiting on that caller cannot deadlock with it.

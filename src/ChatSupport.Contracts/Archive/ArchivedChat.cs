@@ -28,7 +28,7 @@ public sealed record ArchivedChat
     /// The private notes' text, lower case, for the Resolved view's note search (written by the archive from the log;
     /// never in an answer: <see cref="ForDisplay"/> drops it). Notes themselves are read with the transcript.
     /// </summary>
-    [Id(41)] public string? NotesText { get; init; }
+    [Id(41), System.Text.Json.Serialization.JsonIgnore] public string? NotesText { get; init; }
 
     /// <summary>The star count the rating filter matches: 1–5, or 0 for "no rating".</summary>
     public int Stars => Rating?.Stars ?? 0;

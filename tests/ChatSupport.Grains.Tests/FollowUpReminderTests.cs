@@ -46,7 +46,8 @@ public sealed class FollowUpReminderTests : IAsyncLifetime
         try
         {
             var inbox = second.Client.GetGrain<IAgentInboxGrain>(GrainKeys.Compose(tenant, alex.AgentId));
-            var fired = await Eventually.GetAsync(inbox.Get, i => i.FollowUps.Any(f => f.Due), TimeSpan.FromSeconds(150), "the follow-up due after the restart");
+            var fired = await Eventually.GetAsync(inbox.Get, i => i.FollowUps.Any(f => f.Due) && i.Notifications.Any(n => n.Kind == NotificationKind.FollowUp),
+                TimeSpan.FromSeconds(150), "the follow-up due after the restart, with its notification");
             fired.FollowUps.Single().Should().BeEquivalentTo(new FollowUp { SessionId = GrainKeys.Split(key).Id, DueAt = dueAt, Due = true });
             fired.Notifications.Where(n => n.Kind == NotificationKind.FollowUp).Should().ContainSingle().Which.At.Should().BeOnOrAfter(dueAt);
             var session = second.Client.GetGrain<IChatSessionGrain>(key);

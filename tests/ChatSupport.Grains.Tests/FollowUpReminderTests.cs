@@ -7,6 +7,8 @@ using static ChatSupport.Grains.Tests.ClusterTestData;
 namespace ChatSupport.Grains.Tests;
 
 /// <summary>A follow-up is an Orleans reminder in Azure Tables: it fires once, at its time, even when the cluster restarted in between.</summary>
+// Whole-cluster restarts, one at a time: two clusters starting at once on a loaded machine miss their 10 s answers.
+[Collection("cluster-restarts")]
 public sealed class FollowUpReminderTests : IAsyncLifetime
 {
     private AzuriteProcess _azurite = null!;

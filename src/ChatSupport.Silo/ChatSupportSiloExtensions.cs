@@ -51,6 +51,10 @@ public static class ChatSupportSiloExtensions
         // Off only to measure what analytics costs the message path (./chat bench analytics, docs/operations.md):
         // the reports still answer, from whatever was counted while it was on.
         if (configuration.GetValue("ChatSupport:Analytics:Enabled", true)) silo.Services.AddChatEventConsumer<AnalyticsEventConsumer>();
+        // Notes, labels, follow-ups and low ratings (docs/architecture.md, "Private notes, labels, follow-ups").
+        silo.Services.AddChatEventConsumer<ChatSupport.Grains.Inbox.InboxEventConsumer>();
+        silo.Services.AddChatEventConsumer<ChatSupport.Grains.Reviews.LowRatingEventConsumer>();
+        silo.Services.Configure<ChatSupport.Grains.Sessions.FollowUpOptions>(configuration.GetSection(ChatSupport.Grains.Sessions.FollowUpOptions.Section));
 
         // Grain state in Orleans' own binary format: compact, version-tolerant through the [Id] attributes, and it
         // builds fresh objects (the default JSON serializer fills existing ones, and shared defaults got overwritten).
@@ -71,6 +75,7 @@ public static class ChatSupportSiloExtensions
         });
         // Reminders wake a waiting session to check whether it is abandoned, even after its silo died (a grain timer
         // would die with it). Orleans refuses periods under a minute unless told otherwise; tests check more often.
+        // Follow-up reminders are stored, so they fire after a silo restart (one row per pending follow-up).
         silo.UseAzureTableReminderService(o =>
         {
             o.TableServiceClient = tableService;

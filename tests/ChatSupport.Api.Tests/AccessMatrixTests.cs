@@ -186,6 +186,9 @@ public sealed class AccessMatrixTests(MatrixFixture f)
             {
                 "GetVisitorChats" => [f.VisitorA.VisitorId],
                 "DeleteQuickReply" => [await QuickReplyOfAAsync()],
+                "DeleteLabel" => [await LabelOfAAsync()],
+                "AddLabel" => [sessionId, await LabelOfAAsync()],
+                "RemoveLabel" => [sessionId, await LabelOfAAsync()],
                 _ => ArgumentsFor(hub, method, sessionId),
             };
             if (method == "CloseChats")
@@ -216,6 +219,18 @@ public sealed class AccessMatrixTests(MatrixFixture f)
         var needsAssignment = hub == "agent" && method is "Transfer" or "Resolve" or "SendMessage" or "SetTyping" || method == "RateChat";
         if (needsAssignment) await alex.InvokeAsync<ChatSessionSnapshot>("AssignToMe", sessionId);
         if (method == "RateChat") await alex.InvokeAsync<ChatSessionSnapshot>("Resolve", sessionId);
+        // Reopen and follow-ups act on a resolved chat of admin A's; a review on one rated 1 star.
+        if (method is "Reopen" or "SetFollowUp" or "MarkReviewed")
+        {
+            await alex.InvokeAsync<ChatSessionSnapshot>("AssignToMe", sessionId);
+            await alex.InvokeAsync<ChatSessionSnapshot>("Resolve", sessionId);
+        }
+        if (method == "MarkReviewed")
+        {
+            await visitor.InvokeAsync<VisitorSessionView>("RateChat", sessionId, 1, null, false);
+            await Testing.Eventually.GetAsync(() => alex.InvokeAsync<List<ChatSupport.Contracts.Reviews.ChatReview>>("GetReviews"),
+                reviews => reviews.Any(r => r.SessionId == sessionId), what: "the 1-star chat in Needs review");
+        }
         return sessionId;
     }
 
@@ -227,8 +242,20 @@ public sealed class AccessMatrixTests(MatrixFixture f)
         return reply.Id;
     }
 
+    /// <summary>A label of tenant A, made by admin A: what DeleteLabel, AddLabel and RemoveLabel name.</summary>
+    private async Task<object?> LabelOfAAsync()
+    {
+        var alex = await f.ConnectionAsync("admin A", "agent");
+        return (await alex.InvokeAsync<ChatSupport.Contracts.Labels.ChatLabel>("SaveLabel", null, $"m-{Guid.NewGuid():N}"[..20], "#1d4ed8")).Id;
+    }
+
     private static object?[] ArgumentsFor(string hub, string method, string sessionId) => (hub, method) switch
     {
+        ("agent", "GetLabels" or "GetInbox" or "MarkNotificationsRead" or "GetReviews") => [],
+        ("agent", "SaveLabel") => [null, $"l-{Guid.NewGuid():N}"[..20], "#15803d"],
+        ("agent", "AddNote") => [sessionId, Guid.NewGuid().ToString("N"), "a private note"],
+        ("agent", "SetFollowUp") => [sessionId, DateTimeOffset.UtcNow.AddHours(2)],
+        ("agent", "MarkReviewed") => [sessionId, "Called the visitor back."],
         ("agent", "GetDesk" or "GetTeam" or "GetQuickReplies") => [],
         ("agent", "GetDeskPage") => ["w:0:a"],
         ("agent", "CloseChats") => [new[] { sessionId }],

@@ -34,6 +34,7 @@ public sealed class ChatWorkflowTests
     // The time and message number every command of the table runs with.
     private static readonly DateTimeOffset Now = T0.AddMinutes(10);
     private const long PostedSeq = 7;
+    private static readonly DateTimeOffset FollowUpAt = Now.AddHours(1);
 
     public static TheoryData<string, string, string?, ChatStatus?> Matrix()
     {
@@ -148,6 +149,21 @@ public sealed class ChatWorkflowTests
         Refused("waiting", "other_visitor_connects", "not_your_session");
         Refused("waiting", "agent_connects", "visitors_only");
         Refused("waiting", "visitor_connects_with_a_bad_id", "invalid_input");
+        // Follow-up: reopen (resolved → active_chat with the same agent) and follow-up reminders (resolved chats only).
+        Refused("not_started", "reopen", "unknown_session");
+        Refused("waiting", "reopen", "not_resolved");
+        Refused("assigned", "reopen", "not_resolved");
+        Refused("active", "reopen", "not_resolved");
+        Allowed("resolved", "reopen", ChatStatus.ActiveChat);
+        Allowed("rated", "reopen", ChatStatus.ActiveChat);
+        Refused("resolved", "visitor_reopen", "agents_only");
+        Refused("not_started", "follow_up", "unknown_session");
+        Refused("waiting", "follow_up", "invalid_input");
+        Refused("assigned", "follow_up", "invalid_input");
+        Refused("active", "follow_up", "invalid_input");
+        Allowed("resolved", "follow_up", ChatStatus.Resolved);
+        Allowed("rated", "follow_up", ChatStatus.Resolved);
+        Refused("resolved", "visitor_follow_up", "agents_only");
         return data;
     }
 
@@ -211,6 +227,10 @@ public sealed class ChatWorkflowTests
         "other_visitor_connects" => ChatWorkflow.VisitorPresence(before, OtherVisitor, "c9", true, Now),
         "agent_connects" => ChatWorkflow.VisitorPresence(before, AlexCalls, "c9", true, Now),
         "visitor_connects_with_a_bad_id" => ChatWorkflow.VisitorPresence(before, Visitor, "c 9", true, Now),
+        "reopen" => ChatWorkflow.Reopen(before, LeeCalls, Now),
+        "visitor_reopen" => ChatWorkflow.Reopen(before, Visitor, Now),
+        "follow_up" => ChatWorkflow.SetFollowUp(before, LeeCalls, FollowUpAt, Now, TimeSpan.FromMinutes(1)),
+        "visitor_follow_up" => ChatWorkflow.SetFollowUp(before, Visitor, FollowUpAt, Now, TimeSpan.FromMinutes(1)),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 
@@ -256,6 +276,12 @@ public sealed class ChatWorkflowTests
         "visitor_connects_again" => (before, []),
         "visitor_leaves" when before.VisitorConnections.Count == 0 => (before, []),
         "visitor_leaves" => (before with { VisitorConnections = [], VisitorAwaySince = Now }, []),
+        "reopen" => (
+            before with { Status = ChatStatus.ActiveChat, ResolvedAt = null, ResolvedBy = null },
+            [new ChatReopened { Agent = Alex, ReopenedBy = "lee", FollowUpOf = null, OccurredAt = Now }]),
+        "follow_up" => (
+            before with { FollowUpAt = FollowUpAt, FollowUpAgent = Lee },
+            [new FollowUpScheduled { Agent = Lee, DueAt = FollowUpAt, Replaced = null, OccurredAt = Now }]),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "no allowed outcome is documented for this command"),
     };
 
@@ -626,4 +652,57 @@ public sealed class ChatWorkflowTests
         "waiting_left" => WaitingLeft,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
+
+    [Fact]
+    public void A_chat_no_agent_ever_held_cannot_be_reopened()
+    {
+        var closed = ChatWorkflow.CloseByVisitor(Waiting, Visitor, Now).Next!;
+        var decision = ChatWorkflow.Reopen(closed, AlexCalls, Now);
+        decision.Error!.Code.Should().Be("not_resolved");
+        decision.Events.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Reopening_drops_a_pending_follow_up_and_names_whose_it_was()
+    {
+        var withFollowUp = ChatWorkflow.SetFollowUp(Resolved, SamCalls, FollowUpAt, Now, TimeSpan.FromMinutes(1)).Next!;
+        var decision = ChatWorkflow.Reopen(withFollowUp, AlexCalls, Now);
+        decision.Next!.FollowUpAt.Should().BeNull();
+        decision.Next.FollowUpAgent.Should().BeNull();
+        decision.Events.Should().Equal(new ChatReopened { Agent = Alex, ReopenedBy = "alex", FollowUpOf = Sam, OccurredAt = Now });
+    }
+
+    [Theory]
+    [InlineData(-1, "past")]
+    [InlineData(0, "past")]
+    [InlineData(30, "at least")]
+    [InlineData(366 * 24 * 60 * 60, "a year")]
+    public void A_follow_up_too_soon_in_the_past_or_over_a_year_ahead_is_refused(int secondsAhead, string sentence)
+    {
+        var decision = ChatWorkflow.SetFollowUp(Resolved, AlexCalls, Now.AddSeconds(secondsAhead), Now, TimeSpan.FromMinutes(1));
+        decision.Error!.Code.Should().Be("invalid_input");
+        decision.Error.Message.Should().Contain(sentence);
+        decision.Next.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_follow_up_fires_once_at_its_time_and_not_before()
+    {
+        var set = ChatWorkflow.SetFollowUp(Resolved, AlexCalls, FollowUpAt, Now, TimeSpan.FromMinutes(1)).Next!;
+        ChatWorkflow.FollowUpFired(set, FollowUpAt.AddSeconds(-1)).Should().BeNull("not yet due");
+        var fired = ChatWorkflow.FollowUpFired(set, FollowUpAt.AddSeconds(2))!.Value;
+        fired.Events.Should().Equal(new FollowUpDue { Agent = Alex, DueAt = FollowUpAt, OccurredAt = FollowUpAt.AddSeconds(2) });
+        ChatWorkflow.FollowUpFired(fired.Next!, FollowUpAt.AddMinutes(1)).Should().BeNull("it fired already");
+    }
+
+    [Fact]
+    public void Labels_go_on_and_off_any_chat_once_each_and_only_agents_set_them()
+    {
+        var on = ChatWorkflow.SetLabel(Resolved, SamCalls, "lbilling", true, Now);
+        on.Next!.Labels.Should().Equal("lbilling");
+        on.Events.Should().ContainSingle().Which.Should().BeEquivalentTo(new LabelsChanged { Labels = ["lbilling"], ChangedBy = "sam", OccurredAt = Now });
+        ChatWorkflow.SetLabel(on.Next, SamCalls, "lbilling", true, Now).Events.Should().BeEmpty("it is on already");
+        ChatWorkflow.SetLabel(on.Next, SamCalls, "lbilling", false, Now).Next!.Labels.Should().BeEmpty();
+        ChatWorkflow.SetLabel(Waiting, Visitor, "lbilling", true, Now).Error!.Code.Should().Be("agents_only");
+    }
 }

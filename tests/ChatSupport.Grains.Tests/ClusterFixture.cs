@@ -44,6 +44,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         // Grain state is partitioned by service id: a restarted cluster must carry the same one to find its data.
         builder.Options.ServiceId = "chatsupport";
         builder.Properties["ChatSupport:Storage:ConnectionString"] = azurite.ConnectionString;
+        // Follow-ups seconds ahead, so a test sees one fire (the product's shortest lead is a minute).
+        builder.Properties["ChatSupport:FollowUps:ShortestLead"] = "00:00:01";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.Properties[key] = value;
         builder.AddSiloBuilderConfigurator<ChatSiloConfigurator>();
         builder.AddClientBuilderConfigurator<ChatClientConfigurator>();

@@ -7,6 +7,8 @@ using static ChatSupport.Grains.Tests.ClusterTestData;
 namespace ChatSupport.Grains.Tests;
 
 /// <summary>Durability: everything survives the whole cluster stopping and a new one starting on the same storage.</summary>
+// Whole-cluster restarts, one at a time: two clusters starting at once on a loaded machine miss their 10 s answers.
+[Collection("cluster-restarts")]
 public sealed class ClusterRestartTests : IAsyncLifetime
 {
     private AzuriteProcess _azurite = null!;

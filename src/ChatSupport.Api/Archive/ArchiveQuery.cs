@@ -42,6 +42,8 @@ public static class ArchiveQuery
             Stars = stars,
             Visitor = q["visitor"].ToString() is { Length: > 0 } v ? v : null,
             AgentId = q["agent"].ToString() is { Length: > 0 } a ? a : null,
+            LabelId = q["label"].ToString() is { Length: > 0 } l ? l : null,
+            NoteText = q["note"].ToString() is { Length: > 0 } noteText ? noteText : null,
         };
         return filter.Check();
     }

@@ -45,18 +45,41 @@ public sealed class TranscriptExporter(IGrainFactory grains)
         } while (cursor is not null && !ct.IsCancellationRequested);
     }
 
+    /// <summary>
+    /// The transcript with the private notes in place (each after the message it followed), every note marked as
+    /// internal in its sender name and text. The exports are for System Admins only, like every archive route.
+    /// </summary>
     private async IAsyncEnumerable<ChatMessage> MessagesOf(ArchivedChat chat, [EnumeratorCancellation] CancellationToken ct)
     {
+        var notes = new Queue<ChatSupport.Contracts.Notes.ChatNote>((await Archive.GetNotes(chat.TenantId, chat.SessionId)).Value ?? []);
+        while (notes.TryPeek(out var first) && first.AfterMessageSeq == 0) yield return AsInternalLine(notes.Dequeue());
         // A resolved chat takes no more messages, so its archived count is final: no read for an empty transcript.
-        if (chat.MessageCount == 0) yield break;
         long after = 0;
-        while (!ct.IsCancellationRequested)
+        while (chat.MessageCount > 0 && !ct.IsCancellationRequested)
         {
             var page = await Archive.GetTranscript(chat.TenantId, chat.SessionId, after, MessagesPerPage);
             if (page.Error is { } error) throw new InvalidOperationException(error.ToString());
-            foreach (var m in page.Value!.Messages) yield return m;
-            if (!page.Value.HasMore || page.Value.Messages.Count == 0) yield break;
+            foreach (var m in page.Value!.Messages)
+            {
+                yield return m;
+                while (notes.TryPeek(out var next) && next.AfterMessageSeq <= m.Seq) yield return AsInternalLine(notes.Dequeue());
+            }
+            if (!page.Value.HasMore || page.Value.Messages.Count == 0) break;
             after = page.Value.Messages[^1].Seq;
         }
+        while (notes.TryDequeue(out var rest)) yield return AsInternalLine(rest);
     }
+
+    public const string InternalNoteMark = "INTERNAL NOTE";
+
+    private static ChatMessage AsInternalLine(ChatSupport.Contracts.Notes.ChatNote n) => new()
+    {
+        Seq = n.AfterMessageSeq,
+        ClientMessageId = $"note-{n.Seq}",
+        Sender = ChatParty.Agent,
+        SenderId = n.Author.AgentId,
+        SenderName = $"{n.Author.DisplayName} ({InternalNoteMark})",
+        Text = $"[{InternalNoteMark}] {n.Text}",
+        SentAt = n.WrittenAt,
+    };
 }

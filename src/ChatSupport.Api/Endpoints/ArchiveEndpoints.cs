@@ -44,6 +44,13 @@ public static class ArchiveEndpoints
             return page.Error is { } error ? error.AsResult() : Results.Json(page.Value);
         });
 
+        archive.MapGet("/chats/{sessionId}/notes", async (HttpContext http, IGrainFactory grains, string sessionId) =>
+        {
+            if (ChatInput.CheckId(sessionId, "sessionId") is { } bad) return bad.AsResult();
+            var notes = await Archive(grains).GetNotes(Tenant(http), sessionId);
+            return notes.Error is { } error ? error.AsResult() : Results.Json(notes.Value);
+        });
+
         archive.MapGet("/chats/{sessionId}/export", async (HttpContext http, IGrainFactory grains, TranscriptExporter exporter, string sessionId, string? format) =>
         {
             if (ChatInput.CheckId(sessionId, "sessionId") is { } bad) return bad.AsResult();

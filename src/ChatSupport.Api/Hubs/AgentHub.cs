@@ -4,6 +4,7 @@ using ChatSupport.Contracts;
 using ChatSupport.Contracts.People;
 using ChatSupport.Contracts.Desk;
 using ChatSupport.Contracts.Messages;
+using ChatSupport.Contracts.Notes;
 using ChatSupport.Contracts.QuickReplies;
 using ChatSupport.Contracts.Sessions;
 using ChatSupport.Contracts.Visitors;
@@ -14,7 +15,7 @@ namespace ChatSupport.Api.Hubs;
 
 /// <summary>The agent dashboard's hub (/hubs/agent): the live desk, assignment, and the chats an agent works in.</summary>
 [Authorize(Policy = ChatPolicies.Agent)]
-public sealed class AgentHub(IGrainFactory grains, SessionActions sessions, StreamBridge bridge) : Hub<IAgentClient>
+public sealed partial class AgentHub(IGrainFactory grains, SessionActions sessions, StreamBridge bridge) : Hub<IAgentClient>
 {
     private ChatIdentity Me => ChatIdentity.From(Context.User);
     private BridgeMember Member => new(BridgeHub.Agent, Context.ConnectionId);
@@ -74,7 +75,9 @@ public sealed class AgentHub(IGrainFactory grains, SessionActions sessions, Stre
     public async Task<ResumeResult> OpenChat(string sessionId, long afterSeq)
     {
         var opened = await sessions.ResumeAsync(Me, Member, sessionId, afterSeq);
-        return opened with { Session = opened.Session.ForAgents(), Messages = opened.Session.ForAgents(opened.Messages) };
+        // Read after joining the chat's events, like the messages: a note written in between arrives as NotePosted.
+        var notes = (await sessions.Session(Me, sessionId).GetNotes(Me.Caller)).OrThrow();
+        return opened with { Session = opened.Session.ForAgents(), Messages = opened.Session.ForAgents(opened.Messages), Notes = notes };
     }
 
     /// <summary>Stops the connection's live events of a chat (the widget was closed).</summary>
@@ -129,6 +132,21 @@ public sealed class AgentHub(IGrainFactory grains, SessionActions sessions, Stre
         return snapshots.Where(r => r.Error is null && !r.Value!.HidesVisitor).Select(r => r.Value!).ToList();
     }
 
+    /// <summary>
+    /// Adds a private note to any chat of the tenant, open or resolved. Every @username in it must be an agent of the
+    /// tenant (<c>unknown_agent</c> otherwise, nothing stored); they are notified (MentionEventConsumer).
+    /// </summary>
+    public async Task<ChatNote> AddNote(string sessionId, string clientNoteId, string text)
+    {
+        HubResults.ThrowIf(ChatInput.CheckId(clientNoteId, "clientNoteId", ChatLimits.ClientMessageIdMaxLength) ?? NoteInput.CheckText(text, out _));
+        var mentions = new List<AgentRef>();
+        foreach (var id in NoteInput.MentionedIds(text)) mentions.Add(await MentionedAgentAsync(id));
+        return (await sessions.Session(Me, sessionId).AddNote(Me.Caller, clientNoteId, text, mentions)).OrThrow();
+    }
+
+    public async Task<IReadOnlyList<ChatNote>> GetNotes(string sessionId) =>
+        (await sessions.Session(Me, sessionId).GetNotes(Me.Caller)).OrThrow();
+
     public Task<IReadOnlyList<QuickReply>> GetQuickReplies() => QuickReplies.GetAll();
 
     /// <summary>Adds (id null) or edits a quick reply; every agent may (all are System Admins).</summary>
@@ -146,6 +164,13 @@ public sealed class AgentHub(IGrainFactory grains, SessionActions sessions, Stre
         HubResults.ThrowIf(ChatInput.CheckId(agentId, "agentId"));
         var profile = await grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(Me.TenantId, agentId)).GetProfile();
         if (profile is not { CanTakeChats: true }) throw new HubException(ChatErrors.UnknownAgent().ToString());
+        return new AgentRef(agentId, profile.DisplayName);
+    }
+
+    private async Task<AgentRef> MentionedAgentAsync(string agentId)
+    {
+        var profile = await grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(Me.TenantId, agentId)).GetProfile();
+        if (profile is not { CanTakeChats: true }) throw new HubException(ChatErrors.UnknownMention(agentId).ToString());
         return new AgentRef(agentId, profile.DisplayName);
     }
 

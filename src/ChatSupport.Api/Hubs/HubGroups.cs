@@ -5,4 +5,6 @@ public static class HubGroups
 {
     public static string Session(string sessionKey) => "session:" + sessionKey;
     public static string Desk(string tenantId) => "desk:" + tenantId;
+    /// <summary>One per agent ("{tenantId}/{agentId}"): their notifications, on every dashboard they have open.</summary>
+    public static string Inbox(string agentKey) => "inbox:" + agentKey;
 }

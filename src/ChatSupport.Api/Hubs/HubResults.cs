@@ -8,7 +8,11 @@ namespace ChatSupport.Api.Hubs;
 public sealed record StartChatResult(ChatSessionSnapshot Session, int? QueuePosition);
 
 /// <summary>What Resume / OpenChat answer: the session now, and the messages after the client's cursor.</summary>
-public sealed record ResumeResult(ChatSessionSnapshot Session, MessagePage Messages, int? QueuePosition);
+public sealed record ResumeResult(ChatSessionSnapshot Session, MessagePage Messages, int? QueuePosition)
+{
+    /// <summary>The chat's private notes: filled by the agent hub's OpenChat only, never by the visitor's Resume.</summary>
+    public IReadOnlyList<ChatSupport.Contracts.Notes.ChatNote> Notes { get; init; } = [];
+}
 
 /// <summary>The visitor's StartChat answer: their own view of the session (no internal data) and their place in line.</summary>
 public sealed record VisitorStartChatResult(VisitorSessionView Session, int? QueuePosition);

@@ -10,6 +10,12 @@ public interface IAgentClient : ISessionClient
 
     Task SessionChanged(SessionChanged e);
 
+    /// <summary>A private note in a chat the connection opened. Agents only: the visitor hub has no such event.</summary>
+    Task NotePosted(NotePosted e);
+
+    /// <summary>A new notification of the signed-in agent (a mention, a follow-up due, a low rating): to connections that called GetInbox.</summary>
+    Task AgentNotified(ChatSupport.Contracts.Inbox.AgentNotified e);
+
     /// <summary>To connections that called GetDesk.</summary>
     Task DeskChanged(DeskDelta delta);
 }

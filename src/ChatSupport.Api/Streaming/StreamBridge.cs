@@ -46,6 +46,8 @@ public sealed class StreamBridge(
     /// <summary>The operator's sign-ins that end early (<see cref="SignInEnded"/>): their connections on this node are closed.</summary>
     public Task JoinSignInAsync(BridgeMember member, string operatorKey) =>
         JoinAsync(member, StreamId.Create(ChatStreams.SignInNamespace, operatorKey), group: null);
+    public Task JoinInboxAsync(BridgeMember member, string agentKey) =>
+        JoinAsync(member, StreamId.Create(ChatSupport.Contracts.Inbox.ChatInboxStreams.Namespace, agentKey), HubGroups.Inbox(agentKey));
 
     public Task LeaveSessionAsync(BridgeMember member, string sessionKey) =>
         LeaveAsync(member, StreamId.Create(ChatStreams.SessionNamespace, sessionKey));
@@ -121,9 +123,13 @@ public sealed class StreamBridge(
     {
         SignInEnded ended => CloseConnections(ended),
         DeskDelta delta => agents.Clients.Group(HubGroups.Desk(delta.TenantId)).DeskChanged(delta),
+        ChatSupport.Contracts.Inbox.AgentNotified n => agents.Clients.Group(HubGroups.Inbox(GrainKeys.Compose(n.TenantId, n.AgentId))).AgentNotified(n),
         // Typing goes only to the other party: nobody needs their own indicator echoed back.
         TypingChanged typing => typing.Party == ChatParty.Visitor ? AgentClients(typing).Push(typing) : VisitorClients(typing).Push(typing),
         QueuePositionChanged position => VisitorClients(position).Push(position),
+        // Internal: a note, and a change the visitor cannot see (a label), go to the agents and nowhere else.
+        NotePosted note => AgentClients(note).NotePosted(note),
+        SessionChanged { AgentsOnly: true } changed => AgentClients(changed).Push(ForAgents(changed)),
         // The visitor is pushed only the visitor's view (SessionEventPush), the agents the full event.
         SessionEvent e => Task.WhenAll(VisitorClients(e).Push(e), AgentClients(e).Push(ForAgents(e))),
         _ => Task.CompletedTask,

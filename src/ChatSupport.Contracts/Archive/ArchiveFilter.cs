@@ -18,6 +18,10 @@ public sealed record ArchiveFilter
     [Id(2)] public IReadOnlyList<int>? Stars { get; init; }
     [Id(3)] public string? Visitor { get; init; }
     [Id(4)] public string? AgentId { get; init; }
+    /// <summary>Chats that carry this label (id).</summary>
+    [Id(40)] public string? LabelId { get; init; }
+    /// <summary>Chats whose private notes contain this text (ignoring case).</summary>
+    [Id(41)] public string? NoteText { get; init; }
 
     public const int PageMax = 100;
     public const int SearchMaxLength = 254;
@@ -31,6 +35,10 @@ public sealed record ArchiveFilter
             return ChatErrors.InvalidInput("rating is a list of 1 to 5 and 'none'.");
         if (Visitor is { Length: > SearchMaxLength }) return ChatErrors.InvalidInput($"visitor can be at most {SearchMaxLength} characters.");
         if (Visitor is not null && string.IsNullOrWhiteSpace(Visitor)) return ChatErrors.InvalidInput("visitor cannot be blank.");
+        if (LabelId is not null && (LabelId.Length > 32 || !LabelId.All(char.IsAsciiLetterOrDigit)))
+            return ChatErrors.InvalidInput("label is a label's id (letters and digits).");
+        if (NoteText is not null && (string.IsNullOrWhiteSpace(NoteText) || NoteText.Length > SearchMaxLength))
+            return ChatErrors.InvalidInput($"note is 1 to {SearchMaxLength} characters of a note's text.");
         if (AgentId is not null) return ChatInput.CheckId(AgentId, "agent");
         return null;
     }

@@ -24,6 +24,13 @@ public sealed record ArchivedChat
     [Id(10)] public long MessageCount { get; init; }
     /// <summary>Nobody resolved it: it waited with no visitor connected and no message until it was closed (ResolvedBy null).</summary>
     [Id(11)] public bool Abandoned { get; init; }
+    /// <summary>The chat's labels (ids) when it was archived; the Resolved view filters by them.</summary>
+    [Id(40)] public IReadOnlyList<string> Labels { get; init; } = [];
+    /// <summary>
+    /// The private notes' text, lower case, for the Resolved view's note search (written by the archive from the log;
+    /// never in an answer: <see cref="ForDisplay"/> drops it). Notes themselves are read with the transcript.
+    /// </summary>
+    [Id(41), System.Text.Json.Serialization.JsonIgnore] public string? NotesText { get; init; }
 
     /// <summary>The star count the rating filter matches: 1–5, or 0 for "no rating".</summary>
     public int Stars => Rating?.Stars ?? 0;
@@ -45,10 +52,13 @@ public sealed record ArchivedChat
         Rating = s.Rating,
         MessageCount = s.LastSeq,
         Abandoned = s.Abandoned,
+        Labels = s.Labels,
     };
 
     /// <summary>What agents may see: the visitor's identity is removed when the rating is anonymous.</summary>
-    public ArchivedChat ForDisplay() => HidesVisitor ? this with { VisitorId = "", VisitorName = null, VisitorEmail = null } : this;
+    public ArchivedChat ForDisplay() => HidesVisitor
+        ? this with { VisitorId = "", VisitorName = null, VisitorEmail = null, NotesText = null }
+        : this with { NotesText = null };
 }
 
 /// <summary>One page of the resolved-chats list, newest first; pass <see cref="NextCursor"/> to read on.</summary>

@@ -23,6 +23,12 @@ public interface IArchiveGrain : IGrainWithIntegerKey
     /// <summary>The transcript of an archived chat: the messages after afterSeq, in order.</summary>
     Task<ChatResult<MessagePage>> GetTranscript(string tenantId, string sessionId, long afterSeq, int max);
 
+    /// <summary>A reopened chat leaves the archive (it is archived again, with its new end, when it ends again).</summary>
+    Task Remove(string tenantId, string sessionId);
+
+    /// <summary>The private notes of an archived chat, in order (admins only: internal entries of the log).</summary>
+    Task<ChatResult<IReadOnlyList<ChatSupport.Contracts.Notes.ChatNote>>> GetNotes(string tenantId, string sessionId);
+
     /// <summary>Average rating and count per agent of the tenant.</summary>
     Task<IReadOnlyList<AgentRatingStats>> GetAgentRatings(string tenantId);
 }

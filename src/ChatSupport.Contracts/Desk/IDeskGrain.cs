@@ -43,6 +43,8 @@ public sealed record SessionSummary
     [Id(6)] public DateTimeOffset? AssignedAt { get; init; }
     [Id(7)] public double? AiConfidence { get; init; }
     [Id(8)] public int? QueuePosition { get; init; }
+    /// <summary>The chat's labels (ids): the queue and the map filter by them.</summary>
+    [Id(40)] public IReadOnlyList<string> Labels { get; init; } = [];
 
     public static SessionSummary From(ChatSessionSnapshot s) => new()
     {
@@ -54,6 +56,7 @@ public sealed record SessionSummary
         CreatedAt = s.CreatedAt,
         AssignedAt = s.AssignedAt,
         AiConfidence = s.AiConfidence,
+        Labels = s.Labels,
     };
 }
 

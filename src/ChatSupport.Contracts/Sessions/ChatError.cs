@@ -24,6 +24,8 @@ public static class ChatErrors
     public static ChatError NotAssignedAgent() =>
         new("not_assigned_agent", "Only the agent assigned to this chat can do that.");
     public static ChatError UnknownAgent() => new("unknown_agent", "No agent who can take chats has that id.");
+    public static ChatError UnknownMention(string agentId) =>
+        new("unknown_agent", $"The note mentions @{agentId}, who is not an agent of this workspace. Nothing was saved.");
     public static ChatError SameAgent() => new("same_agent", "The chat is already with that agent.");
     public static ChatError ChatResolved() => new("chat_resolved", "This chat has been resolved.");
     public static ChatError NotResolved() => new("not_resolved", "A chat can be rated only after it is resolved.");
@@ -34,6 +36,10 @@ public static class ChatErrors
         new("queue_full", "All our agents are busy and the queue is full. Please try again in a few minutes.");
     /// <summary>Internal: the abandonment check found the visitor still there (or they wrote). No client ever gets it.</summary>
     public static ChatError NotAbandoned() => new("not_abandoned", "The visitor is still there or has written: the chat is not abandoned.");
+    public static ChatError VisitorHasOpenChat() =>
+        new("visitor_has_open_chat", "The visitor has started another chat that is still open: answer them there. Nothing changed.");
+    public static ChatError NotReopenable() =>
+        new("not_resolved", "Only a resolved chat that an agent held can be reopened.");
     public static ChatError StorageUnavailable() =>
         new("try_again", "That could not be saved just now and nothing changed. Please try again.");
 }

@@ -85,6 +85,16 @@ public sealed record ChatRated : ChatEvent
 }
 
 /// <summary>
+/// An agent wrote a private note (or a transfer left one), stored as note <see cref="ChatNote.Seq"/> of the chat.
+/// Consumers that face visitors must ignore it: its text is internal (the mentions' notifications, the archive use it).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("chat-event.NoteAdded")]
+public sealed record NoteAdded : ChatEvent
+{
+    [Id(0)] public required ChatSupport.Contracts.Notes.ChatNote Note { get; init; }
+}
+
+/// <summary>
 /// A stored event as consumers receive it: which session, its number in that session's event sequence (1, 2, …,
 /// gap-free), and the session as it was right after the decision, so that no consumer needs to ask the session.
 /// </summary>

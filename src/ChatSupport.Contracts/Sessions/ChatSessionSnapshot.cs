@@ -38,6 +38,13 @@ public sealed record ChatSessionSnapshot
     [Id(15)] public string? TransferNote { get; init; }
     /// <summary>Resolved because nobody was there (<see cref="ChatAbandoned"/>): <see cref="ResolvedBy"/> is null then.</summary>
     [Id(16)] public bool Abandoned { get; init; }
+    /// <summary>The newest private note's number (agents only; a dashboard that holds fewer reads <c>GetNotes</c>).</summary>
+    [Id(40)] public long LastNoteSeq { get; init; }
+    /// <summary>The chat's labels (ids of the tenant's labels). Agents only.</summary>
+    [Id(41)] public IReadOnlyList<string> Labels { get; init; } = [];
+    /// <summary>When the chat's follow-up is due, and whose it is (null when none is set or it fired). Agents only.</summary>
+    [Id(42)] public DateTimeOffset? FollowUpAt { get; init; }
+    [Id(43)] public AgentRef? FollowUpAgent { get; init; }
 
     /// <summary>An anonymous rating hides who gave it: such a chat never shows its visitor to agents.</summary>
     public bool HidesVisitor => Rating?.Anonymous == true;

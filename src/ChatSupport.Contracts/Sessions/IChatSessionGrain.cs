@@ -54,6 +54,24 @@ public interface IChatSessionGrain : IGrainWithStringKey
     Task<ChatResult<DeliveryReceipts>> Acknowledge(ChatCaller caller, long deliveredUpTo, long readUpTo);
 
     /// <summary>
+    /// Stores a private note (agents only, any status) and only then acknowledges it; a retry with the same client note
+    /// id returns the stored note. Mentions are agents the caller checked; the note's text is never sent to the visitor.
+    /// </summary>
+    Task<ChatResult<ChatSupport.Contracts.Notes.ChatNote>> AddNote(ChatCaller caller, string clientNoteId, string text, IReadOnlyList<AgentRef> mentions);
+
+    /// <summary>Every private note of the chat, in order (agents only).</summary>
+    Task<ChatResult<IReadOnlyList<ChatSupport.Contracts.Notes.ChatNote>>> GetNotes(ChatCaller caller);
+
+    /// <summary>Adds or removes one label (an id the caller checked) on any chat, open or resolved (agents only).</summary>
+    Task<ChatResult<ChatSessionSnapshot>> SetLabel(ChatCaller caller, string labelId, bool on);
+
+    /// <summary>resolved → active_chat with the agent who held it. The visitor grain calls it (one open chat per visitor).</summary>
+    Task<ChatResult<ChatSessionSnapshot>> Reopen(ChatCaller caller);
+
+    /// <summary>Sets the chat's follow-up for the caller at <paramref name="dueAt"/> (resolved chats only): a reminder fires once then.</summary>
+    Task<ChatResult<ChatSessionSnapshot>> SetFollowUp(ChatCaller caller, DateTimeOffset dueAt);
+
+    /// <summary>
     /// Delivers the session's stored events that some consumer has not confirmed (the desk's repair sweep calls it).
     /// One-way: the caller never waits on the session, so a session waiting on that caller cannot deadlock with it.
     /// </summary>

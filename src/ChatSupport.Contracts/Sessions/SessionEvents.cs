@@ -28,6 +28,18 @@ public sealed record MessagePosted : SessionEvent
 public sealed record SessionChanged : SessionEvent
 {
     [Id(0)] public required ChatSessionSnapshot Session { get; init; }
+    /// <summary>
+    /// True when nothing the visitor may see changed (a note, a label): the change goes to agents only, so that the
+    /// visitor does not even learn that something happened.
+    /// </summary>
+    [Id(1)] public bool AgentsOnly { get; init; }
+}
+
+/// <summary>A private note was stored. Internal: the bridge pushes it to agents only, never to a visitor.</summary>
+[GenerateSerializer, Immutable]
+public sealed record NotePosted : SessionEvent
+{
+    [Id(0)] public required ChatSupport.Contracts.Notes.ChatNote Note { get; init; }
 }
 
 /// <summary>One side started or stopped typing. Ephemeral: never stored.</summary>

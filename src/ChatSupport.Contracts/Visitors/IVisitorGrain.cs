@@ -10,6 +10,12 @@ public interface IVisitorGrain : IGrainWithStringKey
 {
     Task<ChatResult<ChatSessionSnapshot>> StartOrResumeChat(VisitorMetadata metadata);
 
+    /// <summary>
+    /// An agent reopens one of the visitor's resolved chats: refused with <c>visitor_has_open_chat</c> while another of
+    /// theirs is open; otherwise it becomes the visitor's open chat again (the widget shows it on their next visit).
+    /// </summary>
+    Task<ChatResult<ChatSessionSnapshot>> ReopenChat(string sessionId, ChatCaller caller);
+
     /// <summary>The visitor's open session id, or null.</summary>
     Task<string?> GetOpenSessionId();
 

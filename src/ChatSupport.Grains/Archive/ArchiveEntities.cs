@@ -11,7 +11,19 @@ namespace ChatSupport.Grains.Archive;
 /// </summary>
 internal static class ArchiveEntities
 {
-    public static TableEntity ToEntity(ArchivedChat c, string partitionKey, string rowKey) => new(partitionKey, rowKey)
+    public static TableEntity ToEntity(ArchivedChat c, string partitionKey, string rowKey)
+    {
+        var row = Core(c, partitionKey, rowKey);
+        row["Labels"] = string.Join(",", c.Labels);
+        // One boolean property per label: the label filter is then a property comparison inside the key range.
+        foreach (var label in c.Labels) row[LabelProperty(label)] = true;
+        if (c.NotesText is { } notes) row["NotesText"] = notes;
+        return row;
+    }
+
+    public static string LabelProperty(string labelId) => "Label_" + labelId;
+
+    private static TableEntity Core(ArchivedChat c, string partitionKey, string rowKey) => new(partitionKey, rowKey)
     {
         ["SessionId"] = c.SessionId,
         ["VisitorId"] = c.VisitorId,
@@ -57,6 +69,8 @@ internal static class ArchiveEntities
             },
             MessageCount = e.GetInt64("MessageCount") ?? 0,
             Abandoned = e.GetBoolean("Abandoned") ?? false,
+            Labels = e.GetString("Labels") is { Length: > 0 } labels ? labels.Split(',') : [],
+            NotesText = e.GetString("NotesText"),
         };
     }
 }

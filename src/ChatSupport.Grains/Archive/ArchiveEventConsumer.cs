@@ -16,6 +16,9 @@ public sealed class ArchiveEventConsumer(IGrainFactory grains) : IChatEventConsu
     {
         ChatEnded => Archive.EnsureSaved(ArchivedChat.From(e.Session)),
         ChatRated => Archive.Save(ArchivedChat.From(e.Session)),
+        // A resolved chat's labels and notes change its archived copy (the label filter, the note search).
+        LabelsChanged or NoteAdded when e.Session.Status == ChatStatus.Resolved => Archive.Save(ArchivedChat.From(e.Session)),
+        ChatReopened => Archive.Remove(e.TenantId, e.SessionId),
         _ => Task.CompletedTask,
     };
 

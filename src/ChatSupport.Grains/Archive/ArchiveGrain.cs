@@ -14,13 +14,13 @@ namespace ChatSupport.Grains.Archive;
 [StatelessWorker]
 public sealed class ArchiveGrain(ArchiveWriter writer, ArchiveReader reader, AgentRatingTotals ratings, MessageLog log) : Grain, IArchiveGrain
 {
-    public Task Save(ArchivedChat chat) => writer.SaveAsync(chat);
+    public async Task Save(ArchivedChat chat) => await writer.SaveAsync(await WithNotesAsync(chat));
 
     public async Task EnsureSaved(ArchivedChat chat)
     {
         var stored = await writer.GetAsync(chat.TenantId, chat.SessionId);
         // A rating is given once and never taken back: a stored rated chat is not replaced by an older, unrated copy.
-        if (stored is null || stored.Rating is null && (chat.Rating is not null || stored.HidesVisitor != chat.HidesVisitor)) await writer.SaveAsync(chat);
+        if (stored is null || stored.Rating is null && (chat.Rating is not null || stored.HidesVisitor != chat.HidesVisitor)) await writer.SaveAsync(await WithNotesAsync(chat));
     }
 
     // Everything leaving the archive for agents goes through ForDisplay: an anonymous rating hides its visitor.
@@ -44,6 +44,29 @@ public sealed class ArchiveGrain(ArchiveWriter writer, ArchiveReader reader, Age
             messages = messages.Select(m => m.Sender == ChatParty.Visitor ? m with { SenderId = "", SenderName = null } : m).ToList();
         return new MessagePage { Messages = messages, HasMore = hasMore, LastSeq = chat.MessageCount };
     }
+
+    public async Task Remove(string tenantId, string sessionId)
+    {
+        if (await writer.GetAsync(tenantId, sessionId) is { } chat) await writer.RemoveAsync(chat);
+    }
+
+    public async Task<ChatResult<IReadOnlyList<ChatSupport.Contracts.Notes.ChatNote>>> GetNotes(string tenantId, string sessionId)
+    {
+        if (await writer.GetAsync(tenantId, sessionId) is null) return ChatErrors.UnknownSession();
+        var notes = await log.ReadNotesAsync(GrainKeys.Compose(tenantId, sessionId));
+        return ChatResult<IReadOnlyList<ChatSupport.Contracts.Notes.ChatNote>>.Ok(notes);
+    }
+
+    /// <summary>The notes' text for the note search, from the log (lower case; at most what a table property holds).</summary>
+    private async Task<ArchivedChat> WithNotesAsync(ArchivedChat chat)
+    {
+        var notes = await log.ReadNotesAsync(GrainKeys.Compose(chat.TenantId, chat.SessionId));
+        if (notes.Count == 0) return chat;
+        var text = string.Join("\n", notes.Select(n => n.Text)).ToLowerInvariant();
+        return chat with { NotesText = text.Length <= NotesTextMax ? text : text[..NotesTextMax] };
+    }
+
+    private const int NotesTextMax = 30_000;
 
     public Task<IReadOnlyList<AgentRatingStats>> GetAgentRatings(string tenantId) => ratings.ReadAsync(tenantId);
 }

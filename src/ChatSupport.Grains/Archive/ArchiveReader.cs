@@ -23,8 +23,11 @@ public sealed class ArchiveReader(ChatTables tables)
 
         var chats = new List<ArchivedChat>(pageSize);
         string? lastKey = null;
+        var noteText = filter.NoteText?.Trim().ToLowerInvariant();
         await foreach (var (rowKey, chat) in MergedAsync(await SourcesAsync(tenantId, filter, cursor, pageSize, ct), ct))
         {
+            // Tables cannot search text: a note search reads on through the range until the page is full.
+            if (noteText is not null && chat.NotesText?.Contains(noteText, StringComparison.Ordinal) != true) continue;
             if (chats.Count == pageSize) return new ArchivePage { Chats = chats, NextCursor = lastKey };
             chats.Add(chat);
             lastKey = rowKey;
@@ -41,6 +44,7 @@ public sealed class ArchiveReader(ChatTables tables)
         if (cursor is not null) conditions.Add(TableClient.CreateQueryFilter($"RowKey gt {cursor}"));
         if (filter.Stars is { Count: > 0 } stars)
             conditions.Add("(" + string.Join(" or ", stars.Distinct().Order().Select(s => TableClient.CreateQueryFilter($"Stars eq {s}"))) + ")");
+        if (filter.LabelId is { } label) conditions.Add($"{ArchiveEntities.LabelProperty(label)} eq true");
         var perPage = pageSize + 1;
 
         if (filter.Visitor is { } visitor)

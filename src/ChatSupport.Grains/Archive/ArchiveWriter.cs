@@ -47,6 +47,14 @@ public sealed class ArchiveWriter(ChatTables tables, AgentRatingTotals ratings)
             });
     }
 
+    /// <summary>Deletes every row of the archived chat (a delete of a row already gone is no error), the by-id row first.</summary>
+    public async Task RemoveAsync(ArchivedChat chat, CancellationToken ct = default)
+    {
+        await (await tables.Archive(ArchiveTable.ArchiveSessions)).DeleteEntityAsync(chat.TenantId, chat.SessionId, cancellationToken: ct);
+        foreach (var (table, row) in ListingRowsOf(chat))
+            await (await tables.Archive(table)).DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: ct);
+    }
+
     /// <summary>The chat as the archive holds it now, or null.</summary>
     public async Task<ArchivedChat?> GetAsync(string tenantId, string sessionId, CancellationToken ct = default)
     {

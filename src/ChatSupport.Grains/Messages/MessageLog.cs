@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using ChatSupport.Contracts.Messages;
+using ChatSupport.Contracts.Notes;
+using ChatSupport.Contracts.Sessions;
 using ChatSupport.Grains.Storage;
 
 namespace ChatSupport.Grains.Messages;
@@ -20,6 +23,9 @@ public readonly record struct StoredMessageId(long Seq, string ClientMessageId, 
 /// recognizing retries is the session grain's job (it keeps the tail's ids, see <c>RecentAcks</c>).
 /// </summary>
 /// <remarks>
+/// Private notes live in the same partition as *internal* entries, rows "i{noteSeq:D19}" numbered on their own: every
+/// message read stays within the "m…" keys, so no read that serves a visitor can return a note, and the messages'
+/// numbers stay gap-free for the visitor (docs/architecture.md, "Private notes").
 /// Sessions written before this layout also hold "c{clientMessageId}" marker rows (the sequence number
 /// of that client id, written in one batch with the message). Nothing reads them any more: every range
 /// read here stays within the "m…" keys, and the message row already holds the same client id.
@@ -29,6 +35,9 @@ public sealed class MessageLog(ChatTables tables)
     private const string MessagePrefix = "m";
     // One past the last message row key: "n" sorts after every "m…" key (and the old "c…" markers sort before).
     private const string MessageRowsEnd = "n";
+    private const string NotePrefix = "i";
+    // One past the last note row key: "j" sorts after every "i…" key and before the messages.
+    private const string NoteRowsEnd = "j";
     private static readonly string[] IdColumns = ["RowKey", "ClientMessageId", "Sender", "SenderId", "SentAt"];
 
     /// <summary>Stores the message at its sequence number; false when that number is taken already (nothing written).</summary>
@@ -89,6 +98,33 @@ public sealed class MessageLog(ChatTables tables)
         return result;
     }
 
+    /// <summary>Stores a note at its number; false when that number is taken already (nothing written).</summary>
+    public async Task<bool> TryAppendNoteAsync(string sessionKey, ChatNote note, CancellationToken ct = default)
+    {
+        var table = await tables.Messages;
+        try
+        {
+            await table.AddEntityAsync(ToEntity(PartitionKeyOf(sessionKey), note), ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Every note of a session, in order (a chat holds at most <see cref="NoteInput.MaxNotesPerChat"/>).</summary>
+    public async Task<IReadOnlyList<ChatNote>> ReadNotesAsync(string sessionKey, CancellationToken ct = default)
+    {
+        var table = await tables.Messages;
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {PartitionKeyOf(sessionKey)} and RowKey gt {NotePrefix} and RowKey lt {NoteRowsEnd}");
+        var result = new List<ChatNote>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
+            result.Add(NoteFromEntity(entity));
+        return result;
+    }
+
     private static string RangeFilter(string partition, long afterSeq) =>
         TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {RowKeyOf(afterSeq)} and RowKey lt {MessageRowsEnd}");
 
@@ -98,6 +134,30 @@ public sealed class MessageLog(ChatTables tables)
     private static string RowKeyOf(long seq) => MessagePrefix + seq.ToString("D19", CultureInfo.InvariantCulture);
 
     private static long ParseSeq(string rowKey) => long.Parse(rowKey.AsSpan(MessagePrefix.Length), CultureInfo.InvariantCulture);
+
+    private static TableEntity ToEntity(string partition, ChatNote n) => new(partition, NotePrefix + n.Seq.ToString("D19", CultureInfo.InvariantCulture))
+    {
+        ["ClientNoteId"] = n.ClientNoteId,
+        ["Kind"] = n.Kind.ToString(),
+        ["AuthorId"] = n.Author.AgentId,
+        ["AuthorName"] = n.Author.DisplayName,
+        ["Text"] = n.Text,
+        ["Mentions"] = JsonSerializer.Serialize(n.Mentions.Select(m => new[] { m.AgentId, m.DisplayName })),
+        ["AfterMessageSeq"] = n.AfterMessageSeq,
+        ["WrittenAt"] = n.WrittenAt,
+    };
+
+    private static ChatNote NoteFromEntity(TableEntity e) => new()
+    {
+        Seq = long.Parse(e.RowKey.AsSpan(NotePrefix.Length), CultureInfo.InvariantCulture),
+        ClientNoteId = e.GetString("ClientNoteId"),
+        Kind = Enum.Parse<NoteKind>(e.GetString("Kind")),
+        Author = new AgentRef(e.GetString("AuthorId"), e.GetString("AuthorName")),
+        Text = e.GetString("Text"),
+        Mentions = (JsonSerializer.Deserialize<string[][]>(e.GetString("Mentions") ?? "[]") ?? []).Select(m => new AgentRef(m[0], m[1])).ToList(),
+        AfterMessageSeq = e.GetInt64("AfterMessageSeq") ?? 0,
+        WrittenAt = e.GetDateTimeOffset("WrittenAt") ?? throw new InvalidDataException($"Note {e.RowKey} has no WrittenAt."),
+    };
 
     private static TableEntity ToEntity(string partition, ChatMessage m) => new(partition, RowKeyOf(m.Seq))
     {

@@ -21,7 +21,7 @@ namespace ChatSupport.Grains.Sessions;
 /// consumer (desk, agents, archive, …) until each has confirmed them. A waiting chat that nobody is in is closed as
 /// abandoned by an Orleans reminder (<see cref="ReceiveReminder"/>), which outlives this activation and its silo.
 /// </summary>
-public sealed class ChatSessionGrain(
+public sealed partial class ChatSessionGrain(
     [PersistentState("session", StorageNames.Chat)] IPersistentState<ChatSessionState> state,
     MessageLog log,
     ChatEventFanOut fanOut,
@@ -136,8 +136,14 @@ public sealed class ChatSessionGrain(
     public Task<ChatResult<ChatSessionSnapshot>> Assign(ChatCaller caller, AgentRef assignee) =>
         ApplyAsync(ChatWorkflow.Assign(S, caller, assignee, clock.GetUtcNow()));
 
-    public Task<ChatResult<ChatSessionSnapshot>> Transfer(ChatCaller caller, AgentRef toAgent, string? note) =>
-        ApplyAsync(ChatWorkflow.Transfer(S, caller, toAgent, note, clock.GetUtcNow()));
+    public Task<ChatResult<ChatSessionSnapshot>> Transfer(ChatCaller caller, AgentRef toAgent, string? note)
+    {
+        var decision = ChatWorkflow.Transfer(S, caller, toAgent, note, clock.GetUtcNow());
+        // The transfer's note is also a private note of the chat: archived, never overwritten (ChatSessionGrain.Notes).
+        return decision.Events is [ChatTransferred { Note: { } text }]
+            ? TransferWithNoteAsync(caller, decision, text)
+            : ApplyAsync(decision);
+    }
 
     public Task<ChatResult<ChatSessionSnapshot>> Resolve(ChatCaller caller) =>
         ApplyAsync(ChatWorkflow.Resolve(S, caller, clock.GetUtcNow()));
@@ -339,7 +345,9 @@ public sealed class ChatSessionGrain(
         // A decision without events (the visitor's presence) changes nothing anyone else sees.
         if (decision.Events.Count == 0) return snapshot;
 
-        await PublishAsync(new SessionChanged { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Session = snapshot });
+        // A change the visitor cannot see (a note, a label) goes to agents only: not even its existence reaches the visitor.
+        var agentsOnly = VisitorSessionView.Of(previous.ToSnapshot(_tenantId, _sessionId, _lastSeq)) == VisitorSessionView.Of(snapshot);
+        await PublishAsync(new SessionChanged { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Session = snapshot, AgentsOnly = agentsOnly });
         await DeliverOutboxAsync(beforeAnswerOnly: true);
         // Everyone else right after the answer (a grain timer runs between calls, never during one).
         if (S.Outbox.Count > 0) RedeliverIn(TimeSpan.Zero);

@@ -45,6 +45,15 @@ public sealed record ChatSessionState
     /// <summary>The chat was closed as abandoned (nobody resolved it).</summary>
     [Id(20)] public bool Abandoned { get; init; }
 
+    // Ids from 40 up: the notes, labels and follow-up state (kept apart from the core's numbers, which grow from 18).
+    /// <summary>The number of the session's newest private note (notes are numbered on their own, not with the messages).</summary>
+    [Id(40)] public long LastNoteSeq { get; init; }
+    /// <summary>The chat's labels (ids of the tenant's labels), in the order they were added.</summary>
+    [Id(41)] public IReadOnlyList<string> Labels { get; init; } = [];
+    /// <summary>The pending follow-up: when, and whose list it lands in. Null when none is set, or once it fired.</summary>
+    [Id(42)] public DateTimeOffset? FollowUpAt { get; init; }
+    [Id(43)] public AgentRef? FollowUpAgent { get; init; }
+
     public ChatSessionSnapshot ToSnapshot(string tenantId, string sessionId, long lastSeq) => new()
     {
         TenantId = tenantId,
@@ -64,5 +73,9 @@ public sealed record ChatSessionState
         Receipts = Receipts,
         TransferNote = TransferNote,
         Abandoned = Abandoned,
+        LastNoteSeq = LastNoteSeq,
+        Labels = Labels,
+        FollowUpAt = FollowUpAt,
+        FollowUpAgent = FollowUpAgent,
     };
 }

@@ -24,7 +24,7 @@ public readonly record struct Decision(ChatSessionState? Next, IReadOnlyList<Cha
 ///   "Close selected") from any open status; a waiting chat whose visitor is away and wrote nothing is abandoned.
 /// </code>
 /// </summary>
-public static class ChatWorkflow
+public static partial class ChatWorkflow
 {
     public static Decision Start(ChatSessionState s, string visitorId, VisitorMetadata visitor, DateTimeOffset now)
     {

@@ -54,6 +54,23 @@ public sealed class VisitorGrain(
         return started;
     }
 
+    public async Task<ChatResult<ChatSessionSnapshot>> ReopenChat(string sessionId, ChatCaller caller)
+    {
+        var (tenantId, visitorId) = GrainKeys.Split(this.GetPrimaryKeyString());
+        // Calls to this grain are one at a time: the visitor cannot start a chat while this check and the reopen run.
+        if (state.State.OpenSessionId is { } openId && openId != sessionId)
+        {
+            var open = await Session(tenantId, openId).GetSnapshot(ChatCaller.Visitor(visitorId));
+            if (open.Value is { Status: not ChatStatus.Resolved }) return ChatErrors.VisitorHasOpenChat();
+        }
+        var reopened = await Session(tenantId, sessionId).Reopen(caller);
+        if (!reopened.IsSuccess || state.State.OpenSessionId == sessionId) return reopened;
+        // The widget's next StartChat finds this chat open and shows its thread.
+        state.State = state.State with { OpenSessionId = sessionId };
+        await state.WriteStateAsync();
+        return reopened;
+    }
+
     public Task<string?> GetOpenSessionId() => Task.FromResult(state.State.OpenSessionId);
 
     public Task<IReadOnlyList<string>> GetSessionIds() => Task.FromResult(state.State.SessionIds);

@@ -14,6 +14,7 @@ import { queueView } from "./queue/queueView";
 import { QuickReplies } from "./replies/quickReplies";
 import { repliesView } from "./replies/repliesView";
 import { fetchResolvedToday } from "./resolved/resolvedToday";
+import { InboxButton } from "./inbox/inbox";
 
 const linkWords: Record<LinkState, string> = { connected: "Connected", reconnecting: "Reconnecting…", offline: "Offline, retrying…" };
 
@@ -43,8 +44,10 @@ export async function startShell(root: HTMLElement, me: Me, extraViews: Dashboar
     state.dataset.state = s;
     text(state, linkWords[s]);
   });
+  const inbox = new InboxButton(() => ctx);
   link.onResumed(() => {
     void desk.load();
+    void inbox.load().catch(() => undefined);
     dock.resumeAll();
   });
 
@@ -92,14 +95,15 @@ export async function startShell(root: HTMLElement, me: Me, extraViews: Dashboar
   }
 
   root.replaceChildren(
-    h("header", { class: "top" }, h("span", { class: "brand" }, "ChatSupport"), nav, h("span", { class: "spacer" }), state, allow,
+    h("header", { class: "top" }, h("span", { class: "brand" }, "ChatSupport"), nav, h("span", { class: "spacer" }), state, inbox.element, allow,
       h("span", { class: "who" }, `${me.displayName} · ${me.tenantId}`), signOut),
     h("div", { class: "body" }, main, details.element),
     dock.element, toasts);
 
   dock.listen();
+  inbox.listen();
   await link.start();
-  await Promise.all([desk.load(), replies.load()]);
+  await Promise.all([desk.load(), replies.load(), inbox.load()]);
   notifier.knowExisting();
   for (const view of views) view.mount(panes.get(view.id)!, ctx);
   show(location.hash.slice(1));

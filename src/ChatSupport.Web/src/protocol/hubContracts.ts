@@ -2,6 +2,7 @@
 // wrong arguments, or a handler expecting the wrong payload, fails to compile. Types only.
 import type { AgentHubMethods, ClientEvents, VisitorHubMethods } from "./hubNames";
 import type {
+  AgentInbox, AgentNotified, ChatLabel, ChatNote, ChatReview, NotePosted,
   ChatSessionSnapshot, CloseChatResult, DeskDelta, DeskSnapshot, MessageAck, MessagePage, MessagePosted, QueuePositionChanged, QuickReply,
   ReceiptsChanged, ResumeResult, SessionChanged, TeamMember, TypingChanged, VisitorMessagePage, VisitorMessagePosted,
   VisitorMetadata, VisitorResumeResult, VisitorSessionChanged, VisitorSessionView, VisitorStartChatResult,
@@ -41,6 +42,19 @@ export interface AgentHubCalls extends SessionCalls<MessagePage, ChatSessionSnap
   GetQuickReplies(): QuickReply[];
   SaveQuickReply(id: string | null, shortcut: string, text: string): QuickReply;
   DeleteQuickReply(id: string): void;
+  AddNote(sessionId: string, clientNoteId: string, text: string): ChatNote;
+  GetNotes(sessionId: string): ChatNote[];
+  GetLabels(): ChatLabel[];
+  SaveLabel(id: string | null, name: string, color: string): ChatLabel;
+  DeleteLabel(id: string): void;
+  AddLabel(sessionId: string, labelId: string): ChatSessionSnapshot;
+  RemoveLabel(sessionId: string, labelId: string): ChatSessionSnapshot;
+  Reopen(sessionId: string): ChatSessionSnapshot;
+  SetFollowUp(sessionId: string, dueAt: string): ChatSessionSnapshot;
+  GetInbox(): AgentInbox;
+  MarkNotificationsRead(): void;
+  GetReviews(): ChatReview[];
+  MarkReviewed(sessionId: string, note: string): ChatReview;
 }
 
 /** The events of the agent hub, with their payloads (onServerEvent). */
@@ -51,6 +65,8 @@ export interface ClientEventPayloads {
   ReceiptsChanged: ReceiptsChanged;
   QueuePositionChanged: QueuePositionChanged;
   DeskChanged: DeskDelta;
+  NotePosted: NotePosted;
+  AgentNotified: AgentNotified;
 }
 
 /** The events of the visitor hub (onVisitorEvent): messages and the session in the visitor's view. */
@@ -62,6 +78,9 @@ export interface VisitorEventPayloads {
   QueuePositionChanged: QueuePositionChanged;
 }
 
+/** Events of the agent hub alone: the visitor hub never sends them (a note never reaches a visitor). */
+type AgentOnlyEvents = "DeskChanged" | "NotePosted" | "AgentNotified";
+
 // The name tables and the signatures must list the same names: a method added to one and not the other fails here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
@@ -69,5 +88,5 @@ export type NamesMatch = [
   Assert<Same<keyof VisitorHubCalls, keyof typeof VisitorHubMethods>>,
   Assert<Same<keyof AgentHubCalls, keyof typeof AgentHubMethods>>,
   Assert<Same<keyof ClientEventPayloads, keyof typeof ClientEvents>>,
-  Assert<Same<keyof VisitorEventPayloads, Exclude<keyof typeof ClientEvents, "DeskChanged">>>,
+  Assert<Same<keyof VisitorEventPayloads, Exclude<keyof typeof ClientEvents, AgentOnlyEvents>>>,
 ];

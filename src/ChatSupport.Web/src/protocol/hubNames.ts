@@ -34,6 +34,19 @@ export const AgentHubMethods = {
   GetQuickReplies: "GetQuickReplies",
   SaveQuickReply: "SaveQuickReply",
   DeleteQuickReply: "DeleteQuickReply",
+  AddNote: "AddNote",
+  GetNotes: "GetNotes",
+  GetLabels: "GetLabels",
+  SaveLabel: "SaveLabel",
+  DeleteLabel: "DeleteLabel",
+  AddLabel: "AddLabel",
+  RemoveLabel: "RemoveLabel",
+  Reopen: "Reopen",
+  SetFollowUp: "SetFollowUp",
+  GetInbox: "GetInbox",
+  MarkNotificationsRead: "MarkNotificationsRead",
+  GetReviews: "GetReviews",
+  MarkReviewed: "MarkReviewed",
 } as const;
 
 export const ClientEvents = {
@@ -43,4 +56,6 @@ export const ClientEvents = {
   ReceiptsChanged: "ReceiptsChanged",
   QueuePositionChanged: "QueuePositionChanged",
   DeskChanged: "DeskChanged",
+  NotePosted: "NotePosted",
+  AgentNotified: "AgentNotified",
 } as const;

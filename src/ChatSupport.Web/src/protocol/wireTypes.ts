@@ -25,6 +25,8 @@ export interface SessionSummary {
   sessionId: string; visitorId: string; status: ChatStatus; visitor: VisitorMetadata;
   assignedAgent?: AgentRef | null; createdAt: string; assignedAt?: string | null;
   aiConfidence?: number | null; queuePosition?: number | null;
+  /** Label ids (GetLabels names them): the queue and the map filter by them. */
+  labels?: string[];
 }
 
 /** Delivered/read watermarks of both sides: a message is delivered when its seq ≤ the other side's delivered one. */
@@ -36,6 +38,23 @@ export interface ChatSessionSnapshot extends SessionSummary {
   firstAgentReplyAt?: string | null; resolvedAt?: string | null;
   /** Resolved because nobody was there: a waiting chat whose visitor had left without writing (resolvedBy is null). */
   abandoned?: boolean;
+  /** The newest private note's number; agents only. */
+  lastNoteSeq?: number; followUpAt?: string | null; followUpAgent?: AgentRef | null;
+}
+
+/** A private note (agents only): numbered on its own, shown after message `afterMessageSeq`. */
+export interface ChatNote {
+  seq: number; afterMessageSeq: number; clientNoteId: string; kind: "note" | "transfer"; author: AgentRef; text: string;
+  mentions: AgentRef[]; writtenAt: string;
+}
+export interface ChatLabel { id: string; name: string; color: string; }
+export type NotificationKind = "mention" | "follow_up" | "low_rating";
+export interface AgentNotification { id: string; kind: NotificationKind; sessionId: string; from?: string | null; text: string; at: string; read: boolean; }
+export interface FollowUp { sessionId: string; dueAt: string; due: boolean; }
+export interface AgentInbox { notifications: AgentNotification[]; unread: number; followUps: FollowUp[]; }
+export interface ChatReview {
+  sessionId: string; stars: number; feedback?: string | null; agent?: AgentRef | null; ratedAt: string;
+  reviewedAt?: string | null; reviewedBy?: string | null; reviewNote?: string | null;
 }
 
 export interface ChatMessage {
@@ -45,7 +64,7 @@ export interface ChatMessage {
 export interface MessagePage { messages: ChatMessage[]; hasMore: boolean; lastSeq: number; }
 export interface MessageAck { seq: number; clientMessageId: string; sentAt: string; duplicate: boolean; }
 export interface StartChatResult { session: ChatSessionSnapshot; queuePosition: number | null; }
-export interface ResumeResult { session: ChatSessionSnapshot; messages: MessagePage; queuePosition?: number | null; }
+export interface ResumeResult { session: ChatSessionSnapshot; messages: MessagePage; queuePosition?: number | null; notes?: ChatNote[]; }
 
 // The visitor's own view (docs/protocol.md, "Visitor hub"): every answer and event of the visitor hub carries these, never
 // ChatSessionSnapshot or ChatMessage. The agent is a display name only; no transfer note, no operator username, no metadata.
@@ -94,6 +113,10 @@ export interface TypingChanged extends SessionEvent { party: Party; isTyping: bo
 export interface ReceiptsChanged extends SessionEvent { receipts: Receipts; }
 /** 1 = next; null once an agent took the chat. */
 export interface QueuePositionChanged extends SessionEvent { position: number | null; }
+/** Agents only: a private note was stored. */
+export interface NotePosted extends SessionEvent { note: ChatNote; }
+/** To the agent's own dashboards (after GetInbox): a mention, a follow-up due, a low rating. */
+export interface AgentNotified { tenantId: string; agentId: string; notification: AgentNotification; unread: number; }
 
 // The analytics routes (docs/analytics.md): GET /api/analytics/report and /api/analytics/export. Durations in whole
 // seconds; a statistic over no values is null.

@@ -21,6 +21,7 @@ export class ChatDock {
     onServerEvent(hub, ClientEvents.MessagePosted, (e) => this.chats.get(e.sessionId)?.onMessage(e));
     onServerEvent(hub, ClientEvents.SessionChanged, (e) => this.chats.get(e.sessionId)?.onSession(e));
     onServerEvent(hub, ClientEvents.TypingChanged, (e) => this.chats.get(e.sessionId)?.onTyping(e));
+    onServerEvent(hub, ClientEvents.NotePosted, (e) => this.chats.get(e.sessionId)?.onNote(e));
     onServerEvent(hub, ClientEvents.ReceiptsChanged, (e) => this.chats.get(e.sessionId)?.onReceipts(e.receipts));
   }
 

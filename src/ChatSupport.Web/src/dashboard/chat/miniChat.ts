@@ -15,6 +15,8 @@ import {
 } from "../../protocol";
 import type { OutgoingMessage } from "./chatTypes";
 import { MessageList, type ListItem } from "./messageList";
+import { ChatNotes } from "./chatNotes";
+import type { NotePosted } from "../../protocol";
 
 const pageSize = 50;
 const typingIdleMs = 3_000;
@@ -42,6 +44,7 @@ export class MiniChat {
   private visitorTypingTimer: number | undefined;
   private acked = { delivered: 0, read: 0 };
   private ackTimer: number | undefined;
+  private readonly notes: ChatNotes;
 
   constructor(readonly sessionId: string, private readonly ctx: DashboardContext, replies: QuickReplies, private readonly onClose: () => void) {
     this.element.dataset.sessionId = sessionId;
@@ -66,7 +69,8 @@ export class MiniChat {
     this.input.addEventListener("input", () => this.typing());
     this.input.addEventListener("blur", () => this.stopTyping());
     this.list.onNearTop(() => void this.loadOlder());
-    this.element.append(this.header, this.noteLine, this.list.element, this.typingLine, this.readOnlyLine, this.composer);
+    this.notes = new ChatNotes(sessionId, ctx, () => this.paint());
+    this.element.append(this.header, this.noteLine, this.list.element, this.typingLine, this.readOnlyLine, this.composer, this.notes.composer);
     this.element.addEventListener("focusin", () => this.acknowledgeSoon());
   }
 
@@ -76,6 +80,7 @@ export class MiniChat {
       const first = this.log.lastRead === 0;
       const opened = await callAgentHub(this.ctx.hub, AgentHubMethods.OpenChat, this.sessionId, first ? afterEverything : this.log.lastRead);
       this.applySession(opened.session);
+      this.notes.replace(opened.notes ?? []);
       if (first) {
         const after = Math.max(0, opened.session.lastSeq - pageSize);
         const page = await this.history(after, pageSize);
@@ -117,7 +122,12 @@ export class MiniChat {
 
   onSession(e: SessionChanged): void {
     this.applySession(e.session);
+    this.notes.checkSeq(e.session.lastNoteSeq);
     if ((e.lastSeq ?? 0) > this.log.lastRead) void this.catchUp();
+  }
+
+  onNote(e: NotePosted): void {
+    this.notes.onNote(e.note);
   }
 
   onTyping(e: TypingChanged): void {
@@ -179,7 +189,21 @@ export class MiniChat {
 
   /** Stored messages in order, then our unacknowledged sends. A key changes when the row's look does. */
   private items(): ListItem[] {
-    const items: ListItem[] = this.log.messages.map((m) => ({ key: `${m.seq}:${this.receiptOf(m)}`, render: () => this.renderMessage(m) }));
+    // Each note after the message it followed (notes before the first message held come first).
+    const notes = this.notes?.all ?? [];
+    const items: ListItem[] = [];
+    let next = 0;
+    const notesUpTo = (seq: number) => {
+      for (; next < notes.length && notes[next]!.afterMessageSeq <= seq; next++) {
+        const n = notes[next]!;
+        items.push({ key: `note:${n.seq}`, render: () => this.notes.render(n) });
+      }
+    };
+    for (const m of this.log.messages) {
+      notesUpTo(m.seq - 1);
+      items.push({ key: `${m.seq}:${this.receiptOf(m)}`, render: () => this.renderMessage(m) });
+    }
+    notesUpTo(Number.MAX_SAFE_INTEGER);
     for (const o of this.log.outgoing) items.push({ key: `out:${o.clientMessageId}:${o.state}`, render: () => this.renderOutgoing(o) });
     return items;
   }

@@ -10,6 +10,8 @@ RUN dotnet publish src/ChatSupport.Api -c Release -o /app
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
+# It joins the silos through their gateways with the cluster certificate: set ChatSupport__Tls__CertificatePath and
+# ChatSupport__Tls__CertificatePassword as for the silos (silo.Dockerfile; docs/operations.md, "Cluster certificates").
 ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
     ChatSupport__Orleans__Mode=client
 EXPOSE 8080

@@ -2,6 +2,7 @@ using ChatSupport.Contracts;
 using ChatSupport.Grains.Events;
 using ChatSupport.Grains.Tests.Events;
 using ChatSupport.Silo;
+using ChatSupport.Silo.Tls;
 using ChatSupport.Testing;
 using Orleans.TestingHost;
 
@@ -18,10 +19,11 @@ public sealed class ChatSiloConfigurator : ISiloConfigurator
     }
 }
 
+/// <summary>The test's client, with the cluster certificate: the silos speak only mutual TLS, as shipped.</summary>
 public sealed class ChatClientConfigurator : IClientBuilderConfigurator
 {
     public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder client) =>
-        client.AddMemoryStreams(ChatStreams.Provider);
+        client.AddMemoryStreams(ChatStreams.Provider).UseClusterTls(ClusterTls.FromConfiguration(configuration));
 }
 
 /// <summary>A TestCluster of two silos over one real Azurite, shared by the tests of a collection.</summary>
@@ -43,6 +45,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         // Grain state is partitioned by service id: a restarted cluster must carry the same one to find its data.
         builder.Options.ServiceId = "chatsupport";
         builder.Properties["ChatSupport:Storage:ConnectionString"] = azurite.ConnectionString;
+        foreach (var (key, value) in TestClusterCertificate.Settings()) builder.Properties[key] = value;
         builder.AddSiloBuilderConfigurator<ChatSiloConfigurator>();
         builder.AddClientBuilderConfigurator<ChatClientConfigurator>();
         var cluster = builder.Build();

@@ -9,7 +9,7 @@ namespace ChatSupport.Silo.Tls;
 /// <summary>
 /// Mutual TLS on the cluster's own connections: silo to silo, and Api (Orleans client) to gateway. Every end shows
 /// its certificate and accepts a peer only if the peer's certificate is one it trusts: its own (every node of a small
-/// cluster may share one), one listed in <c>AllowedThumbprints</c> (rotation), or one issued by the CA in
+/// cluster may share one), one listed in <c>AllowedThumbprints</c> (rotation), or one issued by a CA in
 /// <c>TrustedIssuerPath</c>. A connection without a certificate, or with any other one, is refused during the handshake,
 /// before a single Orleans message is read (docs/operations.md, "Cluster certificates").
 /// </summary>
@@ -18,16 +18,16 @@ public sealed class ClusterTls
     public const string Section = "ChatSupport:Tls";
 
     private readonly HashSet<string> _trustedThumbprints;
-    private readonly X509Certificate2? _trustedIssuer;
+    private readonly X509Certificate2Collection _trustedIssuers;
 
-    private ClusterTls(X509Certificate2 certificate, IEnumerable<string> allowedThumbprints, X509Certificate2? trustedIssuer)
+    public ClusterTls(X509Certificate2 certificate, IEnumerable<string> allowedThumbprints, X509Certificate2Collection trustedIssuers)
     {
         Certificate = certificate;
         _trustedThumbprints = new HashSet<string>(allowedThumbprints.Select(NormalizeThumbprint), StringComparer.Ordinal)
         {
             Sha256Thumbprint(certificate),
         };
-        _trustedIssuer = trustedIssuer;
+        _trustedIssuers = trustedIssuers;
     }
 
     /// <summary>The certificate this node shows to its peers, as server and as client.</summary>
@@ -45,7 +45,7 @@ public sealed class ClusterTls
     /// at start that no other process knows, so the loopback silo port still accepts nobody.
     /// </summary>
     public static ClusterTls FromConfigurationOrEphemeral(IConfiguration configuration) =>
-        TryFromConfiguration(configuration) ?? new ClusterTls(DevelopmentCertificate.Create(), [], null);
+        TryFromConfiguration(configuration) ?? new ClusterTls(DevelopmentCertificate.Create(), [], []);
 
     private static ClusterTls? TryFromConfiguration(IConfiguration configuration)
     {
@@ -55,9 +55,10 @@ public sealed class ClusterTls
         if (!File.Exists(path)) throw new InvalidOperationException($"{Section}:CertificatePath names {path}, which does not exist.");
         var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, section["CertificatePassword"]);
         if (!certificate.HasPrivateKey) throw new InvalidOperationException($"{path} holds no private key: a node needs its own key to prove who it is.");
-        var issuerPath = section["TrustedIssuerPath"];
-        var issuer = string.IsNullOrWhiteSpace(issuerPath) ? null : X509CertificateLoader.LoadCertificateFromFile(issuerPath);
-        return new ClusterTls(certificate, section.GetSection("AllowedThumbprints").Get<string[]>() ?? [], issuer);
+        // A PEM file of one or more CA certificates: two while the cluster moves from an old CA to a new one.
+        var issuers = new X509Certificate2Collection();
+        if (section["TrustedIssuerPath"] is { Length: > 0 } issuerPath) issuers.ImportFromPemFile(issuerPath);
+        return new ClusterTls(certificate, section.GetSection("AllowedThumbprints").Get<string[]>() ?? [], issuers);
     }
 
     /// <summary>The TLS settings Orleans applies to every inbound and outbound cluster connection.</summary>
@@ -80,14 +81,14 @@ public sealed class ClusterTls
         var now = DateTime.UtcNow;
         if (now < peer.NotBefore.ToUniversalTime() || now > peer.NotAfter.ToUniversalTime()) return false;
         if (_trustedThumbprints.Contains(Sha256Thumbprint(peer))) return true;
-        return _trustedIssuer is not null && IsIssuedByTrustedIssuer(peer, chain);
+        return _trustedIssuers.Count > 0 && IsIssuedByTrustedIssuer(peer, chain);
     }
 
     private bool IsIssuedByTrustedIssuer(X509Certificate2 peer, X509Chain? presented)
     {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(_trustedIssuer!);
+        chain.ChainPolicy.CustomTrustStore.AddRange(_trustedIssuers);
         // A private cluster CA publishes no revocation list; rotation replaces the CA or its certificates instead.
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         if (presented is not null)

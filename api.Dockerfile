@@ -20,6 +20,8 @@ RUN dotnet publish src/ChatSupport.Api -c Release -o /app
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
+# It joins the silos through their gateways with the cluster certificate: set ChatSupport__Tls__CertificatePath and
+# ChatSupport__Tls__CertificatePassword as for the silos (silo.Dockerfile; docs/operations.md, "Cluster certificates").
 # The .NET images' unprivileged "app" user (uid 1654): the process owns nothing it could rewrite. Cookie keys go to the
 # volume named by ChatSupport__Security__DataProtectionKeysPath, shared by every Api node (docs/operations.md).
 USER app

@@ -10,11 +10,16 @@ WORKDIR /app
 COPY --from=build /app .
 # The .NET images' unprivileged "app" user (uid 1654); the ports are above 1024, so no privilege is needed.
 USER app
-# The silo listens on every interface of its container and advertises ChatSupport__Silo__Address, which
-# the deployment sets to the address other silos reach it on (in Kubernetes: the pod IP from the downward
-# API). ChatSupport__Storage__ConnectionString names the storage account.
-ENV ChatSupport__Silo__ListenOnAnyHostAddress=true \
-    ChatSupport__Silo__SiloPort=11111 \
+# Addresses: the silo listens on and advertises 127.0.0.1 unless told otherwise, which in a container reaches nobody.
+# The deployment sets ChatSupport__Silo__Address to the address other silos and the Api nodes reach this one on (in
+# Kubernetes: the pod IP from the downward API, status.podIP); the silo then listens on that address only.
+# ChatSupport__Silo__ListenAddress=0.0.0.0 listens on every interface of the container instead (behind NAT, say).
+# Certificates: the silo and gateway ports speak only mutual TLS. Mount the cluster certificate (PFX) from a secret and
+# set ChatSupport__Tls__CertificatePath and ChatSupport__Tls__CertificatePassword (from the secret too); optionally
+# ChatSupport__Tls__TrustedIssuerPath (a private CA) or ChatSupport__Tls__AllowedThumbprints__0 (rotation). Without a
+# certificate the silo does not start. docs/operations.md, "Cluster certificates".
+# ChatSupport__Storage__ConnectionString names the storage account.
+ENV ChatSupport__Silo__SiloPort=11111 \
     ChatSupport__Silo__GatewayPort=30000
 EXPOSE 11111 30000
 ENTRYPOINT ["dotnet", "ChatSupport.Silo.dll"]

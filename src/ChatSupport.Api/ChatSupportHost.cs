@@ -12,6 +12,7 @@ using ChatSupport.Api.Web;
 using ChatSupport.Contracts;
 using ChatSupport.Grains.Storage;
 using ChatSupport.Silo;
+using ChatSupport.Silo.Tls;
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Dashboard;
 
@@ -47,13 +48,17 @@ public static class ChatSupportHost
                 // A call lost with a dying silo fails after 10 s (default 30) and the hub answers try_again.
                 .Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10))
                 .AddMemoryStreams(ChatStreams.Provider)
+                // The gateways accept only a client with a certificate they trust (docs/operations.md, "Cluster certificates").
+                .UseClusterTls(ClusterTls.FromConfiguration(config))
                 .AddDashboardWhen(config.GetValue("ChatSupport:OrleansDashboard", false)));
         else
+            // The co-hosted silo is its own only peer: its client is in-process, so it opens no gateway (port 0), and its
+            // silo port (a free one unless configured, so several hosts share a machine) speaks only mutual TLS.
             builder.UseOrleans(silo => silo
                 .UseLocalhostClustering(
-                    siloPort: config.GetValue("ChatSupport:Silo:SiloPort", 11111),
-                    gatewayPort: config.GetValue("ChatSupport:Silo:GatewayPort", 30000))
-                .AddChatSupportSilo(config));
+                    siloPort: config.GetValue<int?>("ChatSupport:Silo:SiloPort") ?? FreeLoopbackPort(),
+                    gatewayPort: 0)
+                .AddChatSupportSilo(config, ClusterTls.FromConfigurationOrEphemeral(config)));
 
         builder.Services.AddSignalR(o =>
             {
@@ -101,6 +106,13 @@ public static class ChatSupportHost
         if (config.GetValue("ChatSupport:OrleansDashboard", false))
             app.MapOrleansDashboard(routePrefix: OriginChecks.OrleansDashboardPath).RequireAuthorization(ChatPolicies.Agent);
         return app;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static IClientBuilder AddDashboardWhen(this IClientBuilder client, bool enabled) => enabled ? client.AddDashboard() : client;

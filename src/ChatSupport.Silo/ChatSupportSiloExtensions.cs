@@ -8,6 +8,7 @@ using ChatSupport.Grains.Desk;
 using ChatSupport.Grains.Messages;
 using ChatSupport.Grains.Sessions;
 using ChatSupport.Grains.Storage;
+using ChatSupport.Silo.Tls;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,12 +20,18 @@ namespace ChatSupport.Silo;
 
 /// <summary>
 /// The silo configuration of ChatSupport, shared by the silo host, the one-process Api host and the
-/// test cluster, so tests run exactly what ships. Clustering is left to each host.
+/// test cluster, so tests run exactly what ships. Clustering is left to each host; mutual TLS on the silo and
+/// gateway ports is not: every silo has it.
 /// </summary>
 public static class ChatSupportSiloExtensions
 {
-    public static ISiloBuilder AddChatSupportSilo(this ISiloBuilder silo, IConfiguration configuration)
+    /// <summary>With the certificate of <c>ChatSupport:Tls</c>, which must be configured.</summary>
+    public static ISiloBuilder AddChatSupportSilo(this ISiloBuilder silo, IConfiguration configuration) =>
+        silo.AddChatSupportSilo(configuration, ClusterTls.FromConfiguration(configuration));
+
+    public static ISiloBuilder AddChatSupportSilo(this ISiloBuilder silo, IConfiguration configuration, ClusterTls tls)
     {
+        silo.UseClusterTls(tls);
         var storage = configuration.GetSection(ChatStorageOptions.Section).Get<ChatStorageOptions>() ?? new ChatStorageOptions();
         if (string.IsNullOrWhiteSpace(storage.ConnectionString))
             throw new InvalidOperationException($"Set {ChatStorageOptions.Section}:ConnectionString to an Azure Storage (or Azurite) connection string.");

@@ -4,32 +4,43 @@ using System.Net;
 using Azure.Data.Tables;
 using ChatSupport.Grains.Storage;
 using ChatSupport.Silo;
+using ChatSupport.Silo.Tls;
+using Orleans.Configuration;
+
+// `--make-dev-cert <folder>`: writes a development cluster certificate (./chat cluster, the tests) and exits.
+if (DevelopmentCertificate.TryRunCommand(args)) return;
 
 // A silo process of a multi-silo cluster: Azure Table clustering on the configured storage account.
 // Ports come from configuration so several silos run side by side on one machine.
 var builder = Host.CreateApplicationBuilder(args);
 var config = builder.Configuration;
 var storage = config.GetSection(ChatStorageOptions.Section).Get<ChatStorageOptions>() ?? new ChatStorageOptions();
-var address = IPAddress.Parse(config["ChatSupport:Silo:Address"] ?? "127.0.0.1");
+// The address other silos and the Api nodes reach this silo on, and the one it listens on: loopback unless configured
+// (a container sets both to its pod's address, or listens on 0.0.0.0: silo.Dockerfile).
+var advertised = IPAddress.Parse(config["ChatSupport:Silo:Address"] ?? "127.0.0.1");
+var listen = IPAddress.Parse(config["ChatSupport:Silo:ListenAddress"] ?? advertised.ToString());
 
 builder.UseOrleans(silo =>
 {
-    silo.Configure<Orleans.Configuration.ClusterOptions>(o =>
+    silo.Configure<ClusterOptions>(o =>
     {
         o.ClusterId = config["ChatSupport:Silo:ClusterId"] ?? "chatsupport-local";
         o.ServiceId = "chatsupport";
     });
-    silo.ConfigureEndpoints(address,
-        siloPort: config.GetValue("ChatSupport:Silo:SiloPort", 11111),
-        gatewayPort: config.GetValue("ChatSupport:Silo:GatewayPort", 30000),
-        // In a container the silo advertises the pod's address but listens on every interface of the pod.
-        listenOnAnyHostAddress: config.GetValue("ChatSupport:Silo:ListenOnAnyHostAddress", false));
+    silo.Configure<EndpointOptions>(o =>
+    {
+        o.AdvertisedIPAddress = advertised;
+        o.SiloPort = config.GetValue("ChatSupport:Silo:SiloPort", 11111);
+        o.GatewayPort = config.GetValue("ChatSupport:Silo:GatewayPort", 30000);
+        o.SiloListeningEndpoint = new IPEndPoint(listen, o.SiloPort);
+        o.GatewayListeningEndpoint = new IPEndPoint(listen, o.GatewayPort);
+    });
     silo.UseAzureStorageClustering(o =>
     {
         o.TableServiceClient = new TableServiceClient(storage.ConnectionString);
         o.TableName = storage.TablePrefix + "Cluster";
     });
-    silo.AddChatSupportSilo(config);
+    silo.AddChatSupportSilo(config, ClusterTls.FromConfiguration(config));
 });
 
 await builder.Build().RunAsync();

@@ -7,6 +7,7 @@ namespace ChatSupport.Cluster.Tests;
 /// <summary>
 /// A real local cluster from the published hosts (artifacts/, made by the test command): Azurite, N silo
 /// processes with Azure Table clustering and M Api processes joining them as Orleans clients, all on 127.0.0.1.
+/// Every silo and gateway connection is mutual TLS, with a development certificate made in the cluster's work folder.
 /// Tenant "acme" (Scale + Priority Support) is seeded with System Admins agent0..agent9.
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable
@@ -14,6 +15,7 @@ public sealed class LocalCluster : IAsyncDisposable
     public const string Tenant = "acme";
     public const string Password = "cluster-test-password";
     public const int AgentCount = 10;
+    public const string ClusterId = "cluster-test";
 
     private readonly List<HostProcess> _silos = [];
     private readonly List<HostProcess> _apis = [];
@@ -21,6 +23,10 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public AzuriteProcess Azurite { get; private set; } = null!;
     public List<Uri> ApiUrls { get; } = [];
+    public List<int> SiloPorts { get; } = [];
+    public List<int> GatewayPorts { get; } = [];
+    /// <summary>The cluster's certificate settings ("ChatSupport:Tls:…"): what a trusted client needs.</summary>
+    public Dictionary<string, string> TlsSettings { get; private set; } = [];
     public string LogDirectory => _workDir;
 
     public static async Task<LocalCluster> StartAsync(int silos, int apis)
@@ -34,11 +40,12 @@ public sealed class LocalCluster : IAsyncDisposable
         cluster._workDir = Path.Combine(RepoPaths.Root, "TestResults", "cluster-" + DateTime.UtcNow.ToString("HHmmss") + "-" + Guid.NewGuid().ToString("N")[..6]);
         Directory.CreateDirectory(cluster._workDir);
         cluster.Azurite = await AzuriteProcess.StartAsync();
+        cluster.TlsSettings = TestClusterCertificate.SettingsIn(Path.Combine(cluster._workDir, "tls"));
 
         var environment = new Dictionary<string, string>
         {
             ["ChatSupport__Storage__ConnectionString"] = cluster.Azurite.ConnectionString,
-            ["ChatSupport__Silo__ClusterId"] = "cluster-test",
+            ["ChatSupport__Silo__ClusterId"] = ClusterId,
             ["ChatSupport__Security__VisitorTokenKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["ChatSupport__Security__DataProtectionKeysPath"] = Path.Combine(cluster._workDir, "keys"),
             ["ChatSupport__Security__RateLimits__ChatStartsPerAddress"] = "1000000",
@@ -53,6 +60,7 @@ public sealed class LocalCluster : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
+        foreach (var (key, value) in cluster.TlsSettings.AsEnvironment()) environment[key] = value;
         for (var a = 0; a < AgentCount; a++)
         {
             environment[$"ChatSupport__Bootstrap__Tenants__0__Operators__{a}__Username"] = $"agent{a}";
@@ -60,15 +68,15 @@ public sealed class LocalCluster : IAsyncDisposable
             environment[$"ChatSupport__Bootstrap__Tenants__0__Operators__{a}__Password"] = Password;
         }
 
-        var gateways = new List<int>();
         for (var i = 0; i < silos; i++)
         {
-            var gateway = FreePorts.Next();
-            gateways.Add(gateway);
+            var (siloPort, gateway) = (FreePorts.Next(), FreePorts.Next());
+            cluster.SiloPorts.Add(siloPort);
+            cluster.GatewayPorts.Add(gateway);
             cluster._silos.Add(HostProcess.Start($"silo{i}", siloDll,
-                [$"--ChatSupport:Silo:SiloPort={FreePorts.Next()}", $"--ChatSupport:Silo:GatewayPort={gateway}"], environment, cluster._workDir));
+                [$"--ChatSupport:Silo:SiloPort={siloPort}", $"--ChatSupport:Silo:GatewayPort={gateway}"], environment, cluster._workDir));
         }
-        foreach (var gateway in gateways) await FreePorts.WaitUntilListeningAsync(gateway, TimeSpan.FromSeconds(120));
+        foreach (var gateway in cluster.GatewayPorts) await FreePorts.WaitUntilListeningAsync(gateway, TimeSpan.FromSeconds(120));
 
         for (var j = 0; j < apis; j++)
         {

@@ -2,6 +2,7 @@ using ChatSupport.Contracts;
 using ChatSupport.Grains.Events;
 using ChatSupport.Grains.Tests.Events;
 using ChatSupport.Silo;
+using ChatSupport.Silo.Tls;
 using ChatSupport.Testing;
 using Orleans.TestingHost;
 
@@ -18,10 +19,11 @@ public sealed class ChatSiloConfigurator : ISiloConfigurator
     }
 }
 
+/// <summary>The test's client, with the cluster certificate: the silos speak only mutual TLS, as shipped.</summary>
 public sealed class ChatClientConfigurator : IClientBuilderConfigurator
 {
     public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder client) =>
-        client.AddMemoryStreams(ChatStreams.Provider);
+        client.AddMemoryStreams(ChatStreams.Provider).UseClusterTls(ClusterTls.FromConfiguration(configuration));
 }
 
 /// <summary>A TestCluster of two silos over one real Azurite, shared by the tests of a collection.</summary>
@@ -46,6 +48,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.Properties["ChatSupport:Storage:ConnectionString"] = azurite.ConnectionString;
         // Follow-ups seconds ahead, so a test sees one fire (the product's shortest lead is a minute).
         builder.Properties["ChatSupport:FollowUps:ShortestLead"] = "00:00:01";
+        foreach (var (key, value) in TestClusterCertificate.Settings()) builder.Properties[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.Properties[key] = value;
         builder.AddSiloBuilderConfigurator<ChatSiloConfigurator>();
         builder.AddClientBuilderConfigurator<ChatClientConfigurator>();

@@ -4,6 +4,7 @@ using ChatSupport.Contracts.Desk;
 using ChatSupport.Contracts.Sessions;
 using ChatSupport.Grains.Desk;
 using ChatSupport.Silo;
+using ChatSupport.Silo.Tls;
 using ChatSupport.Testing;
 using Microsoft.Extensions.Configuration;
 using Orleans.Core.Internal;
@@ -29,6 +30,7 @@ public sealed class SurvivingClusterClient : IClientBuilderConfigurator
     {
         client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(configuration["ChatSupport:Storage:ConnectionString"]));
         client.AddMemoryStreams(ChatStreams.Provider);
+        client.UseClusterTls(ClusterTls.FromConfiguration(configuration));
     }
 }
 
@@ -51,6 +53,7 @@ public sealed class DeskRepairTests(ITestOutputHelper output) : IAsyncLifetime
         builder.Options.ServiceId = "chatsupport";
         builder.Options.UseTestClusterMembership = false;
         builder.Properties["ChatSupport:Storage:ConnectionString"] = _azurite.ConnectionString;
+        foreach (var (key, value) in TestClusterCertificate.Settings()) builder.Properties[key] = value;
         builder.AddSiloBuilderConfigurator<SurvivingClusterSilo>();
         builder.AddClientBuilderConfigurator<SurvivingClusterClient>();
         _cluster = builder.Build();

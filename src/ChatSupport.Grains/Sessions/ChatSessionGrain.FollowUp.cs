@@ -43,9 +43,9 @@ public sealed partial class ChatSessionGrain : IRemindable
         return await ApplyAsync(decision);
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    /// <summary>The follow-up's reminder (<see cref="ReceiveReminder"/> tells the session's reminders apart).</summary>
+    private async Task FollowUpDueAsync()
     {
-        if (reminderName != FollowUpReminder) return;
         if (S.FollowUpAt is null)
         {
             await RemoveFollowUpReminderAsync();

@@ -116,7 +116,12 @@ public sealed partial class ChatSessionGrain(
     /// </summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != AbandonCheck) return;
+        if (reminderName == FollowUpReminder) await FollowUpDueAsync();
+        else if (reminderName == AbandonCheck) await AbandonCheckDueAsync();
+    }
+
+    private async Task AbandonCheckDueAsync()
+    {
         _abandonCheckRegistered = true;
         if (!S.Started || S.Status != ChatStatus.WaitingForAgent || _lastSeq > 0)
         {

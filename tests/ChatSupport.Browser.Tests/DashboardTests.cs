@@ -51,7 +51,7 @@ public sealed class DashboardTests(WidgetHost host)
             samLink.Release();
             await Expect(sam.Locator(".toast-error")).ToHaveTextAsync($"This chat is already assigned to {WidgetHost.AgentName}.");
             await ExpectStatus(sam, sessionId, "assigned_to_agent", Blue);
-            await Expect(Row(sam, sessionId).Locator("td").Nth(6)).ToHaveTextAsync(WidgetHost.AgentName);
+            await Expect(Row(sam, sessionId).Locator("td.agent")).ToHaveTextAsync(WidgetHost.AgentName);
             await Expect(visitor.Locator($"{Widget} .log .note", new() { HasText = $"{WidgetHost.AgentName} joined" })).ToBeVisibleAsync();
             await Shots(alex, sam, "2-assigned");
 
@@ -141,8 +141,8 @@ public sealed class DashboardTests(WidgetHost host)
             await details.GetByLabel("Transfer Robin to").SelectOptionAsync(new SelectOptionValue { Value = WidgetHost.SecondAgentUser });
             await details.GetByLabel("Transfer note").FillAsync("VIP customer, order 1234");
             await details.GetByRole(AriaRole.Button, new() { Name = "Transfer" }).ClickAsync();
-            await Expect(Row(alex, sessionId).Locator("td").Nth(6)).ToHaveTextAsync(WidgetHost.SecondAgentName);
-            await Expect(Row(sam, sessionId).Locator("td").Nth(6)).ToHaveTextAsync(WidgetHost.SecondAgentName);
+            await Expect(Row(alex, sessionId).Locator("td.agent")).ToHaveTextAsync(WidgetHost.SecondAgentName);
+            await Expect(Row(sam, sessionId).Locator("td.agent")).ToHaveTextAsync(WidgetHost.SecondAgentName);
             await Expect(samChat.GetByRole(AriaRole.Textbox, new() { Name = "Reply" })).ToBeVisibleAsync();
             await Expect(alexChat.Locator(".read-only")).ToHaveTextAsync($"Read-only: assigned to {WidgetHost.SecondAgentName}.");
             await Expect(samChat.Locator(".transfer-note")).ToHaveTextAsync("Transfer note: VIP customer, order 1234");

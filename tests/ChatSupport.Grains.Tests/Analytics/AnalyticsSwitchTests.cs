@@ -1,5 +1,6 @@
 using ChatSupport.Grains.Events;
 using ChatSupport.Silo;
+using ChatSupport.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +21,7 @@ public sealed class AnalyticsSwitchTests
     {
         var settings = new Dictionary<string, string?> { ["ChatSupport:Storage:ConnectionString"] = "UseDevelopmentStorage=true" };
         if (enabled is not null) settings["ChatSupport:Analytics:Enabled"] = enabled;
+        foreach (var (key, value) in TestClusterCertificate.Settings()) settings[key] = value; // every silo has mutual TLS
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         // The silo is configured, never started: what is asked is only which consumers it would deliver to.
         using var host = new HostBuilder().UseOrleans(silo => silo.UseLocalhostClustering().AddChatSupportSilo(configuration)).Build();

@@ -27,8 +27,9 @@ public sealed class EventDeliveryTests(ClusterFixture fixture)
 
         var expected = new[]
         {
-            (1L, nameof(ChatStarted)), (2L, nameof(AgentAssigned)), (3L, nameof(ChatTransferred)),
-            (4L, nameof(FirstAgentReply)), (5L, nameof(ChatResolved)), (6L, nameof(ChatRated)),
+            // The transfer's note is a private note of its own (NoteAdded), right after the transfer.
+            (1L, nameof(ChatStarted)), (2L, nameof(AgentAssigned)), (3L, nameof(ChatTransferred)), (4L, nameof(NoteAdded)),
+            (5L, nameof(FirstAgentReply)), (6L, nameof(ChatResolved)), (7L, nameof(ChatRated)),
         };
         var accepted = await Eventually.GetAsync(() => Task.FromResult(FlakyConsumer.AcceptedFor(started.SessionId)),
             a => a.Count >= expected.Length, TimeSpan.FromSeconds(60), "every event accepted by the flaky consumer");

@@ -125,7 +125,7 @@ export const queueView: DashboardView = {
         h("td", { class: "page", title: s.visitor?.pageUrl ?? "" }, pageLabel(s.visitor)),
         h("td", {}, browserLabel(s.visitor)),
         wait,
-        h("td", {}, s.assignedAgent?.displayName ?? "—"),
+        h("td", { class: "agent" }, s.assignedAgent?.displayName ?? "—"),
         h("td", {}, s.aiConfidence == null ? "—" : `${Math.round(s.aiConfidence * 100)}%`),
         actions,
       );

@@ -53,12 +53,17 @@ public static class ChatSupportHost
                 .AddDashboardWhen(config.GetValue("ChatSupport:OrleansDashboard", false)));
         else
             // The co-hosted silo is its own only peer: its client is in-process, so it opens no gateway (port 0), and its
-            // silo port (a free one unless configured, so several hosts share a machine) speaks only mutual TLS.
-            builder.UseOrleans(silo => silo
-                .UseLocalhostClustering(
-                    siloPort: config.GetValue<int?>("ChatSupport:Silo:SiloPort") ?? FreeLoopbackPort(),
-                    gatewayPort: 0)
-                .AddChatSupportSilo(config, ClusterTls.FromConfigurationOrEphemeral(config)));
+            // silo port (a free one unless configured, so several hosts share a machine) speaks only mutual TLS. Only
+            // `ChatSupport:Silo:CohostGateway=true` (the bench's Orleans client) opens one, and then only with the
+            // configured certificate, like every gateway.
+            builder.UseOrleans(silo =>
+            {
+                var gateway = config.GetValue("ChatSupport:Silo:CohostGateway", false);
+                silo.UseLocalhostClustering(
+                        siloPort: config.GetValue<int?>("ChatSupport:Silo:SiloPort") ?? FreeLoopbackPort(),
+                        gatewayPort: gateway ? config.GetValue("ChatSupport:Silo:GatewayPort", 30000) : 0)
+                    .AddChatSupportSilo(config, gateway ? ClusterTls.FromConfiguration(config) : ClusterTls.FromConfigurationOrEphemeral(config));
+            });
 
         builder.Services.AddSignalR(o =>
             {

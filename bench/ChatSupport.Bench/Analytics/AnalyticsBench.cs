@@ -75,7 +75,7 @@ public sealed class AnalyticsBench(AnalyticsOptions options)
             ChatHostServer? host = await StartHostAsync(azurite, runFolder, [tenant, warmUpTenant]);
             try
             {
-                await using (var client = await BenchOrleansClient.ConnectAsync(host.GatewayPort, ct))
+                await using (var client = await BenchOrleansClient.ConnectAsync(host.GatewayPort, host.Certificate, ct))
                 {
                     // A few chats of another tenant first: the cold figures below then time loading buckets, not JIT.
                     var warmUpHistory = new GeneratedHistory(WarmUpTenantId, history.LastDay, 1, Agents(warmUpTenant));

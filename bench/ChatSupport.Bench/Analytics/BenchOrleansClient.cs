@@ -15,10 +15,13 @@ public sealed class BenchOrleansClient : IAsyncDisposable
 
     public IClusterClient Grains => _host.Services.GetRequiredService<IClusterClient>();
 
-    public static async Task<BenchOrleansClient> ConnectAsync(int gatewayPort, CancellationToken ct)
+    /// <param name="certificate">The run's cluster certificate, which the host's gateway demands (mutual TLS).</param>
+    public static async Task<BenchOrleansClient> ConnectAsync(int gatewayPort, BenchCertificate certificate, CancellationToken ct)
     {
         var host = new HostBuilder()
-            .UseOrleansClient(client => client.UseLocalhostClustering(gatewayPort))
+            .UseOrleansClient(client => client
+                .UseLocalhostClustering(gatewayPort)
+                .UseTls(certificate.Certificate, certificate.Configure))
             .Build();
         await host.StartAsync(ct);
         return new BenchOrleansClient(host);

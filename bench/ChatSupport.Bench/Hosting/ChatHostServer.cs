@@ -8,9 +8,10 @@ public sealed class ChatHostServer : IAsyncDisposable
 {
     private readonly ChildProcess _process;
 
-    private ChatHostServer(ChildProcess process, Uri baseUrl, int gatewayPort, string gcHeapFile)
+    private ChatHostServer(ChildProcess process, Uri baseUrl, int gatewayPort, BenchCertificate certificate, string gcHeapFile)
     {
         _process = process;
+        Certificate = certificate;
         BaseUrl = baseUrl;
         GatewayPort = gatewayPort;
         GcHeapFile = gcHeapFile;
@@ -20,6 +21,9 @@ public sealed class ChatHostServer : IAsyncDisposable
 
     /// <summary>The co-hosted silo's Orleans gateway (localhost clustering), for a bench that calls grains as an Orleans client.</summary>
     public int GatewayPort { get; }
+
+    /// <summary>The certificate the gateway demands of its clients (and shows them).</summary>
+    public BenchCertificate Certificate { get; }
     public int Pid => _process.Pid;
 
     /// <summary>Where the GC heap probe, loaded into the host as a startup hook, reports (see <c>GcHeapProbe</c>).</summary>
@@ -33,6 +37,7 @@ public sealed class ChatHostServer : IAsyncDisposable
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: run `dotnet build src/ChatSupport.Api -c Release` first (./chat bench does).");
         var port = FreePorts.Next();
         var gatewayPort = FreePorts.Next();
+        var certificate = BenchCertificate.For(runFolder);
         var gcHeapFile = Path.Combine(runFolder, "host-gc-heap.json");
         var process = ChildProcess.Start("ChatSupport host", "dotnet",
             [
@@ -53,14 +58,18 @@ public sealed class ChatHostServer : IAsyncDisposable
                 // The benchmark's tenants hold thousands of waiting chats at once: the queue's cap is lifted too.
                 "--ChatSupport:Queue:MaxWaitingPerTenant=100000000",
                 $"--ChatSupport:Silo:SiloPort={FreePorts.Next()}",
+                // A gateway for the analytics scenario's Orleans client, with the run's cluster certificate (mutual TLS).
+                "--ChatSupport:Silo:CohostGateway=true",
                 $"--ChatSupport:Silo:GatewayPort={gatewayPort}",
+                $"--ChatSupport:Tls:CertificatePath={certificate.Path}",
+                $"--ChatSupport:Tls:CertificatePassword={certificate.Password}",
                 // Information logs of 10,000 connections would cost the server CPU the benchmark is measuring.
                 "--Logging:LogLevel:Default=Warning",
                 .. settings ?? [],
             ],
             Path.Combine(runFolder, "host.log"),
             Environment(tenants, gcHeapFile));
-        var host = new ChatHostServer(process, new Uri($"http://127.0.0.1:{port}/"), gatewayPort, gcHeapFile);
+        var host = new ChatHostServer(process, new Uri($"http://127.0.0.1:{port}/"), gatewayPort, certificate, gcHeapFile);
         try
         {
             await WaitUntilHealthyAsync(host.BaseUrl, TimeSpan.FromSeconds(120), () => process.HasExited);

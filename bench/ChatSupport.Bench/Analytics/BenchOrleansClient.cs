@@ -1,3 +1,4 @@
+using ChatSupport.Bench.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -34,6 +34,10 @@ public sealed class PrivateNoteTests(ApiHostFixture f)
         await sam.Connection.InvokeAsync<JsonElement>("OpenChat", sessionId, 0L);
         await alex.SendAsync(sessionId, "a1", "Hello Robin");
         await WaitForMessagesAsync(visitorMessages, 1);
+        // The first reply's SessionChanged (active_chat) is a push of its own that may come after the message: wait for it,
+        // so the count below holds only what the note could add.
+        await Eventually.GetAsync(() => Task.FromResult(HasStatus(visitorChanges, "active_chat")), seen => seen,
+            what: "the visitor told that the chat is active");
         var changesBefore = Count(visitorChanges);
 
         var note = await alex.Connection.InvokeAsync<ChatNote>("AddNote", sessionId, "n1", $"{Secret} refund pending, @sam please check.");
@@ -123,6 +127,11 @@ public sealed class PrivateNoteTests(ApiHostFixture f)
 
     private static Task WaitForMessagesAsync(List<JsonElement> messages, int count) =>
         Eventually.GetAsync(() => Task.FromResult(Count(messages)), n => n >= count, what: $"{count} messages at the visitor");
+
+    private static bool HasStatus(List<JsonElement> changes, string status)
+    {
+        lock (changes) return changes.Any(c => c.GetRawText().Contains($"\"{status}\"", StringComparison.Ordinal));
+    }
 
     private static int Count<T>(List<T> list)
     {

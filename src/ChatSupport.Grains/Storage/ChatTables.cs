@@ -56,6 +56,9 @@ public sealed class ChatTables
     /// <summary>One partition per tenant: quarter-hour analytics buckets and each session's ledger (docs/analytics.md).</summary>
     public Task<TableClient> Analytics => Get("Analytics");
 
+    /// <summary>One partition per tenant, newest first: who changed what in the workspace (<c>IAuditLogGrain</c>).</summary>
+    public Task<TableClient> Audit => Get("Audit");
+
     /// <summary>The resolved-chats archive: a table per query shape (docs/architecture.md, "The archive").</summary>
     public Task<TableClient> Archive(ArchiveTable table) => Get(table.ToString());
 

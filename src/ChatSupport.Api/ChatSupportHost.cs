@@ -104,6 +104,7 @@ public static class ChatSupportHost
         app.MapVisitorTokenEndpoints();
         app.MapArchiveEndpoints();
         app.MapAnalyticsEndpoints();
+        app.MapAuditEndpoints();
         app.MapChatHub<VisitorHub>("/hubs/visitor").RequireCors(SecuritySetup.WidgetCors);
         app.MapChatHub<AgentHub>("/hubs/agent");
         // Orleans' dashboard, for developers running a local cluster: only when asked for, and then only for a signed-in

@@ -321,9 +321,10 @@ public sealed class AccessMatrixTests(MatrixFixture f)
                 else await browser.SignInAsync(f.A, "nobody", "not a password");
                 return await Outcome.OfAsync(await browser.SignOutAsync());
             }
-            case var archive when archive.StartsWith("GET /api/archive/", StringComparison.Ordinal) || archive.StartsWith("GET /api/analytics/", StringComparison.Ordinal):
+            // Every other operator GET (archive, analytics, audit, …): the same call with the principal's credentials.
+            case var get when get.StartsWith("GET /api/", StringComparison.Ordinal):
             {
-                var path = archive["GET /".Length..].Replace("{session}", await f.ArchivedSessionAsync(), StringComparison.Ordinal);
+                var path = get["GET /".Length..].Replace("{session}", await f.ArchivedSessionAsync(), StringComparison.Ordinal);
                 var browser = await f.BrowserOfAsync(principal);
                 if (browser is not null) return await Outcome.OfAsync(await browser.GetAsync(path));
                 using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };

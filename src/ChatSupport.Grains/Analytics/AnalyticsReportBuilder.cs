@@ -52,7 +52,6 @@ public static class AnalyticsReportBuilder
             if (!buckets.TryGetValue(at.ToDateTimeOffset(), out var bucket)) continue;
             if (Pick(bucket, q.AgentId) is not { } counters) continue;
             group.AddAll(counters);
-            total.AddAll(counters);
             heat[(int)local.DayOfWeek - 1, local.Hour] += q.AgentId is null ? counters.Started : counters.Handled;
             foreach (var (agentId, agentCounters) in bucket.Agents)
             {
@@ -62,6 +61,9 @@ public static class AnalyticsReportBuilder
                 if (bucket.AgentNames.TryGetValue(agentId, out var name)) names[agentId] = name;
             }
         }
+
+        // The total is the sum of the groups (each bucket is in exactly one): half the merging of adding every bucket twice.
+        foreach (var group in groups.Values) total.AddAll(group);
 
         return new AnalyticsReport
         {

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using ChatSupport.Contracts.Sessions;
 
 namespace ChatSupport.Contracts.Analytics;
@@ -8,7 +9,11 @@ namespace ChatSupport.Contracts.Analytics;
 /// </summary>
 public interface IAnalyticsGrain : IGrainWithStringKey
 {
-    /// <summary>Applies a session event exactly once (a redelivered one changes nothing); throws when it could not be stored.</summary>
+    /// <summary>
+    /// Applies a session event exactly once (a redelivered one changes nothing); throws when it could not be stored.
+    /// Interleaved: the events waiting at the grain are stored together, one transaction for many (AnalyticsGrain).
+    /// </summary>
+    [AlwaysInterleave]
     Task Apply(ChatEventEnvelope e);
 
     /// <summary>
@@ -17,7 +22,11 @@ public interface IAnalyticsGrain : IGrainWithStringKey
     /// </summary>
     Task<int> Backfill();
 
-    /// <summary>The report, or invalid_input (nothing read) for a bad range, time zone or grouping.</summary>
+    /// <summary>
+    /// The report, or invalid_input (nothing read) for a bad range, time zone or grouping. Interleaved: it only reads
+    /// the buckets in memory, without awaiting, so it never waits behind a backfill or a batch being stored.
+    /// </summary>
+    [AlwaysInterleave]
     Task<ChatResult<AnalyticsReport>> Report(AnalyticsQuery query);
 }
 

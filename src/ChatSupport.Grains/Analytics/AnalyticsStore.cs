@@ -35,9 +35,9 @@ public sealed class AnalyticsStore(ChatTables tables)
         return row.HasValue && row.Value is { } r ? (Read(r), r.ETag) : null;
     }
 
-    public Task<long> AppliedSeqAsync(string tenantId, string sessionId) => ReadLedgerAsync(tenantId, LedgerPrefix + sessionId);
+    public Task<long> AppliedSeqAsync(string tenantId, string sessionId) => ReadLedgerAsync(tenantId, LedgerKey(sessionId, backfill: false));
 
-    public Task<long> BackfilledSeqAsync(string tenantId, string sessionId) => ReadLedgerAsync(tenantId, BackfillPrefix + sessionId);
+    public Task<long> BackfilledSeqAsync(string tenantId, string sessionId) => ReadLedgerAsync(tenantId, LedgerKey(sessionId, backfill: true));
 
     public async Task<bool> BackfillDoneAsync(string tenantId) => await ReadLedgerAsync(tenantId, BackfillDoneKey) > 0;
 
@@ -55,20 +55,34 @@ public sealed class AnalyticsStore(ChatTables tables)
     }
 
     /// <summary>
-    /// Writes the bucket (only if it is still the version read: <paramref name="bucketETag"/>) and the ledger of the
-    /// session's events (or, <paramref name="backfill"/>, of its backfill); returns the bucket's new ETag.
+    /// One entity-group transaction: the ledger rows (row key → last event applied) and the buckets, each bucket only if
+    /// it is still the version read (its ETag; none = a new bucket). All or nothing; returns each bucket's new ETag.
+    /// At most <see cref="MaxRowsPerTransaction"/> rows; a bucket's JSON is at most 64 KB (a table string property).
     /// </summary>
-    public async Task<ETag> SaveAsync(string tenantId, string sessionId, long eventSeq, DateTimeOffset start, Bucket bucket, ETag? bucketETag, bool backfill = false)
+    public async Task<Dictionary<DateTimeOffset, ETag>> SaveBatchAsync(string tenantId, IReadOnlyDictionary<string, long> ledger,
+        IReadOnlyDictionary<DateTimeOffset, Bucket> buckets, IReadOnlyDictionary<DateTimeOffset, ETag> etags)
     {
         var table = await tables.Analytics;
-        var ledger = new TableEntity(tenantId, (backfill ? BackfillPrefix : LedgerPrefix) + sessionId) { ["Applied"] = eventSeq };
-        var row = new TableEntity(tenantId, BucketKey(start)) { ["Data"] = JsonSerializer.Serialize(bucket) };
-        TableTransactionAction bucketAction = bucketETag is { } etag
-            ? new(TableTransactionActionType.UpdateReplace, row, etag)
-            : new(TableTransactionActionType.Add, row);
-        var response = await table.SubmitTransactionAsync([new(TableTransactionActionType.UpsertReplace, ledger), bucketAction]);
-        return response.Value[1].Headers.ETag ?? ETag.All;
+        var actions = ledger.Select(l => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(tenantId, l.Key) { ["Applied"] = l.Value })).ToList();
+        var starts = buckets.Keys.ToList();
+        foreach (var start in starts)
+        {
+            var row = new TableEntity(tenantId, BucketKey(start)) { ["Data"] = JsonSerializer.Serialize(buckets[start]) };
+            actions.Add(etags.TryGetValue(start, out var etag)
+                ? new(TableTransactionActionType.UpdateReplace, row, etag)
+                : new(TableTransactionActionType.Add, row));
+        }
+        var response = await table.SubmitTransactionAsync(actions);
+        return starts.Select((start, i) => (start, etag: response.Value[ledger.Count + i].Headers.ETag ?? ETag.All)).ToDictionary(p => p.start, p => p.etag);
     }
+
+    /// <summary>Azure Tables' limit for one entity-group transaction.</summary>
+    public const int MaxRowsPerTransaction = 100;
+
+    /// <summary>The ledger row of a session's events, or of its backfill.</summary>
+    public static string LedgerKey(string sessionId, bool backfill) => (backfill ? BackfillPrefix : LedgerPrefix) + sessionId;
+
+    public Task<long> LedgerAsync(string tenantId, string ledgerKey) => ReadLedgerAsync(tenantId, ledgerKey);
 
     public static Bucket Clone(Bucket bucket) => JsonSerializer.Deserialize<Bucket>(JsonSerializer.Serialize(bucket))!;
 

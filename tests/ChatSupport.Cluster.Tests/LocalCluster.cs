@@ -37,17 +37,32 @@ public sealed class LocalCluster : IAsyncDisposable
             throw new InvalidOperationException("The published hosts are missing: run ./chat test (it publishes them into artifacts/).");
 
         var cluster = new LocalCluster();
-        cluster._workDir = Path.Combine(RepoPaths.Root, "TestResults", "cluster-" + DateTime.UtcNow.ToString("HHmmss") + "-" + Guid.NewGuid().ToString("N")[..6]);
-        Directory.CreateDirectory(cluster._workDir);
-        cluster.Azurite = await AzuriteProcess.StartAsync();
-        cluster.TlsSettings = TestClusterCertificate.SettingsIn(Path.Combine(cluster._workDir, "tls"));
+        try
+        {
+            await cluster.StartProcessesAsync(silos, apis, siloDll, apiDll);
+            return cluster;
+        }
+        catch
+        {
+            // A host that never became healthy must not outlive the test that started it.
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartProcessesAsync(int silos, int apis, string siloDll, string apiDll)
+    {
+        _workDir = Path.Combine(RepoPaths.Root, "TestResults", "cluster-" + DateTime.UtcNow.ToString("HHmmss") + "-" + Guid.NewGuid().ToString("N")[..6]);
+        Directory.CreateDirectory(_workDir);
+        Azurite = await AzuriteProcess.StartAsync();
+        TlsSettings = TestClusterCertificate.SettingsIn(Path.Combine(_workDir, "tls"));
 
         var environment = new Dictionary<string, string>
         {
-            ["ChatSupport__Storage__ConnectionString"] = cluster.Azurite.ConnectionString,
+            ["ChatSupport__Storage__ConnectionString"] = Azurite.ConnectionString,
             ["ChatSupport__Silo__ClusterId"] = ClusterId,
             ["ChatSupport__Security__VisitorTokenKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["ChatSupport__Security__DataProtectionKeysPath"] = Path.Combine(cluster._workDir, "keys"),
+            ["ChatSupport__Security__DataProtectionKeysPath"] = Path.Combine(_workDir, "keys"),
             ["ChatSupport__Security__RateLimits__ChatStartsPerAddress"] = "1000000",
             ["ChatSupport__Security__RateLimits__MessagesPerAddress"] = "1000000",
             ["ChatSupport__Security__RateLimits__MessagesPerVisitor"] = "1000000",
@@ -60,7 +75,7 @@ public sealed class LocalCluster : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
-        foreach (var (key, value) in cluster.TlsSettings.AsEnvironment()) environment[key] = value;
+        foreach (var (key, value) in TlsSettings.AsEnvironment()) environment[key] = value;
         for (var a = 0; a < AgentCount; a++)
         {
             environment[$"ChatSupport__Bootstrap__Tenants__0__Operators__{a}__Username"] = $"agent{a}";
@@ -71,30 +86,29 @@ public sealed class LocalCluster : IAsyncDisposable
         for (var i = 0; i < silos; i++)
         {
             var (siloPort, gateway) = (FreePorts.Next(), FreePorts.Next());
-            cluster.SiloPorts.Add(siloPort);
-            cluster.GatewayPorts.Add(gateway);
-            cluster._silos.Add(HostProcess.Start($"silo{i}", siloDll,
-                [$"--ChatSupport:Silo:SiloPort={siloPort}", $"--ChatSupport:Silo:GatewayPort={gateway}"], environment, cluster._workDir));
+            SiloPorts.Add(siloPort);
+            GatewayPorts.Add(gateway);
+            _silos.Add(HostProcess.Start($"silo{i}", siloDll,
+                [$"--ChatSupport:Silo:SiloPort={siloPort}", $"--ChatSupport:Silo:GatewayPort={gateway}"], environment, _workDir));
         }
-        foreach (var gateway in cluster.GatewayPorts) await FreePorts.WaitUntilListeningAsync(gateway, TimeSpan.FromSeconds(120));
+        foreach (var gateway in GatewayPorts) await FreePorts.WaitUntilListeningAsync(gateway, TimeSpan.FromSeconds(120));
 
         for (var j = 0; j < apis; j++)
         {
             var port = FreePorts.Next();
-            cluster._apis.Add(HostProcess.Start($"api{j}", apiDll,
-                [$"--urls=http://127.0.0.1:{port}", "--ChatSupport:Orleans:Mode=client"], environment, cluster._workDir));
-            cluster.ApiUrls.Add(new Uri($"http://127.0.0.1:{port}/"));
+            _apis.Add(HostProcess.Start($"api{j}", apiDll,
+                [$"--urls=http://127.0.0.1:{port}", "--ChatSupport:Orleans:Mode=client"], environment, _workDir));
+            ApiUrls.Add(new Uri($"http://127.0.0.1:{port}/"));
         }
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        foreach (var url in cluster.ApiUrls)
+        foreach (var url in ApiUrls)
         {
             await Eventually.GetAsync(async () =>
             {
                 try { return (await http.GetAsync(new Uri(url, "healthz"))).StatusCode; }
-                catch (HttpRequestException) { return HttpStatusCode.ServiceUnavailable; }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return HttpStatusCode.ServiceUnavailable; }
             }, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(120), $"Api {url} to serve");
         }
-        return cluster;
     }
 
     public Task KillSiloAsync(int index) => _silos[index].KillAsync();

@@ -5,9 +5,11 @@ using ChatSupport.Api.Demo;
 using ChatSupport.Api.Hubs;
 using ChatSupport.Api.Endpoints;
 using ChatSupport.Api.Geo;
+using ChatSupport.Api.Health;
 using ChatSupport.Api.Identity;
 using ChatSupport.Api.Security;
 using ChatSupport.Api.Streaming;
+using ChatSupport.Api.Telemetry;
 using ChatSupport.Api.Web;
 using ChatSupport.Contracts;
 using ChatSupport.Grains.Storage;
@@ -89,6 +91,8 @@ public static class ChatSupportHost
         builder.AddTrustedProxies();
         builder.Services.AddSingleton<ChatSupport.Api.Archive.TranscriptExporter>();
 
+        builder.AddChatSupportHealth();
+        builder.AddChatSupportTelemetry();
         builder.AddChatSupportSecurity();
         builder.AddChatSupportDemo(); // ./chat demo: after the security setup, whose bootstrap makes the tenant it fills
         configure?.Invoke(builder);
@@ -98,7 +102,8 @@ public static class ChatSupportHost
         app.UseTrustedProxies(); // first: rate limits and locations read the client address it sets
         app.UseChatSupportWidget(); // /widget.js, and the demo customer site when ChatSupport:DemoSite:Port is set
         app.UseChatSupportSecurity();
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapChatSupportHealth();
+        app.MapChatSupportMetrics();
         app.MapGet("/", () => Results.Redirect("/app/")); // the agent dashboard
         app.MapAuthEndpoints();
         app.MapVisitorTokenEndpoints();

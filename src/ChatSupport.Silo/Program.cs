@@ -4,6 +4,7 @@ using System.Net;
 using Azure.Data.Tables;
 using ChatSupport.Grains.Storage;
 using ChatSupport.Silo;
+using ChatSupport.Silo.Telemetry;
 using ChatSupport.Silo.Tls;
 using Orleans.Configuration;
 
@@ -42,5 +43,7 @@ builder.UseOrleans(silo =>
     });
     silo.AddChatSupportSilo(config, ClusterTls.FromConfiguration(config));
 });
+
+builder.Services.AddChatSupportTelemetry(config, "chatsupport-silo");
 
 await builder.Build().RunAsync();

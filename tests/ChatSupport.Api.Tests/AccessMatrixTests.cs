@@ -276,10 +276,10 @@ public sealed class AccessMatrixTests(MatrixFixture f)
     {
         switch (operation)
         {
-            case "GET /healthz":
+            case "GET /healthz" or "GET /healthz/live" or "GET /healthz/ready":
             {
                 using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
-                return await Outcome.OfAsync(await http.GetAsync("healthz"));
+                return await Outcome.OfAsync(await http.GetAsync(operation["GET /".Length..]));
             }
             case "GET /api/auth/antiforgery":
             {
@@ -322,7 +322,7 @@ public sealed class AccessMatrixTests(MatrixFixture f)
                 return await Outcome.OfAsync(await browser.SignOutAsync());
             }
             // Every other operator GET (archive, analytics, audit, …): the same call with the principal's credentials.
-            case var get when get.StartsWith("GET /api/", StringComparison.Ordinal):
+            case var get when get.StartsWith("GET /api/", StringComparison.Ordinal) || get == "GET /metrics":
             {
                 var path = get["GET /".Length..].Replace("{session}", await f.ArchivedSessionAsync(), StringComparison.Ordinal);
                 var browser = await f.BrowserOfAsync(principal);

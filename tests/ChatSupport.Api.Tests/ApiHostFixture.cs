@@ -33,6 +33,11 @@ public sealed class ApiHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public string StorageConnectionString => _azurite.ConnectionString;
 
+    /// <summary>Stops this host's Azurite (a storage outage) until <see cref="RestartStorageAsync"/>, same port and data.</summary>
+    public Task StopStorageAsync() => _azurite.StopAsync();
+
+    public Task RestartStorageAsync() => _azurite.RestartAsync();
+
     /// <param name="settings">Extra configuration ("Key=Value"), e.g. tighter rate limits.</param>
     public static async Task<ApiHost> StartAsync(IEnumerable<string>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {

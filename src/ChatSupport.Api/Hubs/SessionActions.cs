@@ -38,7 +38,10 @@ public sealed class SessionActions(IGrainFactory grains, StreamBridge bridge)
     public async Task<MessageAck> SendAsync(ChatIdentity who, string? sessionId, string? clientMessageId, string? text)
     {
         HubResults.ThrowIf(ChatInput.CheckClientMessageId(clientMessageId) ?? ChatInput.CheckMessageText(text, out _));
-        return (await Session(who, sessionId).PostMessage(who.Caller, clientMessageId!, text!)).OrThrow();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var ack = (await Session(who, sessionId).PostMessage(who.Caller, clientMessageId!, text!)).OrThrow();
+        Telemetry.ApiMetrics.AckDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return ack;
     }
 
     public async Task<MessagePage> HistoryAsync(ChatIdentity who, string? sessionId, long afterSeq, int max) =>

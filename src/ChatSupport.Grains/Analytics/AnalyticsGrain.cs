@@ -31,7 +31,8 @@ public sealed class AnalyticsGrain(AnalyticsStore store, MessageLog log) : Grain
     private readonly Dictionary<DateTimeOffset, ETag> _etags = [];
     private readonly Dictionary<string, long> _applied = new(StringComparer.Ordinal);
     private readonly List<Pending> _queue = [];
-    private Task? _storing;
+    /// <summary>True while the storing loop runs (a flag, not its task: a loop with nothing to write completes at once).</summary>
+    private bool _storing;
     private string _tenantId = "";
 
     private sealed record Pending(ChatEventEnvelope Event, IReadOnlyList<ChatMessage> Messages, bool Backfill)
@@ -101,13 +102,14 @@ public sealed class AnalyticsGrain(AnalyticsStore store, MessageLog log) : Grain
     private Task EnqueueAsync(Pending pending)
     {
         _queue.Add(pending);
-        _storing ??= StoreQueuedAsync();
+        if (!_storing) _ = StoreQueuedAsync();
         return pending.Done.Task;
     }
 
     /// <summary>The one loop that changes the buckets: batches until the queue is empty. Runs on the grain's scheduler.</summary>
     private async Task StoreQueuedAsync()
     {
+        _storing = true;
         try
         {
             while (_queue.Count > 0)
@@ -119,7 +121,7 @@ public sealed class AnalyticsGrain(AnalyticsStore store, MessageLog log) : Grain
         }
         finally
         {
-            _storing = null;
+            _storing = false;
         }
     }
 
@@ -192,7 +194,7 @@ public sealed class AnalyticsGrain(AnalyticsStore store, MessageLog log) : Grain
             {
                 if (await store.LoadBucketAsync(_tenantId, start) is { } stored) (_buckets[start], _etags[start]) = stored;
             }
-            catch (RequestFailedException)
+            catch (Exception)
             {
                 // Storage is failing too: the next write of this bucket meets the conflict again and reloads then.
             }

@@ -47,6 +47,7 @@ public sealed class MessageLog(ChatTables tables)
         try
         {
             await table.AddEntityAsync(ToEntity(PartitionKeyOf(sessionKey), message), ct);
+            ChatSupport.Grains.Telemetry.ChatMetrics.MessageStored(message.Sender);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)

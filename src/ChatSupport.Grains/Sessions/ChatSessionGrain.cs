@@ -344,6 +344,7 @@ public sealed partial class ChatSessionGrain(
             if (e is InconsistentStateException) DeactivateOnIdle();
             return ChatErrors.StorageUnavailable();
         }
+        ChatSupport.Grains.Telemetry.ChatMetrics.EventsStored(decision.Events);
         _receiptFlush?.Dispose();
         _receiptFlush = null;
         _outboxChanged = false;

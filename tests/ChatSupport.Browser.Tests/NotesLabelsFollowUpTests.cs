@@ -59,6 +59,7 @@ public sealed class NotesLabelsFollowUpTests(WidgetHost host)
             await details.GetByLabel("Label to add").SelectOptionAsync(new SelectOptionValue { Label = labelName });
             await details.GetByRole(AriaRole.Button, new() { Name = "Add label" }).ClickAsync();
             await Expect(details.Locator(".chat-labels .label-chip", new() { HasText = labelName })).ToBeVisibleAsync();
+            await Expect(details.Locator(".details-notes .note-entry .note-text")).ToHaveTextAsync("@sam can you take this refund?");
             await Expect(Row(sam, labelled.SessionId).Locator("td.labels")).ToHaveTextAsync(labelName);
             await Expect(Row(alex, labelled.SessionId).Locator("td.labels")).ToHaveTextAsync(labelName);
             await Expect(samChat.Locator(".mini-labels")).ToHaveTextAsync(labelName);
@@ -84,8 +85,17 @@ public sealed class NotesLabelsFollowUpTests(WidgetHost host)
             await Expect(sam.Locator($".inbox-panel li.follow-up[data-session-id='{labelled.SessionId}']")).ToContainTextAsync(visitorName);
             await sam.Locator(".inbox-button").ClickAsync();
 
-            // The Resolved view filters by the label (the archive's filter), and the filter is in the URL: a reload keeps it.
+            // The visitor gives 1 star: Sam (an admin) is told, and the chat waits in "Needs review" until Sam marks it reviewed.
+            await labelled.Visitor.InvokeAsync<VisitorSessionView>("RateChat", labelled.SessionId, 1, "Took too long", false);
+            await Expect(sam.Locator(".toast", new() { HasText = "1 star" })).ToBeVisibleAsync();
             await sam.Locator("nav button[data-view=resolved]").ClickAsync();
+            var review = sam.Locator($"section.view-resolved .needs-review li[data-session='{labelled.SessionId}']");
+            await Expect(review.Locator(".feedback")).ToHaveTextAsync("Took too long");
+            await review.GetByLabel("Review note").FillAsync("Apologised; refund sent.");
+            await review.GetByRole(AriaRole.Button, new() { Name = "Mark reviewed" }).ClickAsync();
+            await Expect(review).ToHaveCountAsync(0);
+
+            // The Resolved view filters by the label (the archive's filter), and the filter is in the URL: a reload keeps it.
             var view = sam.Locator("section.view-resolved");
             var labelId = await view.Locator("select[name=label] option", new() { HasText = labelName }).GetAttributeAsync("value");
             await Eventually.GetAsync(() => sam.EvaluateAsync<int>($"() => fetch('/api/archive/chats?label={labelId}').then(r => r.json()).then(p => p.chats.length)"),

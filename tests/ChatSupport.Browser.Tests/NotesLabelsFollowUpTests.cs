@@ -124,6 +124,12 @@ public sealed class NotesLabelsFollowUpTests(WidgetHost host)
             await Expect(transcript.Locator(".transcript-note")).ToContainTextAsync("Internal note");
             await Expect(transcript.Locator(".transcript-note .note-text")).ToHaveTextAsync("@sam can you take this refund?");
             await sam.ScreenshotAsync(new() { Path = Path.Combine(WidgetHost.Screenshots, "notes-labels-resolved-1600.png"), FullPage = true });
+            // Reopen from the transcript: the chat is Sam's and active again, and its follow-up is over.
+            await transcript.GetByRole(AriaRole.Button, new() { Name = "Reopen" }).ClickAsync();
+            await Expect(samChat).ToHaveAttributeAsync("data-status", "active_chat");
+            await Expect(transcript.Locator(".resolved-actions")).ToContainTextAsync("Reopened");
+            (await labelled.Agent.InvokeAsync<ChatSessionSnapshot>("GetSession", labelled.SessionId)).FollowUpAt.Should().BeNull();
+
             await view.GetByLabel("Notes contain").FillAsync($"no note says {tag}");
             await view.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
             await Expect(view.Locator(".resolved-status")).ToHaveTextAsync("No resolved chats match.");

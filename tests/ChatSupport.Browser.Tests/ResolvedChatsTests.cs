@@ -1,12 +1,9 @@
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using ChatSupport.Api;
 using ChatSupport.Api.Hubs;
 using ChatSupport.Contracts.Sessions;
 using ChatSupport.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -105,14 +102,7 @@ public sealed class ResolvedChatsTests(WidgetHost host)
     /// <summary>A visitor (a real token and visitor hub connection) chats with Alex, who resolves; then the visitor rates.</summary>
     private async Task<string> ResolvedChatAsync(HubConnection alex, string name, string[] texts, int stars, string? feedback)
     {
-        using var http = new HttpClient { BaseAddress = host.ApiBase };
-        var token = (await (await http.PostAsJsonAsync($"api/visitor/token?tenant={WidgetHost.Tenant}", new { previousToken = (string?)null }))
-            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        await using var visitor = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.ApiBase, "hubs/visitor"), o => o.AccessTokenProvider = () => Task.FromResult(token))
-            .AddJsonProtocol(o => ChatSupportHost.ConfigureJson(o.PayloadSerializerOptions))
-            .Build();
-        await visitor.StartAsync();
+        await using var visitor = await host.VisitorHubAsync();
         var sessionId = (await visitor.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata { Name = name })).Session.SessionId;
         await alex.InvokeAsync<ChatSessionSnapshot>("AssignToMe", sessionId);
         await visitor.InvokeAsync<object>("SendMessage", sessionId, "v1", texts[0]);

@@ -179,6 +179,20 @@ public sealed class WidgetHost : IAsyncLifetime
         return connection;
     }
 
+    /// <summary>A visitor on the real visitor hub with a real token, as the widget would be (started; the caller disposes it).</summary>
+    public async Task<HubConnection> VisitorHubAsync()
+    {
+        using var http = new HttpClient { BaseAddress = ApiBase };
+        var token = (await (await http.PostAsJsonAsync($"api/visitor/token?tenant={Tenant}", new { previousToken = (string?)null }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        var visitor = new HubConnectionBuilder()
+            .WithUrl(new Uri(ApiBase, "hubs/visitor"), o => o.AccessTokenProvider = () => Task.FromResult(token))
+            .AddJsonProtocol(o => ChatSupportHost.ConfigureJson(o.PayloadSerializerOptions))
+            .Build();
+        await visitor.StartAsync();
+        return visitor;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();

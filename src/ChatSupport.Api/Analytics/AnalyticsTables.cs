@@ -32,14 +32,14 @@ public static class AnalyticsTables
     private static IReadOnlyDictionary<string, object?> SeriesRow(SeriesPoint p) => Row(
             ("start", p.Start), ("started", p.Started), ("assigned", p.Assigned), ("resolved", p.Resolved), ("abandoned", p.Abandoned),
             ("missed", p.Missed), ("firstResponseMedian", p.FirstResponseMedian), ("resolutionMedian", p.ResolutionMedian),
-            ("ratings", p.Ratings), ("csat", p.Csat));
+            ("ratings", p.Ratings), ("csat", p.Csat), ("reopened", p.Reopened));
 
     private static IReadOnlyDictionary<string, object?> AgentRow(AgentStats a) => Row(
             ("agentId", a.AgentId), ("agentName", a.AgentName), ("handled", a.Handled), ("transfersIn", a.TransfersIn), ("transfersOut", a.TransfersOut),
             ("resolved", a.Resolved), ("firstResponseN", a.FirstResponse.N), ("firstResponseMean", a.FirstResponse.Mean),
             ("firstResponseMedian", a.FirstResponse.Median), ("firstResponseP90", a.FirstResponse.P90),
             ("responseTimeN", a.ResponseTime.N), ("responseTimeMean", a.ResponseTime.Mean), ("responseTimeMedian", a.ResponseTime.Median),
-            ("responseTimeP90", a.ResponseTime.P90), ("ratings", a.Ratings), ("csat", a.Csat), ("meanStars", a.MeanStars));
+            ("responseTimeP90", a.ResponseTime.P90), ("ratings", a.Ratings), ("csat", a.Csat), ("meanStars", a.MeanStars), ("reopened", a.Reopened));
 
     private static List<IReadOnlyDictionary<string, object?>> Totals(AnalyticsReport r)
     {
@@ -50,6 +50,7 @@ public static class AnalyticsTables
             Count("chats resolved", r.Totals.Resolved),
             Count("chats abandoned", r.Totals.Abandoned),
             Count("chats missed", r.Totals.Missed),
+            Count("chats reopened", r.Totals.Reopened),
             Duration("wait to assignment", r.WaitToAssignment),
             Duration("first response time", r.FirstResponse),
             Duration("response time", r.ResponseTime),

@@ -28,6 +28,8 @@ public sealed record ChatTotals
     [Id(2)] public long Resolved { get; init; }
     [Id(3)] public long Abandoned { get; init; }
     [Id(4)] public long Missed { get; init; }
+    /// <summary>Reopens of resolved chats (docs/analytics.md).</summary>
+    [Id(5)] public long Reopened { get; init; }
 }
 
 /// <summary>Durations in whole seconds: mean, and median and p90 by nearest rank; the share within the target where there is one.</summary>
@@ -69,6 +71,7 @@ public sealed record SeriesPoint
     [Id(7)] public long? ResolutionMedian { get; init; }
     [Id(8)] public long Ratings { get; init; }
     [Id(9)] public double? Csat { get; init; }
+    [Id(10)] public long Reopened { get; init; }
 }
 
 /// <summary>Chats started (or, for one agent, taken) per local weekday (Monday first) × hour, and the busiest hours in words.</summary>
@@ -94,4 +97,5 @@ public sealed record AgentStats
     [Id(8)] public long Ratings { get; init; }
     [Id(9)] public double? Csat { get; init; }
     [Id(10)] public double? MeanStars { get; init; }
+    [Id(11)] public long Reopened { get; init; }
 }

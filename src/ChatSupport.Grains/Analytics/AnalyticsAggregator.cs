@@ -48,6 +48,11 @@ public static class AnalyticsAggregator
             case ChatEnded ended:
                 ApplyEnd(bucket, ended, s, at, responses);
                 break;
+            case ChatReopened reopened:
+                // One per Reopen (the ledger drops a redelivery); the chat's next end counts as a resolution again.
+                team.Reopened++;
+                bucket.Agent(reopened.Agent.AgentId, reopened.Agent.DisplayName).Reopened++;
+                break;
             case ChatRated rated:
                 team.Stars[rated.Stars - 1]++;
                 if (rated.Agent is { } ratedAgent) bucket.Agent(ratedAgent.AgentId, ratedAgent.DisplayName).Stars[rated.Stars - 1]++;

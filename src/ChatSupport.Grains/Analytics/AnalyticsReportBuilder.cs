@@ -72,7 +72,7 @@ public static class AnalyticsReportBuilder
             TimeZone = q.TimeZone,
             GroupBy = q.GroupBy,
             AgentId = q.AgentId,
-            Totals = new ChatTotals { Started = total.Started, Assigned = total.Assigned, Resolved = total.Resolved, Abandoned = total.Abandoned, Missed = total.Missed },
+            Totals = new ChatTotals { Started = total.Started, Assigned = total.Assigned, Resolved = total.Resolved, Abandoned = total.Abandoned, Missed = total.Missed, Reopened = total.Reopened },
             WaitToAssignment = total.Wait.Stats(AnalyticsTargets.AssignmentSeconds),
             FirstResponse = total.FirstResponse.Stats(AnalyticsTargets.FirstReplySeconds),
             ResponseTime = total.Response.Stats(),
@@ -110,6 +110,7 @@ public static class AnalyticsReportBuilder
         ResolutionMedian = c.Resolution.Stats().Median,
         Ratings = c.Ratings,
         Csat = Csat(c),
+        Reopened = c.Reopened,
     };
 
     private static SatisfactionStats Satisfaction(Counters c) => new()
@@ -134,6 +135,7 @@ public static class AnalyticsReportBuilder
         Ratings = c.Ratings,
         Csat = Csat(c),
         MeanStars = MeanStars(c),
+        Reopened = c.Reopened,
     };
 
     private static double? Csat(Counters c) => c.Ratings == 0 ? null : (double)(c.Stars[3] + c.Stars[4]) / c.Ratings;

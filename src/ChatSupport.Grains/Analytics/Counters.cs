@@ -12,6 +12,8 @@ public sealed class Counters
     public long Handled { get; set; }
     public long TransfersIn { get; set; }
     public long TransfersOut { get; set; }
+    /// <summary>Resolved chats an agent reopened (counted when and where the reopen happened).</summary>
+    public long Reopened { get; set; }
     /// <summary>Ratings of 1..5 stars (index 0 = 1 star).</summary>
     public long[] Stars { get; init; } = new long[5];
     public Histogram Wait { get; init; } = new();
@@ -32,6 +34,7 @@ public sealed class Counters
         Handled += other.Handled;
         TransfersIn += other.TransfersIn;
         TransfersOut += other.TransfersOut;
+        Reopened += other.Reopened;
         for (var i = 0; i < Stars.Length; i++) Stars[i] += other.Stars[i];
         Wait.AddAll(other.Wait);
         FirstResponse.AddAll(other.FirstResponse);

@@ -4,6 +4,7 @@
 // connection, so the page has exactly one agent hub connection and one place that handles reconnects.
 import type { HubConnection } from "@microsoft/signalr";
 import type { ChatStatus, DeskCounts, SessionSummary } from "../protocol";
+import type { LabelStore } from "./labels/labelStore";
 
 export interface Me { tenantId: string; username: string; displayName: string; }
 
@@ -19,12 +20,16 @@ export interface DeskStore {
   hasMore(): boolean;
   /** Reads the next page of the desk. */
   loadMore(): Promise<void>;
+  /** A summary a command answered with (shown before its delta arrives; a resolved one joins the resolved rows). */
+  remember(session: SessionSummary): void;
 }
 
 export interface DashboardContext {
   me: Me;
   hub: HubConnection;
   desk: DeskStore;
+  /** The tenant's labels (name, colour): chips and label filters read them here. */
+  labels: LabelStore;
   /** Same-origin fetch with the sign-in cookie and the X-CSRF-TOKEN header. */
   api(path: string, init?: RequestInit): Promise<Response>;
   /** Docks the session's mini chat (or focuses it when already open). */
@@ -33,6 +38,8 @@ export interface DashboardContext {
   showDetails(sessionId: string): void;
   /** A short message in the page's toast area (role=status). */
   toast(text: string, kind?: "info" | "error"): void;
+  /** Tells the Notifications menu's follow-ups that this page set one (dueAt) or ended one by reopening (null). */
+  followUpSet(sessionId: string, dueAt: string | null): void;
 }
 
 /** A page of the dashboard (Queue, Map, Resolved…), chosen from the navigation. */

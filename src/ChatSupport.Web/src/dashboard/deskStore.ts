@@ -90,6 +90,10 @@ export class LiveDesk implements DeskStore {
       this.keepResolved(session);
     } else if (this.open.has(session.sessionId)) {
       this.open.set(session.sessionId, { ...this.open.get(session.sessionId)!, ...session });
+    } else if (this.resolved.has(session.sessionId)) {
+      // Reopened: open again (its delta follows)
+      this.open.set(session.sessionId, { ...this.resolved.get(session.sessionId)!, ...session });
+      this.resolved.delete(session.sessionId);
     }
     this.emit();
   }
@@ -162,6 +166,7 @@ export class LiveDesk implements DeskStore {
       this.keepResolved({ ...d.session, status: "resolved" });
     } else {
       this.open.set(d.session.sessionId, d.session);
+      this.resolved.delete(d.session.sessionId); // a reopened chat
     }
     this.deltaListeners.forEach((l) => l(d));
     this.emit();

@@ -15,6 +15,8 @@ import { QuickReplies } from "./replies/quickReplies";
 import { repliesView } from "./replies/repliesView";
 import { fetchResolvedToday } from "./resolved/resolvedToday";
 import { InboxButton } from "./inbox/inbox";
+import { LabelStore } from "./labels/labelStore";
+import { labelsView } from "./labels/labelsView";
 
 const linkWords: Record<LinkState, string> = { connected: "Connected", reconnecting: "Reconnecting…", offline: "Offline, retrying…" };
 
@@ -22,6 +24,7 @@ export async function startShell(root: HTMLElement, me: Me, extraViews: Dashboar
   const link = createAgentLink();
   const desk = new LiveDesk(link.hub, () => fetchResolvedToday(api));
   const replies = new QuickReplies(link.hub);
+  const labels = new LabelStore(link.hub);
   const toasts = h("div", { class: "toasts", role: "status", "aria-live": "polite" });
   const toast = (message: string, kind: "info" | "error" = "info") => {
     const t = h("div", { class: `toast toast-${kind}` }, message);
@@ -32,22 +35,25 @@ export async function startShell(root: HTMLElement, me: Me, extraViews: Dashboar
   let ctx!: DashboardContext;
   const details = new DetailsPanel(() => ctx);
   const dock = new ChatDock(() => ctx, replies);
+  const inbox = new InboxButton(() => ctx);
   ctx = {
-    me, hub: link.hub, desk, api, toast,
+    me, hub: link.hub, desk, labels, api, toast,
     openChat: (id) => dock.open(id),
     showDetails: (id) => details.show(id),
+    followUpSet: (id, dueAt) => inbox.followUpSet(id, dueAt),
   };
   desk.subscribe(() => details.refresh());
+  labels.subscribe(() => details.refresh(true));
 
   const state = h("span", { class: "link-state", "data-state": "offline", role: "status" }, "Connecting…");
   link.onState((s) => {
     state.dataset.state = s;
     text(state, linkWords[s]);
   });
-  const inbox = new InboxButton(() => ctx);
   link.onResumed(() => {
     void desk.load();
     void inbox.load().catch(() => undefined);
+    void labels.load().catch(() => undefined);
     dock.resumeAll();
   });
 
@@ -69,7 +75,7 @@ export async function startShell(root: HTMLElement, me: Me, extraViews: Dashboar
   });
 
   // Views, chosen from the navigation (and the URL's #hash, so a reload stays on the same view).
-  const views = [queueView, ...extraViews, repliesView(replies)];
+  const views = [queueView, ...extraViews, repliesView(replies), labelsView];
   const nav = h("nav", { "aria-label": "Dashboard" });
   const main = h("main", { class: "views" });
   const panes = new Map<string, HTMLElement>();
@@ -103,7 +109,7 @@ export async function startShell(root: HTMLElement, me: Me, extraViews: Dashboar
   dock.listen();
   inbox.listen();
   await link.start();
-  await Promise.all([desk.load(), replies.load(), inbox.load()]);
+  await Promise.all([desk.load(), replies.load(), inbox.load(), labels.load()]);
   notifier.knowExisting();
   for (const view of views) view.mount(panes.get(view.id)!, ctx);
   show(location.hash.slice(1));

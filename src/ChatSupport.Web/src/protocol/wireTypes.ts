@@ -129,7 +129,8 @@ export interface DurationStats { n: number; mean: number | null; median: number 
 /** withinTarget: the share (0–1) of values ≤ targetSeconds. */
 export interface TargetedDurationStats extends DurationStats { withinTarget: number | null; targetSeconds: number; }
 
-export interface AnalyticsTotals { started: number; assigned: number; resolved: number; abandoned: number; missed: number; }
+/** reopened: resolved chats an agent reopened (Reopen), counted when the reopen happened. */
+export interface AnalyticsTotals { started: number; assigned: number; resolved: number; abandoned: number; missed: number; reopened: number; }
 
 /** csat and responseRate are shares (0–1); distribution counts the ratings of 1 to 5 stars, in that order. */
 export interface SatisfactionStats {
@@ -146,7 +147,7 @@ export interface AnalyticsHeatmap { days: string[]; started: number[][]; busiest
 
 export interface AgentAnalytics {
   agentId: string; agentName: string; handled: number; transfersIn: number; transfersOut: number; resolved: number;
-  firstResponse: DurationStats; responseTime: DurationStats; ratings: number; csat: number | null; meanStars: number | null;
+  firstResponse: DurationStats; responseTime: DurationStats; ratings: number; csat: number | null; meanStars: number | null; reopened: number;
 }
 
 export interface AnalyticsReport {

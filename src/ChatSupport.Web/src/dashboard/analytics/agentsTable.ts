@@ -9,6 +9,7 @@ export const agentColumns: { label: string; value: (a: AgentAnalytics) => string
   { label: "Transfers in", value: (a) => count(a.transfersIn), cls: "transfers-in" },
   { label: "Transfers out", value: (a) => count(a.transfersOut), cls: "transfers-out" },
   { label: "Resolved", value: (a) => count(a.resolved), cls: "resolved" },
+  { label: "Reopened", value: (a) => count(a.reopened ?? 0), cls: "reopened" },
   { label: "First response (median)", value: (a) => humanDuration(a.firstResponse?.median), cls: "first-response" },
   { label: "Response time (median)", value: (a) => humanDuration(a.responseTime?.median), cls: "response-time" },
   { label: "Ratings", value: (a) => count(a.ratings), cls: "ratings" },

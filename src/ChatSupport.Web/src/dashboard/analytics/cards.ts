@@ -11,6 +11,7 @@ export const countCards: { key: keyof AnalyticsReport["totals"]; label: string; 
   { key: "resolved", label: "Resolved", hint: "ended after an agent answered" },
   { key: "abandoned", label: "Abandoned", hint: "closed before any answer" },
   { key: "missed", label: "Missed", hint: "waited past the assignment target" },
+  { key: "reopened", label: "Reopened", hint: "resolved chats an agent reopened" },
 ];
 
 export const durationCards: { key: "waitToAssignment" | "firstResponse" | "responseTime" | "resolutionTime"; label: string }[] = [

@@ -67,8 +67,8 @@ export function seriesChart(report: AnalyticsReport): HTMLElement {
 
   return chartFigure("chart-series", "Chats over time", summary, svg, {
     caption: `Chats per ${report.groupBy}`,
-    head: ["Start", "Started", "Assigned", "Resolved", "Abandoned", "Missed", "First response (median)", "Resolution (median)", "Ratings", "CSAT"],
-    rows: points.map((p) => [bucketLabel(p.start, report.groupBy), p.started, p.assigned, p.resolved, p.abandoned, p.missed,
+    head: ["Start", "Started", "Assigned", "Resolved", "Abandoned", "Missed", "Reopened", "First response (median)", "Resolution (median)", "Ratings", "CSAT"],
+    rows: points.map((p) => [bucketLabel(p.start, report.groupBy), p.started, p.assigned, p.resolved, p.abandoned, p.missed, p.reopened ?? 0,
       humanDuration(p.firstResponseMedian), humanDuration(p.resolutionMedian), p.ratings, percent(p.csat)]),
   }, legend(seriesLines));
 }

@@ -17,6 +17,7 @@ import type { OutgoingMessage } from "./chatTypes";
 import { MessageList, type ListItem } from "./messageList";
 import { ChatNotes } from "./chatNotes";
 import type { NotePosted } from "../../protocol";
+import { labelChips } from "../labels/labelChips";
 
 const pageSize = 50;
 const typingIdleMs = 3_000;
@@ -32,6 +33,7 @@ export class MiniChat {
   private readonly header = h("div", { class: "mini-head" });
   private readonly typingLine = h("p", { class: "typing", "aria-live": "polite" });
   private readonly noteLine = h("p", { class: "transfer-note", hidden: true });
+  private readonly labelLine = h("div", { class: "mini-labels", role: "group", "aria-label": "Labels" });
   private readonly readOnlyLine = h("div", { class: "read-only" });
   private readonly input = h("textarea", { rows: "2", maxlength: "4000", "aria-label": "Reply", placeholder: "Type a reply… (/ for quick replies)" });
   private readonly composer: HTMLFormElement;
@@ -70,7 +72,7 @@ export class MiniChat {
     this.input.addEventListener("blur", () => this.stopTyping());
     this.list.onNearTop(() => void this.loadOlder());
     this.notes = new ChatNotes(sessionId, ctx, () => this.paint());
-    this.element.append(this.header, this.noteLine, this.list.element, this.typingLine, this.readOnlyLine, this.composer, this.notes.composer);
+    this.element.append(this.header, this.labelLine, this.noteLine, this.list.element, this.typingLine, this.readOnlyLine, this.composer, this.notes.composer);
     this.element.addEventListener("focusin", () => this.acknowledgeSoon());
   }
 
@@ -156,6 +158,9 @@ export class MiniChat {
     const title = h("button", { type: "button", class: "mini-title", "aria-label": `Details of ${name}` }, name);
     title.addEventListener("click", () => this.ctx.showDetails(this.sessionId));
     this.header.replaceChildren(statusBadge(session.status), title, h("span", { class: "mini-buttons" }, minimize, close));
+
+    this.labelLine.replaceChildren(labelChips(session.labels, this.ctx.labels));
+    this.labelLine.hidden = !(session.labels?.length);
 
     // A transfer's note is for the agent who receives the chat: shown with the chat while it is open.
     this.noteLine.hidden = !session.transferNote || session.status === "resolved";

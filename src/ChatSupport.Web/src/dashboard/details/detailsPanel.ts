@@ -1,10 +1,14 @@
 // A session's details beside the list: who the visitor is (browser, OS, page, referrer, location, their local
 // time), their previous chats, and the actions: Assign to Me, assign to another agent, transfer with a note,
-// resolve, open the chat. It follows the live desk, so an action taken anywhere shows here at once.
+// resolve, open the chat; its labels (add, remove), its private notes, and for a resolved chat: reopen or follow up.
+// It follows the live desk, so an action taken anywhere shows here at once.
 import { h, text } from "../../dom";
 import { assignTo, assignToMe, loadTeam, resolve, transfer, type TeamMember } from "../commands";
 import type { DashboardContext } from "../context";
-import { AgentHubMethods, callAgentHub, type SessionSummary } from "../../protocol";
+import { AgentHubMethods, callAgentHub, type ChatSessionSnapshot, type SessionSummary } from "../../protocol";
+import { resolvedChatActions } from "../followUps/resolvedChatActions";
+import { chatLabelEditor } from "../labels/chatLabels";
+import { notesList } from "./notesList";
 import { refusalOf } from "../errors";
 import { browserLabel, dateTime, duration, localTime, locationLabel, safeHref, visitorLabel, waitOf } from "../format";
 import { statusBadge } from "../statusBadge";
@@ -23,15 +27,18 @@ export class DetailsPanel {
   show(sessionId: string): void {
     this.sessionId = sessionId;
     this.element.hidden = false;
+    void this.ctx().labels.load().catch(() => undefined); // labels made on another dashboard since (the panel redraws)
     const live = this.ctx().desk.get(sessionId);
     if (live) this.render(live, true);
     else void callAgentHub(this.ctx().hub, AgentHubMethods.GetSession, sessionId).then((s) => this.render(s, true), (e) => this.ctx().toast(refusalOf(e).message, "error"));
   }
 
-  refresh(): void {
+  /** force: redraw even when the chat did not change (the tenant's labels did). */
+  refresh(force = false): void {
     if (!this.sessionId || this.element.hidden) return;
     const live = this.ctx().desk.get(this.sessionId);
-    if (live && JSON.stringify(live) !== JSON.stringify(this.shown)) this.render(live, false);
+    if (live && (force || JSON.stringify(live) !== JSON.stringify(this.shown))) this.render(live, false);
+    else if (force && this.shown) this.render(this.shown, false);
   }
 
   close(): void {
@@ -69,7 +76,15 @@ export class DetailsPanel {
     }
 
     const heading = h("h2", { tabindex: "-1" }, name);
-    this.element.replaceChildren(h("div", { class: "details-head" }, heading, closeButton), this.actions(s, name), facts, this.previousChats(s));
+    const changed = (session: ChatSessionSnapshot) => { if (session.sessionId === this.sessionId) this.render(session, false); };
+    const labels = h("section", { class: "details-labels", "aria-label": "Chat labels" }, h("h3", {}, "Labels"),
+      chatLabelEditor(this.ctx(), s.sessionId, s.labels ?? [], changed));
+    const snapshot = s as Partial<ChatSessionSnapshot>;
+    const followUp = s.status === "resolved"
+      ? [resolvedChatActions(this.ctx(), s.sessionId, { at: snapshot.followUpAt, agent: snapshot.followUpAgent?.displayName }, changed)]
+      : [];
+    this.element.replaceChildren(h("div", { class: "details-head" }, heading, closeButton), this.actions(s, name), ...followUp, labels, facts,
+      notesList(this.ctx(), s.sessionId), this.previousChats(s));
     if (focus) heading.focus();
   }
 

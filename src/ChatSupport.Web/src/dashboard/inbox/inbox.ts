@@ -1,8 +1,9 @@
 // The agent's notifications (mentions in notes, follow-ups due, low ratings for admins) and follow-ups: a count in
 // the header, a toast when one arrives (even when its chat is not open), and a list whose entries open the chat.
+// A follow-up this page just set shows at once (the server's list takes it a moment later, from the session's event).
 import { h, text } from "../../dom";
 import type { DashboardContext } from "../context";
-import { clock } from "../format";
+import { clock, dateTime, visitorLabel } from "../format";
 import { AgentHubMethods, callAgentHub, ClientEvents, onServerEvent, type AgentInbox } from "../../protocol";
 
 export class InboxButton {
@@ -10,6 +11,8 @@ export class InboxButton {
   private readonly button = h("button", { type: "button", class: "inbox-button", "aria-expanded": "false", "aria-label": "Notifications" });
   private readonly panel = h("div", { class: "inbox-panel", role: "dialog", "aria-label": "Notifications", hidden: true });
   private inbox: AgentInbox = { notifications: [], unread: 0, followUps: [] };
+  /** Follow-ups set here that the server's list did not show yet, by session. */
+  private readonly pending = new Map<string, string>();
 
   constructor(private readonly ctx: () => DashboardContext) {
     this.element = h("span", { class: "inbox" }, this.button, this.panel);
@@ -20,7 +23,19 @@ export class InboxButton {
   /** Subscribes (GetInbox) and wires the live notifications; call again after a reconnect. */
   async load(): Promise<void> {
     this.inbox = await callAgentHub(this.ctx().hub, AgentHubMethods.GetInbox);
+    for (const f of this.inbox.followUps) this.pending.delete(f.sessionId);
     this.paint();
+  }
+
+  /** A follow-up this page set (SetFollowUp answered); dueAt null: it is over (the chat was reopened). */
+  followUpSet(sessionId: string, dueAt: string | null): void {
+    if (dueAt) this.pending.set(sessionId, dueAt);
+    else {
+      this.pending.delete(sessionId);
+      this.inbox = { ...this.inbox, followUps: this.inbox.followUps.filter((f) => f.sessionId !== sessionId) };
+    }
+    this.paint();
+    void this.load().catch(() => undefined);
   }
 
   listen(): void {
@@ -36,6 +51,7 @@ export class InboxButton {
     const opening = this.panel.hidden;
     this.panel.hidden = !opening;
     this.button.setAttribute("aria-expanded", String(opening));
+    if (opening) void this.load().catch(() => undefined);
     if (opening && this.inbox.unread > 0) {
       await callAgentHub(this.ctx().hub, AgentHubMethods.MarkNotificationsRead);
       this.inbox = { ...this.inbox, unread: 0 };
@@ -50,8 +66,13 @@ export class InboxButton {
       this.panel.hidden = true;
       this.ctx().openChat(sessionId);
     };
-    const followUps = this.inbox.followUps.map((f) => {
-      const link = h("button", { type: "button", class: "link" }, `${f.due ? "Due" : "Due at"} ${clock(f.dueAt)}: open chat`);
+    const listed = new Set(this.inbox.followUps.map((f) => f.sessionId));
+    const all = [...this.inbox.followUps, ...[...this.pending].filter(([id]) => !listed.has(id)).map(([sessionId, dueAt]) => ({ sessionId, dueAt, due: false }))]
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    const followUps = all.map((f) => {
+      const s = this.ctx().desk.get(f.sessionId);
+      const who = s ? visitorLabel(s.visitorId, s.visitor) : "a chat";
+      const link = h("button", { type: "button", class: "link" }, `${f.due ? "Due now" : "Due"} ${dateTime(f.dueAt)}: ${who}`);
       link.addEventListener("click", () => open(f.sessionId));
       return h("li", { class: f.due ? "follow-up due" : "follow-up", "data-session-id": f.sessionId }, link);
     });

@@ -10,6 +10,7 @@ import type { DashboardContext, DashboardView } from "../context";
 import type { ChatStatus, SessionSummary } from "../../protocol";
 import { statusColors, statusLabels } from "../context";
 import { shownStatuses } from "./markers";
+import { labelFilter } from "../labels/labelFilter";
 
 const located = (s: SessionSummary) => typeof s.visitor?.location?.latitude === "number" && typeof s.visitor?.location?.longitude === "number";
 
@@ -34,6 +35,9 @@ export const mapView: DashboardView = {
       filterBar.append(h("label", { class: `filter filter-${status}` }, input, swatch, statusLabels[status]));
     }
 
+    const byLabel = labelFilter(ctx.labels, "map-label", () => render());
+    filterBar.append(byLabel.element);
+
     const zoomIn = h("button", { type: "button", "aria-label": "Zoom in" }, "+");
     const zoomOut = h("button", { type: "button", "aria-label": "Zoom out" }, "−");
     const reset = h("button", { type: "button" }, "Whole world");
@@ -52,13 +56,13 @@ export const mapView: DashboardView = {
     ctx.desk.subscribe(() => render());
 
     function openSessions(): SessionSummary[] {
-      return ctx.desk.all().filter((s) => s.status !== "resolved" && shown.has(s.status));
+      return ctx.desk.all().filter((s) => s.status !== "resolved" && shown.has(s.status) && byLabel.passes(s));
     }
 
     function renderCounts(): SessionSummary[] {
       const sessions = openSessions();
       const without = sessions.filter((s) => !located(s)).length;
-      text(summary, `${sessions.length - without} on the map · ${sessions.length} open${shown.size < shownStatuses.length ? " (filtered)" : ""}`);
+      text(summary, `${sessions.length - without} on the map · ${sessions.length} open${shown.size < shownStatuses.length || byLabel.value() ? " (filtered)" : ""}`);
       unknown.dataset.count = String(without);
       text(unknown, `Location unknown: ${without}`);
       return sessions;

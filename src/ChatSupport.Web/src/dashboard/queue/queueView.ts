@@ -2,13 +2,16 @@
 // first. Filter by status; every row shows who, where, which page and browser, the wait, the agent and the AI
 // confidence. Rows are keyed by session id and reused, so a live update never steals focus from a button.
 // Open rows have a checkbox: "Close selected" closes those chats at once (a flood of empty chats, spam), as resolved
-// by the agent who clicked. The desk comes 200 rows at a time: "Load more" reads the next page.
+// by the agent who clicked. The desk comes 200 rows at a time: "Load more" reads the next page. Each row shows the
+// chat's labels; the label filter narrows the list to one label (with the status filter).
 import { h, text } from "../../dom";
 import { assignToMe, closeChats } from "../commands";
 import type { DashboardContext, DashboardView } from "../context";
 import type { ChatStatus, SessionSummary } from "../../protocol";
 import { browserLabel, duration, locationLabel, pageLabel, visitorLabel, waitOf } from "../format";
 import { statusBadge } from "../statusBadge";
+import { labelChips } from "../labels/labelChips";
+import { labelFilter } from "../labels/labelFilter";
 
 type Filter = "open" | ChatStatus;
 
@@ -47,6 +50,9 @@ export const queueView: DashboardView = {
       filterBar.append(h("label", { class: `filter filter-${value}` }, input, label));
     }
 
+    const byLabel = labelFilter(ctx.labels, "queue-label", () => render());
+    filterBar.append(byLabel.element);
+
     const count = h("p", { class: "queue-count", role: "status", "aria-live": "polite" });
     const closeSelected = h("button", { type: "button", class: "close-selected", disabled: true }, "Close selected");
     closeSelected.addEventListener("click", () => {
@@ -66,7 +72,7 @@ export const queueView: DashboardView = {
     const body = h("tbody");
     const empty = h("p", { class: "empty" }, "No chats here right now.");
     const table = h("table", { class: "queue", "aria-label": "Chat sessions" },
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Select"), ...["Status", "Visitor", "Location", "Page", "Browser", "Wait", "Agent", "AI", "Actions"].map((c) => h("th", { scope: "col" }, c)))),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Select"), ...["Status", "Visitor", "Labels", "Location", "Page", "Browser", "Wait", "Agent", "AI", "Actions"].map((c) => h("th", { scope: "col" }, c)))),
       body);
     root.append(h("div", { class: "view-head" }, h("h1", {}, "Live chats"), count), filterBar, h("div", { class: "bulk-actions" }, closeSelected), table, loadMore, empty);
 
@@ -79,7 +85,7 @@ export const queueView: DashboardView = {
         });
         rows.set(s.sessionId, tr);
       }
-      const key = JSON.stringify(s);
+      const key = JSON.stringify(s) + labelsKey;
       if (rendered.get(s.sessionId) === key) return tr;
       rendered.set(s.sessionId, key);
       const wait = h("td", { class: "wait" }, duration(waitOf(s, Date.now())));
@@ -121,6 +127,7 @@ export const queueView: DashboardView = {
         pick,
         h("td", {}, statusBadge(s.status)),
         h("td", { class: "visitor" }, name),
+        h("td", { class: "labels" }, labelChips(s.labels, ctx.labels)),
         h("td", {}, locationLabel(s.visitor)),
         h("td", { class: "page", title: s.visitor?.pageUrl ?? "" }, pageLabel(s.visitor)),
         h("td", {}, browserLabel(s.visitor)),
@@ -134,7 +141,7 @@ export const queueView: DashboardView = {
 
     function render(): void {
       const all = orderForDesk(ctx.desk.all());
-      const shown = all.filter((s) => (filter === "open" ? s.status !== "resolved" : s.status === filter));
+      const shown = all.filter((s) => (filter === "open" ? s.status !== "resolved" : s.status === filter) && byLabel.passes(s));
       const keep = new Set(shown.map((s) => s.sessionId));
       for (const [id, tr] of rows) if (!keep.has(id)) { tr.remove(); rows.delete(id); waits.delete(id); rendered.delete(id); boxes.delete(id); }
       // A chat that closed (or is not shown) is not selected any more: "Close selected" closes what the agent sees.
@@ -158,6 +165,9 @@ export const queueView: DashboardView = {
       text(closeSelected, selected.size === 0 ? "Close selected" : `Close selected (${selected.size})`);
     }
 
+    // A renamed or recoloured label redraws the rows (their key includes the labels' version).
+    let labelsKey = "";
+    ctx.labels.subscribe(() => { labelsKey = JSON.stringify(ctx.labels.all()); render(); });
     ctx.desk.subscribe(render);
     // Wait times tick every second without rebuilding rows.
     setInterval(() => {

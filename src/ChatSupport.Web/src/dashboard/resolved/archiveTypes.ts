@@ -6,6 +6,8 @@ export interface ArchivedChat {
   sessionId: string; visitorId: string; visitorName?: string | null; visitorEmail?: string | null;
   agent?: AgentRef | null; createdAt: string; resolvedAt: string; resolvedBy?: "agent" | "visitor" | null;
   rating?: ChatRating | null; messageCount: number;
+  /** Label ids (the tenant's labels name them). */
+  labels?: string[];
 }
 
 export interface ArchivePage { chats: ArchivedChat[]; nextCursor?: string | null; }
@@ -13,6 +15,9 @@ export interface ArchivePage { chats: ArchivedChat[]; nextCursor?: string | null
 export interface AgentRatingStats { agentId: string; agentName: string; count: number; starsSum: number; average: number; }
 
 export interface TranscriptMessage { seq: number; sender: "agent" | "visitor"; senderName?: string | null; text: string; sentAt: string; }
+
+/** A private note as the archive lists it (GET /api/archive/chats/{id}/notes): shown after message afterMessageSeq. */
+export interface TranscriptNote { seq: number; afterMessageSeq: number; kind: "note" | "transfer"; author: AgentRef; text: string; writtenAt: string; }
 
 export interface TranscriptPage { messages: TranscriptMessage[]; hasMore: boolean; lastSeq: number; }
 

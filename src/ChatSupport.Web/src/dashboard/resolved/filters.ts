@@ -1,6 +1,9 @@
-// The resolved-chats filter form: date range, ratings, visitor search, agent. It turns into the query string the
-// list route and the export route share, so an export holds exactly what the list shows.
+// The resolved-chats filter form: date range, ratings, visitor search, agent, label and a search of the private notes.
+// It turns into the query string the list route and the export route share, so an export holds exactly what the list
+// shows, and into the view's URL (#resolved?…: the form as typed), so a reload or a shared link shows the same filter.
 import { h } from "../../dom";
+import type { LabelStore } from "../labels/labelStore";
+import { labelFilter } from "../labels/labelFilter";
 import type { AgentRatingStats } from "./archiveTypes";
 
 export interface FilterForm {
@@ -10,6 +13,10 @@ export interface FilterForm {
   /** The form's local dates (yyyy-MM-dd, or "") and agent id, as typed: the "View analytics" link carries them. */
   choice(): { from: string; to: string; agent: string };
   setAgents(agents: { agentId: string; name: string }[]): void;
+  /** The form as typed, for the URL: from, to (local dates), rating, visitor, agent, label, note. */
+  state(): URLSearchParams;
+  /** Fills the form from a URL's state (unknown keys and bad values are ignored). */
+  restore(state: URLSearchParams): void;
 }
 
 const ratingChoices = [
@@ -17,11 +24,16 @@ const ratingChoices = [
   { value: "2", label: "2 ★" }, { value: "1", label: "1 ★" }, { value: "none", label: "No rating" },
 ];
 
-export function filterForm(onApply: () => void): FilterForm {
+const stateKeys = ["from", "to", "rating", "visitor", "agent", "label", "note"];
+
+export function filterForm(labels: LabelStore, onApply: () => void): FilterForm {
   const from = h("input", { type: "date", name: "from" });
   const to = h("input", { type: "date", name: "to" });
   const visitor = h("input", { type: "search", name: "visitor", placeholder: "Name, email or visitor id", maxlength: "254" });
   const agent = h("select", { name: "agent" }, h("option", { value: "" }, "Any agent"));
+  const label = labelFilter(labels, "label", () => undefined);
+  const note = h("input", { type: "search", name: "note", placeholder: "Text in a private note", maxlength: "254" });
+  let wantedAgent = "";
   const ratings = ratingChoices.map((c) => ({ value: c.value, box: h("input", { type: "checkbox", value: c.value }) }));
 
   const element = h("form", { class: "resolved-filters", "aria-label": "Filter resolved chats" },
@@ -31,6 +43,8 @@ export function filterForm(onApply: () => void): FilterForm {
       ...ratings.map((r, i) => h("label", {}, r.box, ratingChoices[i].label))),
     h("label", {}, "Visitor ", visitor),
     h("label", {}, "Agent ", agent),
+    label.element,
+    h("label", {}, "Notes contain ", note),
     h("button", { type: "submit", class: "primary" }, "Apply"));
   element.addEventListener("submit", (e) => { e.preventDefault(); onApply(); });
 
@@ -48,12 +62,36 @@ export function filterForm(onApply: () => void): FilterForm {
       const chosen = ratings.filter((r) => r.box.checked).map((r) => r.value);
       if (chosen.length > 0) q.set("rating", chosen.join(","));
       if (visitor.value.trim()) q.set("visitor", visitor.value.trim());
-      if (agent.value) q.set("agent", agent.value);
+      if (agent.value || wantedAgent) q.set("agent", agent.value || wantedAgent);
+      if (label.value()) q.set("label", label.value());
+      if (note.value.trim()) q.set("note", note.value.trim());
       return q;
     },
-    choice: () => ({ from: from.value, to: to.value, agent: agent.value }),
+    state() {
+      const q = new URLSearchParams();
+      const chosen = ratings.filter((r) => r.box.checked).map((r) => r.value);
+      const values: [string, string][] = [["from", from.value], ["to", to.value], ["rating", chosen.join(",")], ["visitor", visitor.value.trim()],
+        ["agent", agent.value || wantedAgent], ["label", label.value()], ["note", note.value.trim()]];
+      for (const [k, v] of values) if (v) q.set(k, v);
+      return q;
+    },
+    restore(state) {
+      if (!stateKeys.some((k) => state.has(k))) return;
+      const date = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : "");
+      from.value = date(state.get("from"));
+      to.value = date(state.get("to"));
+      const chosen = (state.get("rating") ?? "").split(",");
+      for (const r of ratings) r.box.checked = chosen.includes(r.value);
+      visitor.value = state.get("visitor") ?? "";
+      wantedAgent = state.get("agent") ?? "";
+      agent.value = wantedAgent; // the agents may not be listed yet: setAgents picks it then
+      label.set(state.get("label") ?? "");
+      note.value = state.get("note") ?? "";
+    },
+    choice: () => ({ from: from.value, to: to.value, agent: agent.value || wantedAgent }),
     setAgents(agents) {
-      const current = agent.value;
+      const current = agent.value || wantedAgent;
+      wantedAgent = "";
       agent.replaceChildren(h("option", { value: "" }, "Any agent"),
         ...agents.map((a) => h("option", { value: a.agentId, selected: a.agentId === current }, a.name)));
     },

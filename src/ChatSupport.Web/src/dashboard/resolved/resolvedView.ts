@@ -1,6 +1,8 @@
 // The Resolved view: resolved chats newest first, filtered and searched on the server and read a page at a time
 // ("Show more" follows the server's cursor, so nothing repeats or goes missing while new chats arrive), the ratings
-// per agent, a chat's transcript, and downloads of the current filter's chats as CSV, JSON or plain text.
+// per agent, a chat's transcript (with its notes, labels, reopen and follow-up), downloads of the current filter's
+// chats as CSV, JSON or plain text, and the low ratings that need review. The filter (label and note search included)
+// is kept in the URL (#resolved?label=…&note=…), so a reload or a shared link shows the same list.
 import "./resolved.css";
 import { h } from "../../dom";
 import { analyticsHref } from "../analytics/dates";
@@ -12,6 +14,8 @@ import { agentRatingsTable } from "./agentRatings";
 import { type AgentRatingStats, type ArchivedChat, type ArchivePage, exportFormats, starsText, visitorOf } from "./archiveTypes";
 import { agentChoices, filterForm } from "./filters";
 import { showTranscript } from "./transcriptPanel";
+import { labelChips } from "../labels/labelChips";
+import { needsReview } from "./needsReview";
 
 const pageSize = 25;
 
@@ -27,17 +31,23 @@ export const resolvedView: DashboardView = {
     const status = h("p", { class: "resolved-status", role: "status" });
     const more = h("button", { type: "button", hidden: true }, "Show more");
     const transcript = h("section", { class: "transcript", "aria-label": "Transcript", hidden: true });
-    const form = filterForm(() => void reload());
+    const form = filterForm(ctx.labels, () => {
+      // The applied filter goes into the URL (the shell reads it back through shown()).
+      const state = form.state().toString();
+      history.replaceState(null, "", state ? `#resolved?${state}` : "#resolved");
+      void reload();
+    });
+    const reviews = needsReview(ctx, (sessionId) => void openById(sessionId));
 
     root.append(
       h("div", { class: "view-head" }, h("h2", {}, "Resolved chats"), analytics),
-      ratings,
+      h("div", { class: "resolved-side" }, ratings, reviews.element),
       form.element,
       exports,
       h("div", { class: "resolved-layout" },
         h("div", { class: "resolved-list" },
           h("table", { class: "resolved-table" },
-            h("thead", {}, h("tr", {}, ...["Resolved", "Visitor", "Agent", "Rating", "Messages", ""].map((t) => h("th", { scope: "col" }, t)))),
+            h("thead", {}, h("tr", {}, ...["Resolved", "Visitor", "Agent", "Labels", "Rating", "Messages", ""].map((t) => h("th", { scope: "col" }, t)))),
             rows),
           status, more),
         transcript));
@@ -80,6 +90,7 @@ export const resolvedView: DashboardView = {
         h("td", {}, h("time", { datetime: chat.resolvedAt }, dateTime(chat.resolvedAt))),
         h("td", { class: "visitor" }, visitorOf(chat), ...(chat.visitorEmail && !r?.anonymous ? [h("span", { class: "muted email" }, chat.visitorEmail)] : [])),
         h("td", { class: "agent" }, chat.agent?.displayName ?? "—"),
+        h("td", { class: "labels" }, labelChips(chat.labels, ctx.labels)),
         h("td", { class: "rating" }, ...(r
           ? [h("span", { class: "stars", "aria-label": `${r.stars} out of 5 stars` }, starsText(r.stars)),
              h("time", { class: "muted", datetime: r.ratedAt }, dateTime(r.ratedAt)),
@@ -109,11 +120,29 @@ export const resolvedView: DashboardView = {
 
     async function reload(): Promise<void> {
       transcript.hidden = true;
-      await Promise.all([loadPage(true), loadRatings()]);
+      await Promise.all([loadPage(true), loadRatings(), reviews.load()]);
+    }
+
+    /** A chat named by id (a review entry): its archive row, then its transcript. */
+    async function openById(sessionId: string): Promise<void> {
+      const response = await ctx.api(`/api/archive/chats/${encodeURIComponent(sessionId)}`);
+      if (!response.ok) return ctx.toast(await refusalOf(response), "error");
+      await showTranscript(transcript, ctx, (await response.json()) as ArchivedChat);
     }
 
     more.addEventListener("click", () => void loadPage(false));
     // Resolved chats keep arriving: the list is read again whenever the view is shown.
     new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) void reload(); }).observe(root);
+    restoreFrom = (query) => {
+      const before = form.state().toString();
+      form.restore(query);
+      if (form.state().toString() !== before && !root.hidden) void reload();
+    };
+  },
+  shown(query: URLSearchParams) {
+    restoreFrom(query);
   },
 };
+
+/** Set by mount: fills the filter from the URL's state (a link or a reload). */
+let restoreFrom: (query: URLSearchParams) => void = () => undefined;

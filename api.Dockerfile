@@ -28,4 +28,7 @@ USER app
 ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
     ChatSupport__Orleans__Mode=client
 EXPOSE 8080
+# Ready = storage and the cluster answer (docs/operations.md, "Health"); the image has no curl, so the host probes itself.
+HEALTHCHECK --interval=15s --timeout=6s --start-period=60s --retries=3 \
+  CMD ["dotnet", "ChatSupport.Api.dll", "--probe", "http://127.0.0.1:8080/healthz/ready"]
 ENTRYPOINT ["dotnet", "ChatSupport.Api.dll"]

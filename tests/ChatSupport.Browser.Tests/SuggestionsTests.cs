@@ -60,6 +60,10 @@ public sealed class SuggestionsTests(WidgetHost host)
         {
             await alexContext.CloseAsync();
             await visitorContext.CloseAsync();
+            // The demo tenant is shared by the collection's tests: leave its knowledge empty, as they expect it.
+            await using var admin = await host.AgentAsync();
+            foreach (var article in await admin.InvokeAsync<List<ChatSupport.Contracts.Knowledge.KnowledgeArticle>>("GetArticles"))
+                await admin.InvokeAsync("DeleteArticle", article.Id);
         }
     }
 

@@ -34,7 +34,7 @@ public static partial class PersonalDataScrubber
     [GeneratedRegex(@"(?<word>\border\s*(?:no\.?|number|nr\.?)?\s*:?\s*)#?\s*[A-Z]{0,3}-?\d{4,}\b|(?<word>)#\s*\d{4,}\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex OrderPattern();
 
-    [GeneratedRegex(@"(?<!\w)\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{2,5}\)?){2,5}(?!\w)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\w)\+?\(?\d{1,4}\)?(?:[ .-]\(?\d{2,8}\)?){2,5}(?!\w)", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
 
     [GeneratedRegex(@"\b\d{6,}\b", RegexOptions.CultureInvariant)]

@@ -260,7 +260,8 @@ public sealed class AccessMatrixTests(MatrixFixture f)
     private static object?[] ArgumentsFor(string hub, string method, string sessionId) => (hub, method) switch
     {
         ("agent", "GetLabels" or "GetInbox" or "MarkNotificationsRead" or "GetReviews") => [],
-        ("agent", "GetArticles" or "GetLearnedAnswers") => [],
+        ("agent", "GetArticles" or "GetLearnedAnswers" or "GetSuggestionStats") => [],
+        ("agent", "RecordSuggestionChoice") => [sessionId, ChatSupport.Contracts.Knowledge.SuggestionChoice.Edited],
         ("agent", "SaveArticle") => [null, "Delivery times", "Standard delivery takes 2–4 working days.", new[] { "delivery" }],
         ("agent", "ImportArticles") => ["json", "[{\"title\": \"Gift cards\", \"body\": \"Valid for 2 years.\"}]"],
         ("agent", "SearchKnowledge") => ["delivery"],

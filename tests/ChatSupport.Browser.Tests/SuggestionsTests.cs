@@ -55,6 +55,11 @@ public sealed class SuggestionsTests(WidgetHost host)
             var sent = visitor.Locator($"{Widget} .msg.agent .bubble").Last;
             await Expect(sent).ToContainTextAsync("You can return unworn items");
             await Expect(sent).ToContainTextAsync("Happy to help, Noor!");
+
+            // The choice is recorded: an edited suggestion, for this agent, today.
+            await using var reader = await host.AgentAsync();
+            await Eventually.GetAsync(() => reader.InvokeAsync<List<ChatSupport.Contracts.Knowledge.SuggestionStats>>("GetSuggestionStats"),
+                stats => stats.Any(s => s.AgentId == WidgetHost.AgentUser && s.Edited >= 1), what: "the edited suggestion counted");
         }
         finally
         {

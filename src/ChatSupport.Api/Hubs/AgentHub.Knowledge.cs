@@ -52,8 +52,21 @@ public sealed partial class AgentHub
         var session = await sessions.SnapshotAsync(Me, sessionId);
         var page = await sessions.HistoryAsync(Me, sessionId, Math.Max(0, session.LastSeq - SuggestionLookBack), SuggestionLookBack);
         var question = page.Messages.LastOrDefault(m => m.Sender == ChatParty.Visitor)?.Text ?? "";
-        return await Knowledge.Suggest(question);
+        var set = await Knowledge.Suggest(question);
+        if (set.Confident) await Knowledge.RecordSuggestion(Me.Caller.Id, null);
+        return set;
     }
+
+    /// <summary>What the agent did with the suggestions shown for the chat's latest question: used as is, edited, or ignored.</summary>
+    public async Task RecordSuggestionChoice(string sessionId, SuggestionChoice choice)
+    {
+        if (!Enum.IsDefined(choice)) HubResults.ThrowIf(ChatErrors.InvalidInput("A choice is used, edited or ignored."));
+        await sessions.SnapshotAsync(Me, sessionId);
+        await Knowledge.RecordSuggestion(Me.Caller.Id, choice);
+    }
+
+    /// <summary>Suggestions shown, used, edited and ignored, per agent and day (the last 90 days).</summary>
+    public Task<IReadOnlyList<SuggestionStats>> GetSuggestionStats() => Knowledge.GetSuggestionStats();
 
     public Task<IReadOnlyList<LearnedAnswer>> GetLearnedAnswers() => Knowledge.GetLearnedAnswers();
 

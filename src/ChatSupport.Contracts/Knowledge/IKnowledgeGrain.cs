@@ -32,6 +32,12 @@ public interface IKnowledgeGrain : IGrainWithStringKey
     [Orleans.Concurrency.OneWay]
     Task AssessQuestion(string sessionId, string question);
 
+    /// <summary>Counts a confident set shown to the agent (<paramref name="choice"/> null) or what the agent did with one.</summary>
+    Task RecordSuggestion(string agentId, SuggestionChoice? choice);
+
+    /// <summary>Per agent and day, newest day first (at most 90 days are kept).</summary>
+    Task<IReadOnlyList<SuggestionStats>> GetSuggestionStats();
+
     Task<IReadOnlyList<LearnedAnswer>> GetLearnedAnswers();
 
     /// <summary>Proposes a question and answer from a chat (scrubbed here); once per session.</summary>

@@ -26,6 +26,8 @@ public sealed class KnowledgeGrain(ChatTables tables, TimeProvider clock, ILogge
     private readonly Dictionary<string, KnowledgeArticle> _articles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (LearnedAnswer Answer, float[][] Vectors)> _learned = new(StringComparer.Ordinal);
     private readonly KnowledgeIndex _index = new();
+    private readonly Dictionary<(DateOnly Day, string Agent), SuggestionStats> _stats = new();
+    private const int StatsDaysKept = 90;
     private string _tenantId = "";
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -35,6 +37,12 @@ public sealed class KnowledgeGrain(ChatTables tables, TimeProvider clock, ILogge
         var unembedded = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == _tenantId, cancellationToken: cancellationToken))
         {
+            if (row.RowKey.StartsWith(KnowledgeRows.StatsPrefix, StringComparison.Ordinal))
+            {
+                var stats = KnowledgeRows.Stats(row);
+                _stats[(stats.Day, stats.AgentId)] = stats;
+                continue;
+            }
             var vectors = KnowledgeRows.Vectors(row, SentenceEmbedder.Dimensions);
             if (vectors.Length == 0) unembedded.Add(row);
             else Load(row, vectors);
@@ -143,6 +151,28 @@ public sealed class KnowledgeGrain(ChatTables tables, TimeProvider clock, ILogge
             // A one-way call has nobody to tell: the confidence stays as it was until the visitor's next message.
             logger.LogWarning("AI confidence of session {Session} not assessed: {Reason}", sessionId, e.Message);
         }
+    }
+
+    public async Task RecordSuggestion(string agentId, SuggestionChoice? choice)
+    {
+        var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var before = _stats.GetValueOrDefault((day, agentId)) ?? new SuggestionStats { Day = day, AgentId = agentId };
+        var after = choice switch
+        {
+            null => before with { Shown = before.Shown + 1 },
+            SuggestionChoice.Used => before with { Used = before.Used + 1 },
+            SuggestionChoice.Edited => before with { Edited = before.Edited + 1 },
+            _ => before with { Ignored = before.Ignored + 1 },
+        };
+        await (await tables.Knowledge).UpsertEntityAsync(KnowledgeRows.Of(_tenantId, after), TableUpdateMode.Replace);
+        _stats[(day, agentId)] = after;
+    }
+
+    public Task<IReadOnlyList<SuggestionStats>> GetSuggestionStats()
+    {
+        var oldest = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-StatsDaysKept);
+        return Task.FromResult<IReadOnlyList<SuggestionStats>>(_stats.Values.Where(s => s.Day >= oldest)
+            .OrderByDescending(s => s.Day).ThenBy(s => s.AgentId, StringComparer.Ordinal).ToList());
     }
 
     public Task<IReadOnlyList<LearnedAnswer>> GetLearnedAnswers() =>

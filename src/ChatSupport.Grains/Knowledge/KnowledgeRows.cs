@@ -11,6 +11,28 @@ internal static class KnowledgeRows
 {
     public const string ArticlePrefix = "a|";
     public const string LearnedPrefix = "l|";
+    /// <summary>"s|2026-12-02|alex": one agent's suggestion counts of one day.</summary>
+    public const string StatsPrefix = "s|";
+
+    public static TableEntity Of(string tenantId, SuggestionStats s) => new(tenantId, $"{StatsPrefix}{s.Day:yyyy-MM-dd}|{s.AgentId}")
+    {
+        ["Day"] = s.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["AgentId"] = s.AgentId,
+        ["Shown"] = s.Shown,
+        ["Used"] = s.Used,
+        ["Edited"] = s.Edited,
+        ["Ignored"] = s.Ignored,
+    };
+
+    public static SuggestionStats Stats(TableEntity e) => new()
+    {
+        Day = DateOnly.ParseExact(e.GetString("Day") ?? "2000-01-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        AgentId = e.GetString("AgentId") ?? "",
+        Shown = e.GetInt32("Shown") ?? 0,
+        Used = e.GetInt32("Used") ?? 0,
+        Edited = e.GetInt32("Edited") ?? 0,
+        Ignored = e.GetInt32("Ignored") ?? 0,
+    };
 
     public static TableEntity Of(string tenantId, KnowledgeArticle a, float[][] vectors) => new(tenantId, ArticlePrefix + a.Id)
     {

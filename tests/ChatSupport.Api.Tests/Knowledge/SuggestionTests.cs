@@ -38,6 +38,12 @@ public sealed class SuggestionTests(ApiHostFixture f)
         best.Confidence.Should().BeGreaterThanOrEqualTo(set.Threshold).And.BeLessThanOrEqualTo(1);
         best.Text.Should().Contain("valid for 2 years").And.NotContain("**", "the composer gets text, not Markdown");
         set.Suggestions.Select(s => s.Confidence).Should().BeInDescendingOrder();
+
+        // The agent edits the suggestion before sending it: the choice is counted for them, with the set shown.
+        await alex.Connection.InvokeAsync("RecordSuggestionChoice", sessionId, SuggestionChoice.Edited);
+        var stats = (await alex.Connection.InvokeAsync<IReadOnlyList<SuggestionStats>>("GetSuggestionStats")).Single();
+        stats.AgentId.Should().Be("alex");
+        (stats.Shown, stats.Used, stats.Edited, stats.Ignored).Should().Be((1, 0, 1, 0));
     }
 
     [Fact]

@@ -2,7 +2,7 @@
 // wrong arguments, or a handler expecting the wrong payload, fails to compile. Types only.
 import type { AgentHubMethods, ClientEvents, VisitorHubMethods } from "./hubNames";
 import type {
-  AgentInbox, AgentNotified, ChatLabel, ChatNote, ChatReview, NotePosted, KnowledgeArticle, LearnedAnswer, Suggestion, SuggestionSet,
+  AgentInbox, AgentNotified, ChatLabel, ChatNote, ChatReview, NotePosted, KnowledgeArticle, LearnedAnswer, Suggestion, SuggestionChoice, SuggestionSet, SuggestionStats,
   ChatSessionSnapshot, CloseChatResult, DeskDelta, DeskSnapshot, MessageAck, MessagePage, MessagePosted, QueuePositionChanged, QuickReply,
   ReceiptsChanged, ResumeResult, SessionChanged, TeamMember, TypingChanged, VisitorMessagePage, VisitorMessagePosted,
   VisitorMetadata, VisitorResumeResult, VisitorSessionChanged, VisitorSessionView, VisitorStartChatResult,
@@ -61,6 +61,8 @@ export interface AgentHubCalls extends SessionCalls<MessagePage, ChatSessionSnap
   ImportArticles(format: "json" | "csv", content: string): number;
   SearchKnowledge(query: string): Suggestion[];
   GetSuggestions(sessionId: string): SuggestionSet;
+  RecordSuggestionChoice(sessionId: string, choice: SuggestionChoice): void;
+  GetSuggestionStats(): SuggestionStats[];
   GetLearnedAnswers(): LearnedAnswer[];
   ApproveLearnedAnswer(id: string): LearnedAnswer;
   DiscardLearnedAnswer(id: string): void;

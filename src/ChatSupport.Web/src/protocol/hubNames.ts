@@ -40,6 +40,8 @@ export const AgentHubMethods = {
   ImportArticles: "ImportArticles",
   SearchKnowledge: "SearchKnowledge",
   GetSuggestions: "GetSuggestions",
+  RecordSuggestionChoice: "RecordSuggestionChoice",
+  GetSuggestionStats: "GetSuggestionStats",
   GetLearnedAnswers: "GetLearnedAnswers",
   ApproveLearnedAnswer: "ApproveLearnedAnswer",
   DiscardLearnedAnswer: "DiscardLearnedAnswer",

@@ -104,6 +104,8 @@ export interface KnowledgeArticle { id: string; title: string; body: string; tag
 export type SuggestionSourceKind = "article" | "learned_answer";
 export interface Suggestion { entryId: string; sourceKind: SuggestionSourceKind; source: string; text: string; confidence: number; }
 export interface SuggestionSet { question: string; suggestions: Suggestion[]; confident: boolean; bestConfidence?: number | null; threshold: number; }
+export type SuggestionChoice = "used" | "edited" | "ignored";
+export interface SuggestionStats { day: string; agentId: string; shown: number; used: number; edited: number; ignored: number; }
 export interface LearnedAnswer { id: string; question: string; answer: string; sessionId: string; chatDate: string; status: "candidate" | "approved"; }
 
 /** POST /api/visitor/token. */

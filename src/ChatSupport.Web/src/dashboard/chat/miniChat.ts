@@ -249,6 +249,7 @@ export class MiniChat {
     const value = this.input.value.trim();
     if (!value || this.input.disabled) return;
     this.input.value = "";
+    this.suggestions.sent(value);
     this.picker.close();
     this.stopTyping();
     const outgoing: OutgoingMessage = { clientMessageId: crypto.randomUUID(), text: value, state: "sending" };

@@ -3,7 +3,7 @@
 // the threshold. A click puts the text into the composer to edit and send: nothing is ever sent without the agent.
 import { h, text } from "../../dom";
 import type { DashboardContext } from "../context";
-import { AgentHubMethods, callAgentHub, type Suggestion, type SuggestionSet } from "../../protocol";
+import { AgentHubMethods, callAgentHub, type Suggestion, type SuggestionChoice, type SuggestionSet } from "../../protocol";
 
 const debounceMs = 400;
 
@@ -13,9 +13,24 @@ export class SuggestionsPanel {
   private readonly list = h("ol", { class: "suggestion-list" });
   private timer: number | undefined;
   private asked = 0;
+  /** A confident set is on screen and the agent has not answered yet; picked: the text they put into the composer. */
+  private pending = false;
+  private picked: string | null = null;
 
   constructor(private readonly sessionId: string, private readonly ctx: DashboardContext, private readonly use: (text: string) => void) {
     this.element.append(h("h2", {}, "Suggestions"), this.status, this.list);
+  }
+
+  /** The agent sent a reply: it was a suggestion as it was, an edited one, or their own words. */
+  sent(reply: string): void {
+    if (!this.pending) return;
+    this.record(this.picked === null ? "ignored" : reply.trim() === this.picked.trim() ? "used" : "edited");
+  }
+
+  private record(choice: SuggestionChoice): void {
+    this.pending = false;
+    this.picked = null;
+    void callAgentHub(this.ctx.hub, AgentHubMethods.RecordSuggestionChoice, this.sessionId, choice).catch(() => undefined);
   }
 
   /** A visitor's message arrived (or the chat opened): ask again once the visitor pauses. */
@@ -36,6 +51,8 @@ export class SuggestionsPanel {
 
   private show(set: SuggestionSet): void {
     this.list.replaceChildren();
+    this.pending = set.confident;
+    this.picked = null;
     if (!set.question) {
       text(this.status, "Suggestions appear when the visitor asks something.");
       return;
@@ -54,7 +71,10 @@ export class SuggestionsPanel {
       h("span", { class: "suggestion-confidence" }, percent),
       h("span", { class: "suggestion-source" }, s.source),
       h("span", { class: "suggestion-text" }, s.text)); // text only: never parsed as HTML
-    button.addEventListener("click", () => this.use(s.text));
+    button.addEventListener("click", () => {
+      this.picked = s.text;
+      this.use(s.text);
+    });
     return h("li", { "data-entry-id": s.entryId, "data-confidence": String(s.confidence) }, button);
   }
 }

@@ -61,6 +61,8 @@ public static class ChatSupportSiloExtensions
         // Notes, labels, follow-ups and low ratings (docs/architecture.md, "Private notes, labels, follow-ups").
         silo.Services.AddChatEventConsumer<ChatSupport.Grains.Inbox.InboxEventConsumer>();
         silo.Services.AddChatEventConsumer<ChatSupport.Grains.Reviews.LowRatingEventConsumer>();
+        // Knowledge: chats rated 4–5 propose learned answers (docs/architecture.md, "Knowledge and AI suggestions").
+        silo.Services.AddChatEventConsumer<ChatSupport.Grains.Knowledge.LearnedAnswerEventConsumer>();
         silo.Services.Configure<ChatSupport.Grains.Sessions.FollowUpOptions>(configuration.GetSection(ChatSupport.Grains.Sessions.FollowUpOptions.Section));
 
         // Grain state in Orleans' own binary format: compact, version-tolerant through the [Id] attributes, and it

@@ -186,6 +186,7 @@ public sealed class AccessMatrixTests(MatrixFixture f)
             {
                 "GetVisitorChats" => [f.VisitorA.VisitorId],
                 "DeleteQuickReply" => [await QuickReplyOfAAsync()],
+                "DeleteArticle" => [await ArticleOfAAsync()],
                 "DeleteLabel" => [await LabelOfAAsync()],
                 "AddLabel" => [sessionId, await LabelOfAAsync()],
                 "RemoveLabel" => [sessionId, await LabelOfAAsync()],
@@ -242,6 +243,13 @@ public sealed class AccessMatrixTests(MatrixFixture f)
         return reply.Id;
     }
 
+    /// <summary>A knowledge article of tenant A, made by admin A: what DeleteArticle names.</summary>
+    private async Task<object?> ArticleOfAAsync()
+    {
+        var alex = await f.ConnectionAsync("admin A", "agent");
+        return (await alex.InvokeAsync<ChatSupport.Contracts.Knowledge.KnowledgeArticle>("SaveArticle", null, "Returns", "Within 30 days.", null)).Id;
+    }
+
     /// <summary>A label of tenant A, made by admin A: what DeleteLabel, AddLabel and RemoveLabel name.</summary>
     private async Task<object?> LabelOfAAsync()
     {
@@ -252,6 +260,12 @@ public sealed class AccessMatrixTests(MatrixFixture f)
     private static object?[] ArgumentsFor(string hub, string method, string sessionId) => (hub, method) switch
     {
         ("agent", "GetLabels" or "GetInbox" or "MarkNotificationsRead" or "GetReviews") => [],
+        ("agent", "GetArticles" or "GetLearnedAnswers" or "GetSuggestionStats") => [],
+        ("agent", "RecordSuggestionChoice") => [sessionId, ChatSupport.Contracts.Knowledge.SuggestionChoice.Edited],
+        ("agent", "SaveArticle") => [null, "Delivery times", "Standard delivery takes 2–4 working days.", new[] { "delivery" }],
+        ("agent", "ImportArticles") => ["json", "[{\"title\": \"Gift cards\", \"body\": \"Valid for 2 years.\"}]"],
+        ("agent", "SearchKnowledge") => ["delivery"],
+        ("agent", "ApproveLearnedAnswer" or "DiscardLearnedAnswer") => ["no-such-candidate"],
         ("agent", "SaveLabel") => [null, $"l-{Guid.NewGuid():N}"[..20], "#15803d"],
         ("agent", "AddNote") => [sessionId, Guid.NewGuid().ToString("N"), "a private note"],
         ("agent", "SetFollowUp") => [sessionId, DateTimeOffset.UtcNow.AddHours(2)],

@@ -50,8 +50,13 @@ public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, St
         return VisitorResumeResult.Of(resumed);
     }
 
-    public Task<MessageAck> SendMessage(string sessionId, string clientMessageId, string text) =>
-        sessions.SendAsync(Me, sessionId, clientMessageId, text);
+    public async Task<MessageAck> SendMessage(string sessionId, string clientMessageId, string text)
+    {
+        var ack = await sessions.SendAsync(Me, sessionId, clientMessageId, text);
+        // The AI confidence of the visitor's latest question, computed in the silo; one-way, so the send never waits for it.
+        if (!ack.Duplicate) await grains.GetGrain<ChatSupport.Contracts.Knowledge.IKnowledgeGrain>(Me.TenantId).AssessQuestion(sessionId, text);
+        return ack;
+    }
 
     public async Task<VisitorMessagePage> GetHistory(string sessionId, long afterSeq, int max) =>
         VisitorMessagePage.Of(await sessions.HistoryAsync(Me, sessionId, afterSeq, max));

@@ -72,6 +72,13 @@ public interface IChatSessionGrain : IGrainWithStringKey
     Task<ChatResult<ChatSessionSnapshot>> SetFollowUp(ChatCaller caller, DateTimeOffset dueAt);
 
     /// <summary>
+    /// The knowledge grain's assessment of the visitor's latest question: the best suggestion's calibrated confidence
+    /// (0–1; null when the knowledge has nothing). Not a caller's command: only the silo's knowledge grain sends it. No
+    /// event when the value is the same, or the chat is resolved.
+    /// </summary>
+    Task<ChatResult<ChatSessionSnapshot>> RecordAiConfidence(double? confidence);
+
+    /// <summary>
     /// Delivers the session's stored events that some consumer has not confirmed (the desk's repair sweep calls it).
     /// One-way: the caller never waits on the session, so a session waiting on that caller cannot deadlock with it.
     /// </summary>

@@ -59,6 +59,9 @@ public sealed class ChatTables
     /// <summary>One partition per tenant, newest first: who changed what in the workspace (<c>IAuditLogGrain</c>).</summary>
     public Task<TableClient> Audit => Get("Audit");
 
+    /// <summary>One partition per tenant: articles (a|id) and learned answers (l|id) with their embeddings (<c>KnowledgeGrain</c>).</summary>
+    public Task<TableClient> Knowledge => Get("Knowledge");
+
     /// <summary>The resolved-chats archive: a table per query shape (docs/architecture.md, "The archive").</summary>
     public Task<TableClient> Archive(ArchiveTable table) => Get(table.ToString());
 

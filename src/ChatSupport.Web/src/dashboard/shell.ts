@@ -13,6 +13,7 @@ import { WaitingNotifier } from "./notifier";
 import { queueView } from "./queue/queueView";
 import { QuickReplies } from "./replies/quickReplies";
 import { repliesView } from "./replies/repliesView";
+import { knowledgeView } from "./knowledge/knowledgeView";
 import { fetchResolvedToday } from "./resolved/resolvedToday";
 import { InboxButton } from "./inbox/inbox";
 import { LabelStore } from "./labels/labelStore";
@@ -75,7 +76,7 @@ export async function startShell(root: HTMLElement, me: Me, extraViews: Dashboar
   });
 
   // Views, chosen from the navigation (and the URL's #hash, so a reload stays on the same view).
-  const views = [queueView, ...extraViews, repliesView(replies), labelsView];
+  const views = [queueView, ...extraViews, repliesView(replies), labelsView, knowledgeView];
   const nav = h("nav", { "aria-label": "Dashboard" });
   const main = h("main", { class: "views" });
   const panes = new Map<string, HTMLElement>();

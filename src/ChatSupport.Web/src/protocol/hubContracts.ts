@@ -2,7 +2,7 @@
 // wrong arguments, or a handler expecting the wrong payload, fails to compile. Types only.
 import type { AgentHubMethods, ClientEvents, VisitorHubMethods } from "./hubNames";
 import type {
-  AgentInbox, AgentNotified, ChatLabel, ChatNote, ChatReview, NotePosted,
+  AgentInbox, AgentNotified, ChatLabel, ChatNote, ChatReview, NotePosted, KnowledgeArticle, LearnedAnswer, Suggestion, SuggestionChoice, SuggestionSet, SuggestionStats,
   ChatSessionSnapshot, CloseChatResult, DeskDelta, DeskSnapshot, MessageAck, MessagePage, MessagePosted, QueuePositionChanged, QuickReply,
   ReceiptsChanged, ResumeResult, SessionChanged, TeamMember, TypingChanged, VisitorMessagePage, VisitorMessagePosted,
   VisitorMetadata, VisitorResumeResult, VisitorSessionChanged, VisitorSessionView, VisitorStartChatResult,
@@ -55,6 +55,17 @@ export interface AgentHubCalls extends SessionCalls<MessagePage, ChatSessionSnap
   MarkNotificationsRead(): void;
   GetReviews(): ChatReview[];
   MarkReviewed(sessionId: string, note: string): ChatReview;
+  GetArticles(): KnowledgeArticle[];
+  SaveArticle(id: string | null, title: string, body: string, tags: string[] | null): KnowledgeArticle;
+  DeleteArticle(id: string): void;
+  ImportArticles(format: "json" | "csv", content: string): number;
+  SearchKnowledge(query: string): Suggestion[];
+  GetSuggestions(sessionId: string): SuggestionSet;
+  RecordSuggestionChoice(sessionId: string, choice: SuggestionChoice): void;
+  GetSuggestionStats(): SuggestionStats[];
+  GetLearnedAnswers(): LearnedAnswer[];
+  ApproveLearnedAnswer(id: string): LearnedAnswer;
+  DiscardLearnedAnswer(id: string): void;
 }
 
 /** The events of the agent hub, with their payloads (onServerEvent). */

@@ -99,6 +99,15 @@ export interface DeskDelta { tenantId: string; epoch?: string; version: number; 
 export interface TeamMember { agentId: string; displayName: string; online: boolean; openChats: number; }
 export interface QuickReply { id: string; shortcut: string; text: string; }
 
+/** Knowledge (docs/protocol.md, "Knowledge and suggestions"): articles, learned answers, suggestions with calibrated confidence. */
+export interface KnowledgeArticle { id: string; title: string; body: string; tags: string[]; updatedAt: string; }
+export type SuggestionSourceKind = "article" | "learned_answer";
+export interface Suggestion { entryId: string; sourceKind: SuggestionSourceKind; source: string; text: string; confidence: number; }
+export interface SuggestionSet { question: string; suggestions: Suggestion[]; confident: boolean; bestConfidence?: number | null; threshold: number; }
+export type SuggestionChoice = "used" | "edited" | "ignored";
+export interface SuggestionStats { day: string; agentId: string; shown: number; used: number; edited: number; ignored: number; }
+export interface LearnedAnswer { id: string; question: string; answer: string; sessionId: string; chatDate: string; status: "candidate" | "approved"; }
+
 /** POST /api/visitor/token. */
 export interface VisitorToken { token: string; visitorId: string; expiresAt: string; }
 

@@ -16,6 +16,7 @@ import {
 import type { OutgoingMessage } from "./chatTypes";
 import { MessageList, type ListItem } from "./messageList";
 import { ChatNotes } from "./chatNotes";
+import { SuggestionsPanel } from "../knowledge/suggestionsPanel";
 import type { NotePosted } from "../../protocol";
 import { labelChips } from "../labels/labelChips";
 
@@ -47,6 +48,7 @@ export class MiniChat {
   private acked = { delivered: 0, read: 0 };
   private ackTimer: number | undefined;
   private readonly notes: ChatNotes;
+  private readonly suggestions: SuggestionsPanel;
 
   constructor(readonly sessionId: string, private readonly ctx: DashboardContext, replies: QuickReplies, private readonly onClose: () => void) {
     this.element.dataset.sessionId = sessionId;
@@ -72,7 +74,12 @@ export class MiniChat {
     this.input.addEventListener("blur", () => this.stopTyping());
     this.list.onNearTop(() => void this.loadOlder());
     this.notes = new ChatNotes(sessionId, ctx, () => this.paint());
-    this.element.append(this.header, this.labelLine, this.noteLine, this.list.element, this.typingLine, this.readOnlyLine, this.composer, this.notes.composer);
+    this.suggestions = new SuggestionsPanel(sessionId, ctx, (suggested) => {
+      this.input.value = suggested;
+      this.input.focus();
+    });
+    this.element.append(this.header, this.labelLine, this.noteLine, this.list.element, this.typingLine, this.readOnlyLine,
+      h("div", { class: "compose-row" }, this.suggestions.element, this.composer), this.notes.composer);
     this.element.addEventListener("focusin", () => this.acknowledgeSoon());
   }
 
@@ -95,6 +102,7 @@ export class MiniChat {
       }
       this.paint();
       this.list.scrollToBottom();
+      this.suggestions.refreshSoon();
     } catch (e) {
       this.ctx.toast(refusalOf(e).message, "error");
     }
@@ -119,6 +127,7 @@ export class MiniChat {
     if (e.message.sender === "visitor") {
       this.showVisitorTyping(false);
       this.acknowledgeSoon();
+      if (result !== "duplicate") this.suggestions.refreshSoon();
     }
   }
 
@@ -171,6 +180,7 @@ export class MiniChat {
     const writable = this.mine && session.status !== "resolved";
     this.input.disabled = !writable;
     this.composer.hidden = !writable;
+    this.suggestions.element.hidden = !writable;
     if (session.status === "resolved") this.readOnlyLine.append("Chat resolved. Read-only.");
     else if (session.status === "waiting_for_agent") {
       const take = h("button", { type: "button", class: "primary" }, "Assign to Me");
@@ -244,6 +254,7 @@ export class MiniChat {
     const value = this.input.value.trim();
     if (!value || this.input.disabled) return;
     this.input.value = "";
+    this.suggestions.sent(value);
     this.picker.close();
     this.stopTyping();
     const outgoing: OutgoingMessage = { clientMessageId: crypto.randomUUID(), text: value, state: "sending" };

@@ -23,6 +23,11 @@ const filters: [Filter, string][] = [
   ["resolved", "Resolved"],
 ];
 
+/** "AI" header clicked: most confident first (chats not yet assessed last), else the desk's own order. */
+export function orderByConfidence(sessions: SessionSummary[]): SessionSummary[] {
+  return [...sessions].sort((a, b) => (b.aiConfidence ?? -1) - (a.aiConfidence ?? -1));
+}
+
 export function orderForDesk(sessions: SessionSummary[]): SessionSummary[] {
   const waiting = sessions.filter((s) => s.status === "waiting_for_agent").sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const rest = sessions.filter((s) => s.status !== "waiting_for_agent").sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -34,6 +39,7 @@ export const queueView: DashboardView = {
   title: "Queue",
   mount(root: HTMLElement, ctx: DashboardContext) {
     let filter: Filter = "open";
+    let byConfidence = false;
     const rows = new Map<string, HTMLTableRowElement>();
     const waits = new Map<string, HTMLElement>();
     const rendered = new Map<string, string>(); // the summary each row shows: an unchanged row is left alone
@@ -71,8 +77,16 @@ export const queueView: DashboardView = {
     });
     const body = h("tbody");
     const empty = h("p", { class: "empty" }, "No chats here right now.");
+    const aiSort = h("button", { type: "button", class: "sort-ai", "aria-label": "Sort by AI confidence" }, "AI");
+    const aiHeader = h("th", { scope: "col", "aria-sort": "none" }, aiSort);
+    aiSort.addEventListener("click", () => {
+      byConfidence = !byConfidence;
+      aiHeader.setAttribute("aria-sort", byConfidence ? "descending" : "none");
+      render();
+    });
     const table = h("table", { class: "queue", "aria-label": "Chat sessions" },
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Select"), ...["Status", "Visitor", "Labels", "Location", "Page", "Browser", "Wait", "Agent", "AI", "Actions"].map((c) => h("th", { scope: "col" }, c)))),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Select"), ...["Status", "Visitor", "Labels", "Location", "Page", "Browser", "Wait", "Agent"].map((c) => h("th", { scope: "col" }, c)),
+        aiHeader, h("th", { scope: "col" }, "Actions"))),
       body);
     root.append(h("div", { class: "view-head" }, h("h1", {}, "Live chats"), count), filterBar, h("div", { class: "bulk-actions" }, closeSelected), table, loadMore, empty);
 
@@ -133,14 +147,14 @@ export const queueView: DashboardView = {
         h("td", {}, browserLabel(s.visitor)),
         wait,
         h("td", { class: "agent" }, s.assignedAgent?.displayName ?? "—"),
-        h("td", {}, s.aiConfidence == null ? "—" : `${Math.round(s.aiConfidence * 100)}%`),
+        h("td", { class: "ai-confidence" }, s.aiConfidence == null ? "—" : `${Math.round(s.aiConfidence * 100)}%`),
         actions,
       );
       return tr;
     }
 
     function render(): void {
-      const all = orderForDesk(ctx.desk.all());
+      const all = byConfidence ? orderByConfidence(ctx.desk.all()) : orderForDesk(ctx.desk.all());
       const shown = all.filter((s) => (filter === "open" ? s.status !== "resolved" : s.status === filter) && byLabel.passes(s));
       const keep = new Set(shown.map((s) => s.sessionId));
       for (const [id, tr] of rows) if (!keep.has(id)) { tr.remove(); rows.delete(id); waits.delete(id); rendered.delete(id); boxes.delete(id); }

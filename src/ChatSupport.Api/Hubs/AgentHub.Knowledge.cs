@@ -1,0 +1,92 @@
+using ChatSupport.Api.Knowledge;
+using ChatSupport.Contracts.Knowledge;
+using ChatSupport.Contracts.Messages;
+using ChatSupport.Contracts.Sessions;
+
+namespace ChatSupport.Api.Hubs;
+
+/// <summary>
+/// The Knowledge page (articles, import, search, learned answers) and the mini chat's suggestions. Every agent may
+/// manage the knowledge (all agents are System Admins, as for quick replies); each change goes to the audit log.
+/// </summary>
+public sealed partial class AgentHub
+{
+    /// <summary>How far back GetSuggestions looks for the visitor's latest message.</summary>
+    private const int SuggestionLookBack = 50;
+
+    public Task<IReadOnlyList<KnowledgeArticle>> GetArticles() => Knowledge.GetArticles();
+
+    public async Task<KnowledgeArticle> SaveArticle(string? id, string title, string body, string[]? tags)
+    {
+        var saved = (await Knowledge.SaveArticle(id, new ArticleDraft { Title = title ?? "", Body = body ?? "", Tags = tags ?? [] })).OrThrow();
+        await AuditAsync(id is null ? "knowledge.article.added" : "knowledge.article.edited", saved.Title);
+        return saved;
+    }
+
+    public async Task DeleteArticle(string id)
+    {
+        var title = (await Knowledge.GetArticles()).FirstOrDefault(a => a.Id == id)?.Title;
+        (await Knowledge.DeleteArticle(id)).OrThrow();
+        await AuditAsync("knowledge.article.deleted", title ?? id);
+    }
+
+    /// <summary>Imports a JSON or CSV file's articles, all or none; a bad row is invalid_input naming its line.</summary>
+    public async Task<int> ImportArticles(string format, string content)
+    {
+        var drafts = ArticleImport.Read(format, content).OrThrow();
+        var imported = (await Knowledge.ImportArticles(drafts)).OrThrow();
+        await AuditAsync("knowledge.articles.imported", $"{imported} articles ({format})");
+        return imported;
+    }
+
+    public Task<IReadOnlyList<Suggestion>> SearchKnowledge(string query)
+    {
+        if ((query ?? "").Length > KnowledgeLimits.QuestionMaxLength)
+            HubResults.ThrowIf(ChatErrors.InvalidInput($"A search is at most {KnowledgeLimits.QuestionMaxLength} characters."));
+        return Knowledge.Search(query ?? "");
+    }
+
+    /// <summary>The suggestions for the visitor's latest message in the chat (none when the visitor has not written yet).</summary>
+    public async Task<SuggestionSet> GetSuggestions(string sessionId)
+    {
+        var session = await sessions.SnapshotAsync(Me, sessionId);
+        var page = await sessions.HistoryAsync(Me, sessionId, Math.Max(0, session.LastSeq - SuggestionLookBack), SuggestionLookBack);
+        var question = page.Messages.LastOrDefault(m => m.Sender == ChatParty.Visitor)?.Text ?? "";
+        var set = await Knowledge.Suggest(question);
+        if (set.Confident) await Knowledge.RecordSuggestion(Me.Caller.Id, null);
+        return set;
+    }
+
+    /// <summary>What the agent did with the suggestions shown for the chat's latest question: used as is, edited, or ignored.</summary>
+    public async Task RecordSuggestionChoice(string sessionId, SuggestionChoice choice)
+    {
+        if (!Enum.IsDefined(choice)) HubResults.ThrowIf(ChatErrors.InvalidInput("A choice is used, edited or ignored."));
+        await sessions.SnapshotAsync(Me, sessionId);
+        await Knowledge.RecordSuggestion(Me.Caller.Id, choice);
+    }
+
+    /// <summary>Suggestions shown, used, edited and ignored, per agent and day (the last 90 days).</summary>
+    public Task<IReadOnlyList<SuggestionStats>> GetSuggestionStats() => Knowledge.GetSuggestionStats();
+
+    public Task<IReadOnlyList<LearnedAnswer>> GetLearnedAnswers() => Knowledge.GetLearnedAnswers();
+
+    public async Task<LearnedAnswer> ApproveLearnedAnswer(string id)
+    {
+        var approved = (await Knowledge.ApproveLearnedAnswer(id)).OrThrow();
+        await AuditAsync("knowledge.learned_answer.approved", approved.Question);
+        return approved;
+    }
+
+    public async Task DiscardLearnedAnswer(string id)
+    {
+        (await Knowledge.DiscardLearnedAnswer(id)).OrThrow();
+        await AuditAsync("knowledge.learned_answer.discarded", id);
+    }
+
+    private IKnowledgeGrain Knowledge => grains.GetGrain<IKnowledgeGrain>(Me.TenantId);
+
+    /// <summary>The shared audit log's entry for a change of the knowledge (area "knowledge"; titles, never bodies).</summary>
+    private Task AuditAsync(string action, string target) =>
+        grains.GetGrain<ChatSupport.Contracts.Audit.IAuditLogGrain>(Me.TenantId)
+            .Record(new ChatSupport.Contracts.Audit.AuditEntry(DateTimeOffset.UtcNow, Me.Caller.Id, "knowledge", action, target, null, null));
+}

@@ -1,0 +1,80 @@
+// The mini chat's AI suggestions, beside the composer: for the visitor's latest message (asked again, debounced, for
+// each new one), the top 3 with their confidence and source, or "No confident suggestion" when even the best is under
+// the threshold. A click puts the text into the composer to edit and send: nothing is ever sent without the agent.
+import { h, text } from "../../dom";
+import type { DashboardContext } from "../context";
+import { AgentHubMethods, callAgentHub, type Suggestion, type SuggestionChoice, type SuggestionSet } from "../../protocol";
+
+const debounceMs = 400;
+
+export class SuggestionsPanel {
+  readonly element = h("aside", { class: "suggestions", "aria-label": "AI suggestions" });
+  private readonly status = h("p", { class: "suggestions-status", role: "status", "aria-live": "polite" });
+  private readonly list = h("ol", { class: "suggestion-list" });
+  private timer: number | undefined;
+  private asked = 0;
+  /** A confident set is on screen and the agent has not answered yet; picked: the text they put into the composer. */
+  private pending = false;
+  private picked: string | null = null;
+
+  constructor(private readonly sessionId: string, private readonly ctx: DashboardContext, private readonly use: (text: string) => void) {
+    this.element.append(h("h2", {}, "Suggestions"), this.status, this.list);
+  }
+
+  /** The agent sent a reply: it was a suggestion as it was, an edited one, or their own words. */
+  sent(reply: string): void {
+    if (!this.pending) return;
+    this.record(this.picked === null ? "ignored" : reply.trim() === this.picked.trim() ? "used" : "edited");
+  }
+
+  private record(choice: SuggestionChoice): void {
+    this.pending = false;
+    this.picked = null;
+    void callAgentHub(this.ctx.hub, AgentHubMethods.RecordSuggestionChoice, this.sessionId, choice).catch(() => undefined);
+  }
+
+  /** A visitor's message arrived (or the chat opened): ask again once the visitor pauses. */
+  refreshSoon(): void {
+    clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => void this.refresh(), debounceMs);
+  }
+
+  private async refresh(): Promise<void> {
+    const asked = ++this.asked;
+    try {
+      const set = await callAgentHub(this.ctx.hub, AgentHubMethods.GetSuggestions, this.sessionId);
+      if (asked === this.asked) this.show(set);
+    } catch {
+      if (asked === this.asked) text(this.status, "Suggestions are not available right now.");
+    }
+  }
+
+  private show(set: SuggestionSet): void {
+    this.list.replaceChildren();
+    this.pending = set.confident;
+    this.picked = null;
+    if (!set.question) {
+      text(this.status, "Suggestions appear when the visitor asks something.");
+      return;
+    }
+    if (!set.confident) {
+      text(this.status, "No confident suggestion");
+      return;
+    }
+    text(this.status, "");
+    for (const s of set.suggestions) this.list.append(this.item(s));
+  }
+
+  private item(s: Suggestion): HTMLLIElement {
+    const percent = `${Math.round(s.confidence * 100)}%`;
+    const button = h("button", { type: "button", class: "suggestion", "aria-label": `Use suggestion from ${s.source} (${percent})` },
+      h("span", { class: "suggestion-confidence" }, percent),
+      h("span", { class: "suggestion-source" }, s.source),
+      h("span", { class: "suggestion-text" }, s.text)); // text only: never parsed as HTML
+    button.addEventListener("click", () => {
+      this.picked = s.text;
+      this.use(s.text);
+    });
+    return h("li", { "data-entry-id": s.entryId, "data-confidence": String(s.confidence) }, button);
+  }
+}

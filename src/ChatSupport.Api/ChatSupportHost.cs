@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
+using ChatSupport.Api.Attachments;
 using ChatSupport.Api.Demo;
 using ChatSupport.Api.Hubs;
 using ChatSupport.Api.Endpoints;
@@ -90,6 +91,7 @@ public static class ChatSupportHost
         builder.Services.AddSingleton<ChatSupport.Api.Archive.TranscriptExporter>();
 
         builder.AddChatSupportSecurity();
+        builder.AddChatSupportAttachments();
         builder.AddChatSupportDemo(); // ./chat demo: after the security setup, whose bootstrap makes the tenant it fills
         configure?.Invoke(builder);
 
@@ -104,6 +106,7 @@ public static class ChatSupportHost
         app.MapVisitorTokenEndpoints();
         app.MapArchiveEndpoints();
         app.MapAnalyticsEndpoints();
+        app.MapAttachmentEndpoints();
         app.MapChatHub<VisitorHub>("/hubs/visitor").RequireCors(SecuritySetup.WidgetCors);
         app.MapChatHub<AgentHub>("/hubs/agent");
         // Orleans' dashboard, for developers running a local cluster: only when asked for, and then only for a signed-in

@@ -14,7 +14,7 @@ namespace ChatSupport.Api.Security;
 public sealed class OriginChecks(RequestDelegate next)
 {
     public static bool IsVisitorPath(PathString path) =>
-        path.StartsWithSegments("/hubs/visitor") || path.StartsWithSegments("/api/visitor");
+        path.StartsWithSegments("/hubs/visitor") || path.StartsWithSegments("/api/visitor") || path.StartsWithSegments("/api/attachments/visitor");
 
     /// <summary>Where the Orleans dashboard is mapped when it is configured on (ChatSupport:OrleansDashboard).</summary>
     public const string OrleansDashboardPath = "/orleans";
@@ -22,7 +22,7 @@ public sealed class OriginChecks(RequestDelegate next)
     /// <summary>Every route an operator's cookie opens: one origin rule for all of them, GETs included.</summary>
     public static bool IsOperatorPath(PathString path) =>
         path.StartsWithSegments("/hubs/agent") || path.StartsWithSegments("/api/auth")
-        || path.StartsWithSegments("/api/archive") || path.StartsWithSegments("/api/analytics")
+        || path.StartsWithSegments("/api/archive") || path.StartsWithSegments("/api/analytics") || path.StartsWithSegments("/api/attachments/agent")
         || path.StartsWithSegments(OrleansDashboardPath);
 
     public async Task InvokeAsync(HttpContext context, IGrainFactory grains)

@@ -17,7 +17,11 @@ export const rateEl = h("div", { hidden: true });
 export const body = h("div", { class: "body" }, introEl, log, rateEl, typingEl);
 export const input = h("textarea", { id: "cs-input", rows: "1", maxlength: "4000", placeholder: "Write a message…", "aria-label": "Message" });
 const sendBtn = h("button", { class: "primary", type: "submit" }, "Send");
-export const composer = h("form", { class: "composer", hidden: true }, input, sendBtn);
+const ICON_CLIP = "M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6z";
+/** Attach a file: shown only when the workspace's plan has attachments (renderStatus). */
+export const attachBtn = h("button", { type: "button", class: "secondary attach", "aria-label": "Attach a file", hidden: true }, icon(ICON_CLIP, 20));
+export const fileInput = h("input", { type: "file", multiple: true, hidden: true, "aria-hidden": "true" });
+export const composer = h("form", { class: "composer", hidden: true }, attachBtn, fileInput, input, sendBtn);
 export const closeBtn = h("button", { type: "button", "aria-label": "Minimize chat" }, icon(ICON_CLOSE, 20));
 export const endBtn = h("button", { type: "button", class: "secondary", hidden: true, style: "padding:3px 8px;font-size:12px;color:#1f2328" }, "End chat");
 const title = h("h2", { id: "cs-title" }, "Chat with us");
@@ -56,9 +60,13 @@ export function bubble(m: VisitorMessageView, agentName: string): HTMLElement {
   const who = m.sender === "agent" ? m.senderName || agentName || "Agent" : "You";
   const time = clock(m.sentAt);
   return h("li", { class: `msg ${m.sender}` },
-    h("span", { class: "sr" }, `${who}: `), h("div", { class: "bubble" }, m.text),
+    h("span", { class: "sr" }, `${who}: `), m.attachment ? fileCard(m) : h("div", { class: "bubble" }, m.text),
     h("div", { class: "meta" }, m.sender === "agent" ? `${who} · ${time}` : time));
 }
+
+/** Set by attach.ts: how a message's file is drawn (kept out of this file, which knows no protocol). */
+let fileCard: (m: VisitorMessageView) => HTMLElement = (m) => h("div", { class: "bubble" }, m.text);
+export const setFileCard = (draw: typeof fileCard) => { fileCard = draw; };
 
 export function renderBadge(unread: number): void {
   badge.hidden = unread === 0;

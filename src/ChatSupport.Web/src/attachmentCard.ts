@@ -18,7 +18,9 @@ export function attachmentCard(a: MessageAttachment, links: () => Promise<Attach
   });
   const card = h("div", { class: "file-card" }, open, h("span", { class: "file-meta" }, `${typeLabel(a.contentType, a.fileName)} · ${formatSize(a.size)}`));
   if (!a.hasThumbnail) return card;
-  const img = h("img", { class: "thumb", alt: a.fileName, width: String(Math.min(a.width ?? 200, 200)) });
+  // The size is known before the thumbnail loads, so the row does not jump when it arrives.
+  const w = Math.min(a.width ?? 200, 200), ht = a.width && a.height ? Math.round((a.height * w) / a.width) : undefined;
+  const img = h("img", { class: "thumb", alt: a.fileName, width: String(w), height: ht ? String(ht) : undefined });
   links().then((l) => { if (l.thumbnailUrl) img.src = absolute(l.thumbnailUrl); }).catch(() => { img.alt = `${a.fileName} (preview unavailable)`; });
   card.prepend(img);
   return card;

@@ -16,6 +16,7 @@ import {
 import type { OutgoingMessage } from "./chatTypes";
 import { MessageList, type ListItem } from "./messageList";
 import { ChatNotes } from "./chatNotes";
+import { ChatAttachments } from "./chatAttachments";
 import type { NotePosted } from "../../protocol";
 
 const pageSize = 50;
@@ -45,6 +46,7 @@ export class MiniChat {
   private acked = { delivered: 0, read: 0 };
   private ackTimer: number | undefined;
   private readonly notes: ChatNotes;
+  private readonly files: ChatAttachments;
 
   constructor(readonly sessionId: string, private readonly ctx: DashboardContext, replies: QuickReplies, private readonly onClose: () => void) {
     this.element.dataset.sessionId = sessionId;
@@ -55,7 +57,9 @@ export class MiniChat {
       this.input.focus();
     });
     repliesButton.addEventListener("click", () => this.picker.toggleAll());
-    this.composer = h("form", { class: "composer" }, this.picker.element, this.input, h("div", { class: "composer-buttons" }, repliesButton, send));
+    // A file's message reaches this chat live; a gap is read by sequence number like any message's.
+    this.files = new ChatAttachments(sessionId, ctx, this.element, this.input, (seq) => { if (!this.log.has(seq)) void this.catchUp(); });
+    this.composer = h("form", { class: "composer" }, this.picker.element, this.input, h("div", { class: "composer-buttons" }, this.files.button, repliesButton, send));
     this.composer.addEventListener("submit", (e) => {
       e.preventDefault();
       void this.send();
@@ -70,7 +74,7 @@ export class MiniChat {
     this.input.addEventListener("blur", () => this.stopTyping());
     this.list.onNearTop(() => void this.loadOlder());
     this.notes = new ChatNotes(sessionId, ctx, () => this.paint());
-    this.element.append(this.header, this.noteLine, this.list.element, this.typingLine, this.readOnlyLine, this.composer, this.notes.composer);
+    this.element.append(this.header, this.noteLine, this.list.element, this.typingLine, this.readOnlyLine, this.files.uploads, this.composer, this.notes.composer);
     this.element.addEventListener("focusin", () => this.acknowledgeSoon());
   }
 
@@ -218,7 +222,7 @@ export class MiniChat {
     const receipt = this.receiptOf(m);
     return h("div", { class: `msg msg-${m.sender}`, "data-seq": String(m.seq) },
       h("div", { class: "msg-meta" }, `${m.senderName} · ${clock(m.sentAt)}`),
-      h("div", { class: "msg-text" }, m.text), // text only: HTML in a message is shown, never parsed
+      m.attachment ? this.files.card(m) : h("div", { class: "msg-text" }, m.text), // text only: HTML in a message is shown, never parsed
       ...(receipt ? [h("div", { class: "receipt", "data-receipt": receipt.toLowerCase() }, receipt)] : []));
   }
 

@@ -3,6 +3,9 @@
 import { h } from "./dom";
 import { formatSize, typeLabel, type AttachmentLinks, type MessageAttachment } from "./protocol";
 
+/** The paperclip of the attach buttons (an SVG path: an emoji needs a font the page may not have). */
+export const ICON_CLIP = "M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6z";
+
 /** `links` fetches the message's links; `absolute` turns the server's path into a URL on the server's origin. */
 export function attachmentCard(a: MessageAttachment, links: () => Promise<AttachmentLinks>, absolute: (path: string) => string): HTMLElement {
   const open = h("a", { class: "file-open", href: "#", "data-file": a.fileName }, a.fileName);

@@ -2,6 +2,7 @@
 // the small helpers that draw into them. No state and no protocol here.
 import { h, icon, text } from "../dom";
 import { css } from "../styles";
+import { ICON_CLIP } from "../attachmentCard";
 import type { VisitorMessageView } from "../protocol";
 
 const ICON_CHAT = "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z";
@@ -17,7 +18,6 @@ export const rateEl = h("div", { hidden: true });
 export const body = h("div", { class: "body" }, introEl, log, rateEl, typingEl);
 export const input = h("textarea", { id: "cs-input", rows: "1", maxlength: "4000", placeholder: "Write a message…", "aria-label": "Message" });
 const sendBtn = h("button", { class: "primary", type: "submit" }, "Send");
-const ICON_CLIP = "M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6z";
 /** Attach a file: shown only when the workspace's plan has attachments (renderStatus). */
 export const attachBtn = h("button", { type: "button", class: "secondary attach", "aria-label": "Attach a file", hidden: true }, icon(ICON_CLIP, 20));
 export const fileInput = h("input", { type: "file", multiple: true, hidden: true, "aria-hidden": "true" });

@@ -1,14 +1,14 @@
 // Attaching files from a mini chat (plans with attachments only): the paperclip, a drop on the chat, or a paste into
 // the reply box. Each upload shows its progress with a Cancel button above the composer; once stored, the file is a
 // message of the chat that arrives like any other. A refusal stays there, readable, until dismissed.
-import { h } from "../../dom";
-import { attachmentCard } from "../../attachmentCard";
+import { h, icon } from "../../dom";
+import { attachmentCard, ICON_CLIP } from "../../attachmentCard";
 import { fetchLinks, formatSize, uploadFile, uploadQuery, UploadError, type ChatMessage } from "../../protocol";
 import type { DashboardContext } from "../context";
 import { csrf } from "../http";
 
 export class ChatAttachments {
-  readonly button = h("button", { type: "button", class: "attach", "aria-label": "Attach a file", title: "Attach a file" }, "📎");
+  readonly button = h("button", { type: "button", class: "attach", "aria-label": "Attach a file", title: "Attach a file" }, icon(ICON_CLIP, 16));
   readonly uploads = h("ul", { class: "uploads", "aria-live": "polite" });
   private readonly picker = h("input", { type: "file", multiple: true, hidden: true });
 

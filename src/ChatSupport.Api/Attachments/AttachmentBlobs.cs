@@ -71,8 +71,14 @@ public sealed class AttachmentBlobs
             await _container.DeleteBlobIfExistsAsync(BlobName(tenant, sessionId, fileKey, variant), cancellationToken: ct);
     }
 
+    /// <summary>
+    /// Deletes every file of a tenant (with the tenant's chat data): everything under "{tenant}/". Tenant ids are
+    /// [A-Za-z0-9._-], so no tenant's prefix is the start of another's ("{tenant}/" ends in the separator).
+    /// </summary>
+    public Task<int> DeleteTenantAsync(string tenant, CancellationToken ct) => DeleteUnderAsync(tenant + "/", ct);
+
     /// <summary>Deletes every file under a prefix: a tenant's ("{tenant}/") or one chat's ("{tenant}/{sessionId}/"). Returns how many.</summary>
-    public async Task<int> DeleteUnderAsync(string prefix, CancellationToken ct)
+    private async Task<int> DeleteUnderAsync(string prefix, CancellationToken ct)
     {
         await _created.Value;
         var deleted = 0;

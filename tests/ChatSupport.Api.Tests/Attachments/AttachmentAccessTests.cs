@@ -82,3 +82,27 @@ public sealed class AttachmentAccessTests(AttachmentFixture f)
         public override DateTimeOffset GetUtcNow() => base.GetUtcNow() - ago;
     }
 }
+
+/// <summary>The widget uploads from the customer's site: the preflight is answered for the tenant's own origins only.</summary>
+[Collection(AttachmentCollection.Name)]
+public sealed class AttachmentCorsTests(AttachmentFixture f)
+{
+    [Theory]
+    [InlineData(ApiHost.AllowedOrigin, true)]
+    [InlineData("https://evil.example", false)]
+    public async Task The_upload_preflight_allows_the_tenants_widget_origins_and_no_other(string origin, bool allowed)
+    {
+        var tenant = await f.TenantWithAttachmentsAsync();
+        using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
+        foreach (var (path, method) in new[] { ($"api/attachments/visitor/s1?clientMessageId=c1&name=a.pdf&tenant={tenant}", "POST"), ($"api/attachments/visitor/s1/1?tenant={tenant}", "GET") })
+        {
+            var preflight = new HttpRequestMessage(HttpMethod.Options, path);
+            preflight.Headers.Add("Origin", origin);
+            preflight.Headers.Add("Access-Control-Request-Method", method);
+            preflight.Headers.Add("Access-Control-Request-Headers", "authorization");
+            var response = await http.SendAsync(preflight);
+            response.Headers.TryGetValues("Access-Control-Allow-Origin", out var allow);
+            (allow?.SingleOrDefault() == origin).Should().Be(allowed, $"{method} {path} from {origin}");
+        }
+    }
+}

@@ -4,17 +4,19 @@
 import { h } from "../dom";
 import { fetchLinks, formatSize, uploadFile, uploadQuery, UploadError, type VisitorMessageView } from "../protocol";
 import { attachmentCard } from "../attachmentCard";
-import { base, newId } from "./config";
+import { base, newId, tenant } from "./config";
 import { connect, currentToken } from "./connection";
 import { fill } from "./messages";
 import { state } from "./state";
 import { attachBtn, fileInput, input, log, panel, scrollToEnd, setFileCard } from "./view";
 
 const absolute = (path: string) => new URL(path, base).href;
+// Every request names the tenant in its query: a cross-origin preflight carries no token, and the widget's CORS
+// policy answers the named tenant's allowed origins (WidgetCorsPolicyProvider).
 
 /** The card of a message's file, its links asked for with the visitor's token. */
 setFileCard((m: VisitorMessageView) => attachmentCard(m.attachment!, async () =>
-  fetchLinks(`${base}/api/attachments/visitor/${state.session!.sessionId}/${m.seq}`, { headers: { authorization: `Bearer ${await currentToken()}` }, credentials: "omit" }), absolute));
+  fetchLinks(`${base}/api/attachments/visitor/${state.session!.sessionId}/${m.seq}?tenant=${encodeURIComponent(tenant)}`, { headers: { authorization: `Bearer ${await currentToken()}` }, credentials: "omit" }), absolute));
 
 async function attach(file: File): Promise<void> {
   const session = state.session, limits = state.token?.attachments;
@@ -29,7 +31,7 @@ async function attach(file: File): Promise<void> {
   if (file.size > limits.maxBytes) return failed(el, meta, `Not sent: files can be at most ${formatSize(limits.maxBytes)}.`);
   try {
     await connect();
-    const up = uploadFile(`${base}/api/attachments/visitor/${session.sessionId}${uploadQuery(newId(), file.name)}`, file,
+    const up = uploadFile(`${base}/api/attachments/visitor/${session.sessionId}${uploadQuery(newId(), file.name)}&tenant=${encodeURIComponent(tenant)}`, file,
       { authorization: `Bearer ${await currentToken()}` }, (f) => { bar.value = f; });
     cancel.onclick = up.cancel;
     const ack = await up.done;

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { join, resolve } from "node:path";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-// 32 KB since file attachments (docs/architecture.md, "Attachments"): 30 KB before, +1.6 KB (30,159 → 31,812 bytes) for the attach button, drop and paste, upload progress and cancel, thumbnails and file cards.
+// 32 KB since file attachments (docs/architecture.md, "Attachments"): 30 KB before, +1.6 KB (30,159 → 31,832 bytes) for the attach button, drop and paste, upload progress and cancel, thumbnails and file cards.
 const budgetBytes = 32 * 1024;
 
 function measureGzip(): Plugin {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
+using ChatSupport.Api.Attachments;
 using ChatSupport.Api.Demo;
 using ChatSupport.Api.Hubs;
 using ChatSupport.Api.Endpoints;
@@ -94,6 +95,7 @@ public static class ChatSupportHost
         builder.AddChatSupportHealth();
         builder.AddChatSupportTelemetry();
         builder.AddChatSupportSecurity();
+        builder.AddChatSupportAttachments();
         builder.AddChatSupportDemo(); // ./chat demo: after the security setup, whose bootstrap makes the tenant it fills
         configure?.Invoke(builder);
 
@@ -110,6 +112,7 @@ public static class ChatSupportHost
         app.MapArchiveEndpoints();
         app.MapAnalyticsEndpoints();
         app.MapAuditEndpoints();
+        app.MapAttachmentEndpoints();
         app.MapChatHub<VisitorHub>("/hubs/visitor").RequireCors(SecuritySetup.WidgetCors);
         app.MapChatHub<AgentHub>("/hubs/agent");
         // Orleans' dashboard, for developers running a local cluster: only when asked for, and then only for a signed-in

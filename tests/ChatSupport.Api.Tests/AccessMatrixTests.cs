@@ -34,7 +34,8 @@ public sealed class MatrixFixture : IAsyncLifetime
     {
         // Visitor A starts a chat for every case: far more than a real visitor's limit allows.
         Host = await ApiHost.StartAsync(["ChatSupport:Security:RateLimits:ChatStartsPerVisitor=100000", "ChatSupport:Security:RateLimits:CallsPerVisitor=100000", "ChatSupport:Security:RateLimits:ConnectsPerVisitor=100000"]);
-        A = await Host.NewTenantAsync();
+        // A has file attachments (pro) as well; B does not, so an admin of B meets the plan's refusal first.
+        A = await Host.NewTenantAsync(Plans.Scale, Features.PrioritySupport, Features.Attachments);
         B = await Host.NewTenantAsync();
         C = await Host.NewTenantAsync(Plans.Scale, Features.Attachments);
         // The feature without the plan: only the plan is missing, so only scale_plan_required can explain a refusal.
@@ -115,6 +116,24 @@ public sealed class MatrixFixture : IAsyncLifetime
         var admin = (await BrowserOfAsync("admin A"))!;
         await Testing.Eventually.GetAsync(() => admin.GetAsync("api/archive/chats/" + open.Session.SessionId), r => r.IsSuccessStatusCode, what: "the chat in the archive");
         return _archivedSession = open.Session.SessionId;
+    }
+
+    /// <summary>A fresh open chat of visitor A that admin A holds, with a PDF from the visitor as message 1.</summary>
+    public async Task<string> ChatWithAttachmentAsync()
+    {
+        var visitor = await ConnectionAsync("visitor A", "visitor");
+        var previous = await visitor.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata());
+        await visitor.InvokeAsync<VisitorSessionView>("CloseChat", previous.Session.SessionId);
+        var sessionId = (await visitor.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
+        await (await ConnectionAsync("admin A", "agent")).InvokeAsync<ChatSessionSnapshot>("AssignToMe", sessionId);
+        using var http = new HttpClient { BaseAddress = Host.BaseAddress };
+        var upload = new HttpRequestMessage(HttpMethod.Post, $"api/attachments/visitor/{sessionId}?clientMessageId=m1&name=a.pdf")
+        {
+            Content = new ByteArrayContent(Attachments.Files.Pdf()),
+        };
+        upload.Headers.Authorization = new AuthenticationHeaderValue("Bearer", VisitorA.Token);
+        (await http.SendAsync(upload)).EnsureSuccessStatusCode();
+        return sessionId;
     }
 
     public async Task DisposeAsync()
@@ -353,6 +372,33 @@ public sealed class AccessMatrixTests(MatrixFixture f)
                 using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
                 if (f.TokenOf(principal) is { } token) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
                 return await Outcome.OfAsync(await http.PostAsJsonAsync("api/analytics/backfill", new { }));
+            }
+            case var files when files.StartsWith("POST /api/attachments/", StringComparison.Ordinal) || files.StartsWith("GET /api/attachments/", StringComparison.Ordinal):
+            {
+                // A chat of visitor A, held by admin A, whose message 1 is a file: upload another, or ask for message 1's links.
+                var sessionId = await f.ChatWithAttachmentAsync();
+                var post = files.StartsWith("POST", StringComparison.Ordinal);
+                var path = files[(files.IndexOf(' ') + 2)..].Replace("{session}", sessionId, StringComparison.Ordinal).Replace("{seq}", "1", StringComparison.Ordinal)
+                           + (post ? "?clientMessageId=m2&name=b.pdf" : "");
+                var browser = await f.BrowserOfAsync(principal);
+                if (browser is not null)
+                    return await Outcome.OfAsync(post ? await browser.PostBytesAsync(path, Attachments.Files.Pdf()) : await browser.GetAsync(path));
+                using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
+                if (f.TokenOf(principal) is { } token) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+                return await Outcome.OfAsync(post ? await http.PostAsync(path, new ByteArrayContent(Attachments.Files.Pdf())) : await http.GetAsync(path));
+            }
+            case "GET /files/{blob} signed link" or "GET /files/{blob} unsigned":
+            {
+                // A link admin A was given; anyone holding it opens the file (it is the permission), with their cookie or without.
+                var sessionId = await f.ChatWithAttachmentAsync();
+                var admin = (await f.BrowserOfAsync("admin A"))!;
+                var link = (await (await admin.GetAsync($"api/attachments/agent/{sessionId}/1")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
+                if (operation.EndsWith("unsigned", StringComparison.Ordinal)) link = link[..link.IndexOf('?')];
+                var browser = await f.BrowserOfAsync(principal);
+                if (browser is not null) return await Outcome.OfAsync(await browser.GetAsync(link));
+                using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
+                if (f.TokenOf(principal) is { } token) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+                return await Outcome.OfAsync(await http.GetAsync(link));
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, "The matrix names an operation the test does not know.");

@@ -179,6 +179,14 @@ public sealed class OperatorBrowser : IDisposable
         return _http.SendAsync(request);
     }
 
+    /// <summary>A raw body (a file upload), with the anti-forgery header as the dashboard sends it.</summary>
+    public Task<HttpResponseMessage> PostBytesAsync(string path, byte[] body, CancellationToken ct = default)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        if (_antiforgery is not null) request.Headers.Add("X-CSRF-TOKEN", _antiforgery);
+        return _http.SendAsync(request, ct);
+    }
+
     public void Dispose() => _http.Dispose();
 }
 

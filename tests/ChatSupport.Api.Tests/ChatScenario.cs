@@ -36,6 +36,8 @@ public sealed class ChatParticipant<TPosted, TChanged> : IAsyncDisposable
     public EventLog<DeskDelta> Desk { get; }
     /// <summary>The visitor token this participant connected with (visitors only).</summary>
     public VisitorToken? Token { get; internal init; }
+    /// <summary>An agent's signed-in browser (cookie and anti-forgery), for the HTTP routes.</summary>
+    public OperatorBrowser? Browser { get; internal init; }
 
     public Task<MessageAck> SendAsync(string sessionId, string clientMessageId, string text) =>
         Connection.InvokeAsync<MessageAck>("SendMessage", sessionId, clientMessageId, text);
@@ -60,6 +62,6 @@ public static class ChatParticipant
     {
         await host.EnsureOperatorAsync(tenant, agentId, name);
         var browser = await host.SignInAsync(tenant, agentId);
-        return new(await host.ConnectAgentAsync(browser), e => (e.Message.Seq, e.Message.Text));
+        return new(await host.ConnectAgentAsync(browser), e => (e.Message.Seq, e.Message.Text)) { Browser = browser };
     }
 }

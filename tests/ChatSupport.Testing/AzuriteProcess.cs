@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace ChatSupport.Testing;
 
 /// <summary>
-/// The real Azurite table service from the clone's node_modules, on a free 127.0.0.1 port with its data in
-/// a temporary folder, telemetry off. Disposing stops it and deletes the folder.
+/// The real Azurite (table and blob services, and the queue service Azurite's one process always runs) from the
+/// clone's node_modules, on free 127.0.0.1 ports with its data in a temporary folder, telemetry off. Disposing stops it
+/// and deletes the folder.
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
@@ -14,22 +15,30 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private readonly string _dataDir;
     private Process? _process;
 
-    private AzuriteProcess(int port, string dataDir)
+    private AzuriteProcess(int port, int blobPort, int queuePort, string dataDir)
     {
         Port = port;
+        BlobPort = blobPort;
+        _queuePort = queuePort;
         _dataDir = dataDir;
     }
 
-    public int Port { get; }
+    private readonly int _queuePort;
 
+    /// <summary>The table service's port.</summary>
+    public int Port { get; }
+    /// <summary>The blob service's port (attachments' bytes).</summary>
+    public int BlobPort { get; }
+
+    /// <summary>One connection string naming both services: the tables and the blobs read it alike.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;";
 
     public static async Task<AzuriteProcess> StartAsync()
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "chatsupport-azurite-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
-        var azurite = new AzuriteProcess(FreePorts.Next(), dataDir);
+        var azurite = new AzuriteProcess(FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), dataDir);
         await azurite.StartProcessAsync();
         return azurite;
     }
@@ -58,13 +67,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private async Task StartProcessAsync()
     {
-        var main = Path.Combine(RepoPaths.Root, "node_modules", "azurite", "dist", "src", "table", "main.js");
+        var main = Path.Combine(RepoPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(main)) throw new InvalidOperationException($"Azurite is not installed ({main}); run `npm ci` in {RepoPaths.Root}.");
         var start = new ProcessStartInfo("node")
         {
             ArgumentList =
             {
-                main, "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(), "--location", _dataDir,
+                main, "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(),
+                "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
+                "--queueHost", "127.0.0.1", "--queuePort", _queuePort.ToString(), "--location", _dataDir,
                 "--disableTelemetry", "--skipApiVersionCheck", "--silent",
             },
             RedirectStandardOutput = true,
@@ -84,7 +95,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         // A restart reloads everything the earlier run stored; on a loaded 2-core machine that can take well over 30 s.
-        try { await FreePorts.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(120)); }
+        try
+        {
+            await FreePorts.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(120));
+            await FreePorts.WaitUntilListeningAsync(BlobPort, TimeSpan.FromSeconds(120));
+        }
         catch (System.Net.Sockets.SocketException e)
         {
             var exited = _process.HasExited ? $"exited with {_process.ExitCode}" : "still running";

@@ -45,7 +45,7 @@ public sealed class CsvTranscriptFormat : ITranscriptFormat
             _csv.WriteField(m.Sender == ChatParty.Agent ? "agent" : "visitor");
             _csv.WriteField(m.SenderName ?? "");
             _csv.WriteField(Instant(m.SentAt));
-            _csv.WriteField(m.Text);
+            _csv.WriteField(MessageText(chat, m));
             await _csv.EndRecordAsync(ct);
         }
         if (!any)

@@ -56,6 +56,15 @@ public sealed class JsonTranscriptFormat : ITranscriptFormat
             _json.WriteString("senderName", m.SenderName);
             _json.WriteString("sentAt", Instant(m.SentAt));
             _json.WriteString("text", m.Text);
+            if (m.Attachment is { } a)
+            {
+                _json.WriteStartObject("attachment");
+                _json.WriteString("fileName", a.FileName);
+                _json.WriteString("contentType", a.ContentType);
+                _json.WriteNumber("size", a.Size);
+                _json.WriteString("link", AttachmentRoute(c, m));
+                _json.WriteEndObject();
+            }
             _json.WriteEndObject();
             if (_json.BytesPending > 16 * 1024) await _json.FlushAsync(ct);
         }

@@ -43,7 +43,7 @@ public sealed class TextTranscriptFormat : ITranscriptFormat
         await foreach (var m in messages.WithCancellation(ct))
         {
             var who = m.SenderName ?? (m.Sender == ChatParty.Agent ? "Agent" : "Visitor");
-            await _out.WriteLineAsync($"[{Instant(m.SentAt)}] {Indent(who)} ({(m.Sender == ChatParty.Agent ? "agent" : "visitor")}): {Indent(m.Text)}");
+            await _out.WriteLineAsync($"[{Instant(m.SentAt)}] {Indent(who)} ({(m.Sender == ChatParty.Agent ? "agent" : "visitor")}): {Indent(MessageText(c, m))}");
         }
         await _out.WriteLineAsync(ChatSeparator);
         await _out.FlushAsync(ct);

@@ -41,6 +41,8 @@ public static class AuthEndpoints
                 displayName = who.Caller.DisplayName,
                 roles = profile?.Roles ?? [],
                 chatSupport = refusal is null ? "allowed" : refusal.Code,
+                // What the mini chat may attach (null: no attach button).
+                attachments = refusal is null ? ChatSupport.Api.Attachments.AttachmentSetup.ClientLimits(tenant.AttachmentLimits()) : null,
             });
         }).RequireAuthorization(ChatPolicies.Operator);
     }

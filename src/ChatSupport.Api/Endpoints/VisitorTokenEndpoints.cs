@@ -17,9 +17,12 @@ public static class VisitorTokenEndpoints
         app.MapPost("/api/visitor/token", async (string? tenant, VisitorTokenRequest? request, IGrainFactory grains, VisitorTokens tokens) =>
             {
                 if (ChatInput.CheckId(tenant, "tenant") is not null) return AccessRefusals.UnknownTenant().AsResult();
-                if ((await grains.GetGrain<ITenantGrain>(tenant!).GetProfile()).ChatSupportRefusal() is { } refusal) return refusal.AsResult();
+                var profile = await grains.GetGrain<ITenantGrain>(tenant!).GetProfile();
+                if (profile.ChatSupportRefusal() is { } refusal) return refusal.AsResult();
                 var (token, visitorId, expiresAt) = await tokens.IssueAsync(tenant!, request?.PreviousToken);
-                return Results.Json(new { token, visitorId, expiresAt });
+                // What the widget may attach (null: no attach button).
+                var attachments = ChatSupport.Api.Attachments.AttachmentSetup.ClientLimits(profile.AttachmentLimits());
+                return Results.Json(new { token, visitorId, expiresAt, attachments });
             })
             .RequireRateLimiting(SecuritySetup.TokenRateLimit)
             .RequireCors(SecuritySetup.WidgetCors);

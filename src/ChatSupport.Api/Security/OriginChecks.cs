@@ -14,7 +14,7 @@ namespace ChatSupport.Api.Security;
 public sealed class OriginChecks(RequestDelegate next)
 {
     public static bool IsVisitorPath(PathString path) =>
-        path.StartsWithSegments("/hubs/visitor") || path.StartsWithSegments("/api/visitor");
+        path.StartsWithSegments("/hubs/visitor") || path.StartsWithSegments("/api/visitor") || path.StartsWithSegments("/api/attachments/visitor");
 
     /// <summary>Where the Orleans dashboard is mapped when it is configured on (ChatSupport:OrleansDashboard).</summary>
     public const string OrleansDashboardPath = "/orleans";

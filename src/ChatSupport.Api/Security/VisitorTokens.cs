@@ -44,6 +44,13 @@ public sealed class VisitorTokens
         _key = new SymmetricSecurityKey(keyBytes);
     }
 
+    /// <summary>
+    /// A key for another purpose (file links), derived from the visitor token key: every Api node of a deployment has
+    /// the same one without another setting, and it signs nothing a visitor token would accept.
+    /// </summary>
+    public byte[] DeriveKey(string purpose) =>
+        System.Security.Cryptography.HMACSHA256.HashData(_key.Key, System.Text.Encoding.UTF8.GetBytes(purpose));
+
     public TokenValidationParameters ValidationParameters(bool validateLifetime = true) => new()
     {
         ValidIssuer = Issuer,

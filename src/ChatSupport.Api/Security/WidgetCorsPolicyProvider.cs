@@ -13,7 +13,7 @@ namespace ChatSupport.Api.Security;
 /// preflight, the answer and the refusal alike). The token route names its tenant in the query; a visitor hub request
 /// carries its tenant in the visitor's token. A hub preflight carries no token: the widget names its tenant in the hub
 /// URL's query (<c>/hubs/visitor?tenant=ID</c>) and that tenant's origins are answered; a hub preflight without a tenant
-/// gets no CORS headers. (The request that follows is checked against the token's tenant by <see cref="OriginChecks"/>.)
+/// gets no CORS headers; the widget's attachment routes (<c>/api/attachments/visitor/…?tenant=ID</c>) alike. (The request that follows is checked against the token's tenant by <see cref="OriginChecks"/>.)
 /// Every other policy is the configured one.
 /// </summary>
 public sealed class WidgetCorsPolicyProvider(IOptions<CorsOptions> options, IGrainFactory grains) : ICorsPolicyProvider

@@ -22,6 +22,8 @@ public sealed record ChatMessage
     [Id(4)] public string? SenderName { get; init; }
     [Id(5)] public required string Text { get; init; }
     [Id(6)] public required DateTimeOffset SentAt { get; init; }
+    /// <summary>The file this message carries (its <see cref="Text"/> is then the file's name), stored before the message was.</summary>
+    [Id(7)] public ChatSupport.Contracts.Attachments.MessageAttachment? Attachment { get; init; }
 }
 
 /// <summary>The acknowledgement a sender gets once its message is stored.</summary>

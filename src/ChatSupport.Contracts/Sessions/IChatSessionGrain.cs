@@ -44,6 +44,22 @@ public interface IChatSessionGrain : IGrainWithStringKey
     /// </summary>
     Task<ChatResult<MessageAck>> PostMessage(ChatCaller caller, string clientMessageId, string text);
 
+    /// <summary>
+    /// Before an upload's bytes are stored: may the caller send a file in this chat now (may post, below the chat's
+    /// <paramref name="maxPerChat"/>)? The answer's <see cref="AttachPermit.Stored"/> is the first acknowledgement when
+    /// this client message id was stored already (a retry): then nothing is to be uploaded again.
+    /// </summary>
+    Task<ChatResult<AttachPermit>> CheckAttach(ChatCaller caller, string clientMessageId, int maxPerChat);
+
+    /// <summary>
+    /// Stores the message that carries a file whose bytes are already stored (and scanned), and only then acknowledges
+    /// it; a retry with the same client message id returns the first acknowledgement and stores nothing new.
+    /// </summary>
+    Task<ChatResult<MessageAck>> PostAttachment(ChatCaller caller, string clientMessageId, ChatSupport.Contracts.Attachments.MessageAttachment attachment, int maxPerChat);
+
+    /// <summary>The message <paramref name="seq"/> of a caller who may see the chat, when it carries a file.</summary>
+    Task<ChatResult<ChatMessage>> GetAttachment(ChatCaller caller, long seq);
+
     /// <summary>The messages after <paramref name="afterSeq"/>, at most <paramref name="max"/>, in order.</summary>
     Task<ChatResult<MessagePage>> GetMessages(ChatCaller caller, long afterSeq, int max);
 
@@ -85,3 +101,7 @@ public interface IChatSessionGrain : IGrainWithStringKey
     [Orleans.Concurrency.OneWay]
     Task Redeliver();
 }
+
+/// <summary>May a file be uploaded now: yes (Stored null), or it was already (Stored: its acknowledgement).</summary>
+[GenerateSerializer, Immutable]
+public sealed record AttachPermit([property: Id(0)] MessageAck? Stored);

@@ -59,6 +59,8 @@ public sealed record VisitorMessageView
     [Id(3)] public string? SenderName { get; init; }
     [Id(4)] public required string Text { get; init; }
     [Id(5)] public required DateTimeOffset SentAt { get; init; }
+    /// <summary>The file the message carries: all of it is for the visitor (the name, detected type and size).</summary>
+    [Id(6)] public ChatSupport.Contracts.Attachments.MessageAttachment? Attachment { get; init; }
 
     public static VisitorMessageView Of(ChatMessage m) => new()
     {
@@ -68,6 +70,7 @@ public sealed record VisitorMessageView
         SenderName = m.SenderName,
         Text = m.Text,
         SentAt = m.SentAt,
+        Attachment = m.Attachment,
     };
 }
 

@@ -24,6 +24,8 @@ public sealed record TenantSettings
     [Id(2)] public IReadOnlyList<string> Features { get; init; } = [];
     /// <summary>Origins ("https://shop.example") whose pages may run the visitor widget.</summary>
     [Id(3)] public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+    /// <summary>Size, count and type limits of file attachments (when the plan has <see cref="Features.Attachments"/>); null = defaults.</summary>
+    [Id(4)] public ChatSupport.Contracts.Attachments.AttachmentSettings? Attachments { get; init; }
 }
 
 [GenerateSerializer, Immutable]
@@ -42,6 +44,15 @@ public sealed record TenantProfile
         : Settings!.Plan != Plans.Scale ? AccessRefusals.PlanRequired()
         : !HasFeature(Features.PrioritySupport) ? AccessRefusals.FeatureRequired()
         : null;
+
+    /// <summary>
+    /// The attachment limits when this tenant may send files (Live Chat Support plus the <see cref="Features.Attachments"/>
+    /// feature), held to the server's maxima; null when it may not.
+    /// </summary>
+    public ChatSupport.Contracts.Attachments.AttachmentSettings? AttachmentLimits() =>
+        ChatSupportRefusal() is null && HasFeature(Features.Attachments)
+            ? (Settings!.Attachments ?? ChatSupport.Contracts.Attachments.AttachmentSettings.Default).Clamped()
+            : null;
 
     public bool AllowsOrigin(string origin) =>
         Settings?.AllowedOrigins.Any(o => string.Equals(o.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase)) == true;

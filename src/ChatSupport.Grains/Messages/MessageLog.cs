@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using ChatSupport.Contracts.Attachments;
 using ChatSupport.Contracts.Messages;
 using ChatSupport.Contracts.Notes;
 using ChatSupport.Contracts.Sessions;
@@ -70,6 +71,14 @@ public sealed class MessageLog(ChatTables tables)
             result.Add(FromEntity(entity));
         }
         return (result, false);
+    }
+
+    /// <summary>One message by its sequence number, or null when the session has no such message.</summary>
+    public async Task<ChatMessage?> ReadOneAsync(string sessionKey, long seq, CancellationToken ct = default)
+    {
+        var table = await tables.Messages;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyOf(sessionKey), RowKeyOf(seq), cancellationToken: ct);
+        return row.HasValue ? FromEntity(row.Value!) : null;
     }
 
     /// <summary>The whole log of a session, in order: one query, the table's own paging under it.</summary>
@@ -168,6 +177,7 @@ public sealed class MessageLog(ChatTables tables)
         ["SenderName"] = m.SenderName,
         ["Text"] = m.Text,
         ["SentAt"] = m.SentAt,
+        ["Attachment"] = m.Attachment is { } a ? JsonSerializer.Serialize(a) : null,
     };
 
     private static ChatMessage FromEntity(TableEntity e) => new()
@@ -179,5 +189,6 @@ public sealed class MessageLog(ChatTables tables)
         SenderName = e.GetString("SenderName"),
         Text = e.GetString("Text"),
         SentAt = e.GetDateTimeOffset("SentAt") ?? throw new InvalidDataException($"Message {e.RowKey} has no SentAt."),
+        Attachment = e.GetString("Attachment") is { } json ? JsonSerializer.Deserialize<MessageAttachment>(json) : null,
     };
 }

@@ -165,11 +165,16 @@ public sealed partial class ChatSessionGrain(
         if (ChatInput.CheckClientMessageId(clientMessageId) is { } badId) return badId;
         if (ChatInput.CheckMessageText(text, out var trimmed) is { } badText) return badText;
         if (_recentAcks.TryGet(caller, clientMessageId, out var known)) return await AcknowledgeAgainAsync(known);
+        return await StoreAsync(caller, clientMessageId, trimmed, attachment: null);
+    }
 
+    /// <summary>Stores a new message (text, or a file's) under the next number, then tells the session's subscribers.</summary>
+    private async Task<ChatResult<MessageAck>> StoreAsync(ChatCaller caller, string clientMessageId, string text, ChatSupport.Contracts.Attachments.MessageAttachment? attachment)
+    {
         (ChatMessage? Stored, StoredMessageId Id) appended;
         try
         {
-            appended = await AppendWithNextSeqAsync(caller, clientMessageId, trimmed);
+            appended = await AppendWithNextSeqAsync(caller, clientMessageId, text, attachment);
         }
         catch (Exception e) when (IsStorageFailure(e))
         {
@@ -255,7 +260,8 @@ public sealed partial class ChatSessionGrain(
     }
 
     /// <summary>Stores the message under the next sequence number: the new message, or (Stored null) the id it was stored under before.</summary>
-    private async Task<(ChatMessage? Stored, StoredMessageId Id)> AppendWithNextSeqAsync(ChatCaller caller, string clientMessageId, string text)
+    private async Task<(ChatMessage? Stored, StoredMessageId Id)> AppendWithNextSeqAsync(
+        ChatCaller caller, string clientMessageId, string text, ChatSupport.Contracts.Attachments.MessageAttachment? attachment)
     {
         var key = this.GetPrimaryKeyString();
         for (var attempt = 0; ; attempt++)
@@ -269,6 +275,7 @@ public sealed partial class ChatSessionGrain(
                 SenderName = caller.Party == ChatParty.Agent ? caller.DisplayName : S.Visitor.Name,
                 Text = text,
                 SentAt = clock.GetUtcNow(),
+                Attachment = attachment,
             };
             if (await log.TryAppendAsync(key, message))
             {

@@ -53,6 +53,8 @@ public sealed record ChatSessionState
     /// <summary>The pending follow-up: when, and whose list it lands in. Null when none is set, or once it fired.</summary>
     [Id(42)] public DateTimeOffset? FollowUpAt { get; init; }
     [Id(43)] public AgentRef? FollowUpAgent { get; init; }
+    /// <summary>How many files the chat's messages carry (written after each attachment message; the log is the truth).</summary>
+    [Id(50)] public int AttachmentCount { get; init; }
 
     public ChatSessionSnapshot ToSnapshot(string tenantId, string sessionId, long lastSeq) => new()
     {

@@ -8,6 +8,12 @@ public sealed class ChatStorageOptions
     /// <summary>An Azure Storage connection string with a table endpoint.</summary>
     public string ConnectionString { get; set; } = "";
 
+    /// <summary>
+    /// A connection string with a blob endpoint for attachments' bytes; empty: <see cref="ConnectionString"/>, which then
+    /// names both endpoints (<c>TableEndpoint=…;BlobEndpoint=…</c>), as <c>./chat</c> and the tests configure it.
+    /// </summary>
+    public string BlobConnectionString { get; set; } = "";
+
     /// <summary>Prefixed to every table name, so several deployments can share one account.</summary>
     public string TablePrefix { get; set; } = "Chat";
 

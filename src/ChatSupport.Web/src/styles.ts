@@ -66,6 +66,12 @@ button { cursor: pointer; }
 .meta { font-size: 11px; color: #57606a; margin-top: 2px; display: flex; gap: 6px; align-items: center; }
 .meta button { border: 0; background: none; color: #b91c1c; text-decoration: underline; padding: 0; font-size: 11px; }
 .failed .bubble { background: #fee2e2; color: #7f1d1d; }
+.file-card { display: flex; flex-direction: column; gap: 4px; padding: 8px; border: 1px solid #d0d7de; border-radius: 10px; background: #fff; color: #1f2328; }
+.file-card .thumb { max-width: 200px; height: auto; border-radius: 6px; }
+.file-open { color: #0550ae; font-weight: 600; word-break: break-all; }
+.file-meta { font-size: 12px; color: #59636e; }
+.uploading progress { width: 120px; }
+.attach { height: 40px; padding: 0 8px; }
 .note { align-self: center; font-size: 12px; color: #57606a; background: #eaeef2; border-radius: 10px; padding: 3px 10px; }
 .typing { font-size: 12px; color: #57606a; font-style: italic; min-height: 17px; }
 .intro { display: flex; flex-direction: column; gap: 10px; }

@@ -3,10 +3,14 @@
 // actions (open a chat in the docked mini chat, show a session's details). Views never build their own
 // connection, so the page has exactly one agent hub connection and one place that handles reconnects.
 import type { HubConnection } from "@microsoft/signalr";
-import type { ChatStatus, DeskCounts, SessionSummary } from "../protocol";
+import type { AttachmentLimits, ChatStatus, DeskCounts, SessionSummary } from "../protocol";
 import type { LabelStore } from "./labels/labelStore";
 
-export interface Me { tenantId: string; username: string; displayName: string; }
+export interface Me {
+  tenantId: string; username: string; displayName: string;
+  /** What the mini chat may attach (the plan's file attachments); null or absent: no attach button. */
+  attachments?: AttachmentLimits | null;
+}
 
 /** The open sessions of the tenant, kept live from DeskChanged by the shell. */
 export interface DeskStore {

@@ -13,6 +13,11 @@ export async function fetchCsrfToken(): Promise<string> {
   return body.token;
 }
 
+/** The anti-forgery token for a request built by hand (a file upload). */
+export async function csrf(): Promise<string> {
+  return csrfToken ?? (await fetchCsrfToken());
+}
+
 export async function api(path: string, init: RequestInit = {}): Promise<Response> {
   const method = (init.method ?? "GET").toUpperCase();
   const headers = new Headers(init.headers);

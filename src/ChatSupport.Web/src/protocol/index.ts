@@ -9,3 +9,4 @@ export * from "./refusals";
 export * from "./chatLog";
 export * from "./deskVersions";
 export * from "./connection";
+export * from "./attachments";

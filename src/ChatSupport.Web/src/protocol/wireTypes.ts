@@ -59,7 +59,18 @@ export interface ChatReview {
 
 export interface ChatMessage {
   seq: number; clientMessageId: string; sender: Party; senderId: string; senderName: string; text: string; sentAt: string;
+  attachment?: MessageAttachment | null;
 }
+
+// File attachments (docs/protocol.md, "Attachments"): a message carries its file's description; the bytes are fetched
+// through a short-lived link (AttachmentLinks) asked for when the file is shown or opened.
+export interface MessageAttachment {
+  fileKey: string; fileName: string; contentType: string; size: number; hasThumbnail: boolean; width?: number | null; height?: number | null;
+}
+/** What may be attached (the token's and /api/auth/me's `attachments`); null: no attach button. */
+export interface AttachmentLimits { maxBytes: number; maxPerChat: number; accept: string; }
+export interface AttachmentLinks { url: string; thumbnailUrl: string | null; expiresAt: string; }
+export interface AttachmentAck { seq: number; clientMessageId: string; sentAt: string; duplicate: boolean; attachment: MessageAttachment | null; }
 
 export interface MessagePage { messages: ChatMessage[]; hasMore: boolean; lastSeq: number; }
 export interface MessageAck { seq: number; clientMessageId: string; sentAt: string; duplicate: boolean; }
@@ -77,6 +88,7 @@ export interface VisitorSessionView {
 /** `clientMessageId` is the visitor's own messages' (to match their sends) and null on the agent's. */
 export interface VisitorMessageView {
   seq: number; clientMessageId: string | null; sender: Party; senderName?: string | null; text: string; sentAt: string;
+  attachment?: MessageAttachment | null;
 }
 export interface VisitorMessagePage { messages: VisitorMessageView[]; hasMore: boolean; lastSeq: number; }
 export interface VisitorStartChatResult { session: VisitorSessionView; queuePosition: number | null; }
@@ -109,7 +121,7 @@ export interface SuggestionStats { day: string; agentId: string; shown: number; 
 export interface LearnedAnswer { id: string; question: string; answer: string; sessionId: string; chatDate: string; status: "candidate" | "approved"; }
 
 /** POST /api/visitor/token. */
-export interface VisitorToken { token: string; visitorId: string; expiresAt: string; }
+export interface VisitorToken { token: string; visitorId: string; expiresAt: string; attachments?: AttachmentLimits | null; }
 
 // Server events. Every session event names its session and the session's newest message number when raised.
 interface SessionEvent { tenantId?: string; sessionId: string; lastSeq?: number | null; }

@@ -28,7 +28,7 @@ async function fetchToken(): Promise<VisitorToken> {
   return answer;
 }
 
-async function currentToken(): Promise<string> {
+export async function currentToken(): Promise<string> {
   if (!state.token || Date.parse(state.token.expiresAt) - Date.now() < 60_000) state.token = await fetchToken();
   return state.token.token;
 }

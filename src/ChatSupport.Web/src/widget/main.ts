@@ -6,6 +6,7 @@ import { callVisitorHub, VisitorHubMethods } from "../protocol";
 import { store, tenant } from "./config";
 import { onNewConnection } from "./connection";
 import { subscribe } from "./events";
+import "./attach";
 import { compose, scheduleAck } from "./messages";
 import { endChat, introduce, renderStatus, resume } from "./session";
 import { state } from "./state";

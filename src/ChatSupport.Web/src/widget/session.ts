@@ -9,7 +9,7 @@ import { showIntro, visitorMetadata } from "./intro";
 import { applyReceipts, fill, receive } from "./messages";
 import { hideRating, resetRating, showRating } from "./rating";
 import { newLog, noReceipts, state } from "./state";
-import { composer, endBtn, focusFirst, input, introEl, log, note, setStatus, showTyping, statusEl } from "./view";
+import { attachBtn, composer, endBtn, focusFirst, input, introEl, log, note, setStatus, showTyping, statusEl } from "./view";
 
 export async function startChat(): Promise<void> {
   setStatus("Connecting…");
@@ -72,6 +72,7 @@ export function applySession(s: VisitorSessionView): void {
 export function renderStatus(): void {
   const s = state.session;
   composer.hidden = !s || s.status === "resolved";
+  attachBtn.hidden = !state.token?.attachments;
   endBtn.hidden = !s || s.status === "resolved";
   if (!s) { setStatus(prechat ? "Tell us who you are, then start a chat." : "Start a chat: we usually answer in minutes."); return; }
   if (s.status === "waiting_for_agent")

@@ -2,6 +2,7 @@
 // the small helpers that draw into them. No state and no protocol here.
 import { h, icon, text } from "../dom";
 import { css } from "../styles";
+import { ICON_CLIP } from "../attachmentCard";
 import type { VisitorMessageView } from "../protocol";
 
 const ICON_CHAT = "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z";
@@ -17,7 +18,10 @@ export const rateEl = h("div", { hidden: true });
 export const body = h("div", { class: "body" }, introEl, log, rateEl, typingEl);
 export const input = h("textarea", { id: "cs-input", rows: "1", maxlength: "4000", placeholder: "Write a message…", "aria-label": "Message" });
 const sendBtn = h("button", { class: "primary", type: "submit" }, "Send");
-export const composer = h("form", { class: "composer", hidden: true }, input, sendBtn);
+/** Attach a file: shown only when the workspace's plan has attachments (renderStatus). */
+export const attachBtn = h("button", { type: "button", class: "secondary attach", "aria-label": "Attach a file", hidden: true }, icon(ICON_CLIP, 20));
+export const fileInput = h("input", { type: "file", multiple: true, hidden: true, "aria-hidden": "true" });
+export const composer = h("form", { class: "composer", hidden: true }, attachBtn, fileInput, input, sendBtn);
 export const closeBtn = h("button", { type: "button", "aria-label": "Minimize chat" }, icon(ICON_CLOSE, 20));
 export const endBtn = h("button", { type: "button", class: "secondary", hidden: true, style: "padding:3px 8px;font-size:12px;color:#1f2328" }, "End chat");
 const title = h("h2", { id: "cs-title" }, "Chat with us");
@@ -56,9 +60,13 @@ export function bubble(m: VisitorMessageView, agentName: string): HTMLElement {
   const who = m.sender === "agent" ? m.senderName || agentName || "Agent" : "You";
   const time = clock(m.sentAt);
   return h("li", { class: `msg ${m.sender}` },
-    h("span", { class: "sr" }, `${who}: `), h("div", { class: "bubble" }, m.text),
+    h("span", { class: "sr" }, `${who}: `), m.attachment ? fileCard(m) : h("div", { class: "bubble" }, m.text),
     h("div", { class: "meta" }, m.sender === "agent" ? `${who} · ${time}` : time));
 }
+
+/** Set by attach.ts: how a message's file is drawn (kept out of this file, which knows no protocol). */
+let fileCard: (m: VisitorMessageView) => HTMLElement = (m) => h("div", { class: "bubble" }, m.text);
+export const setFileCard = (draw: typeof fileCard) => { fileCard = draw; };
 
 export function renderBadge(unread: number): void {
   badge.hidden = unread === 0;

@@ -17,6 +17,7 @@ import type { OutgoingMessage } from "./chatTypes";
 import { MessageList, type ListItem } from "./messageList";
 import { ChatNotes } from "./chatNotes";
 import { SuggestionsPanel } from "../knowledge/suggestionsPanel";
+import { ChatAttachments } from "./chatAttachments";
 import type { NotePosted } from "../../protocol";
 import { labelChips } from "../labels/labelChips";
 
@@ -49,6 +50,7 @@ export class MiniChat {
   private ackTimer: number | undefined;
   private readonly notes: ChatNotes;
   private readonly suggestions: SuggestionsPanel;
+  private readonly files: ChatAttachments;
 
   constructor(readonly sessionId: string, private readonly ctx: DashboardContext, replies: QuickReplies, private readonly onClose: () => void) {
     this.element.dataset.sessionId = sessionId;
@@ -59,7 +61,9 @@ export class MiniChat {
       this.input.focus();
     });
     repliesButton.addEventListener("click", () => this.picker.toggleAll());
-    this.composer = h("form", { class: "composer" }, this.picker.element, this.input, h("div", { class: "composer-buttons" }, repliesButton, send));
+    // A file's message reaches this chat live; a gap is read by sequence number like any message's.
+    this.files = new ChatAttachments(sessionId, ctx, this.element, this.input, (seq) => { if (!this.log.has(seq)) void this.catchUp(); });
+    this.composer = h("form", { class: "composer" }, this.picker.element, this.input, h("div", { class: "composer-buttons" }, this.files.button, repliesButton, send));
     this.composer.addEventListener("submit", (e) => {
       e.preventDefault();
       void this.send();
@@ -78,7 +82,7 @@ export class MiniChat {
       this.input.value = suggested;
       this.input.focus();
     });
-    this.element.append(this.header, this.labelLine, this.noteLine, this.list.element, this.typingLine, this.readOnlyLine,
+    this.element.append(this.header, this.labelLine, this.noteLine, this.list.element, this.typingLine, this.readOnlyLine, this.files.uploads,
       h("div", { class: "compose-row" }, this.suggestions.element, this.composer), this.notes.composer);
     this.element.addEventListener("focusin", () => this.acknowledgeSoon());
   }
@@ -233,7 +237,7 @@ export class MiniChat {
     const receipt = this.receiptOf(m);
     return h("div", { class: `msg msg-${m.sender}`, "data-seq": String(m.seq) },
       h("div", { class: "msg-meta" }, `${m.senderName} · ${clock(m.sentAt)}`),
-      h("div", { class: "msg-text" }, m.text), // text only: HTML in a message is shown, never parsed
+      m.attachment ? this.files.card(m) : h("div", { class: "msg-text" }, m.text), // text only: HTML in a message is shown, never parsed
       ...(receipt ? [h("div", { class: "receipt", "data-receipt": receipt.toLowerCase() }, receipt)] : []));
   }
 

@@ -54,6 +54,9 @@ public sealed record ChatSessionState
     [Id(42)] public DateTimeOffset? FollowUpAt { get; init; }
     [Id(43)] public AgentRef? FollowUpAgent { get; init; }
 
+    // Ids from 60 up: routing.
+    [Id(60)] public ChatSupport.Contracts.Routing.AssignmentReason? AssignmentReason { get; init; }
+
     public ChatSessionSnapshot ToSnapshot(string tenantId, string sessionId, long lastSeq) => new()
     {
         TenantId = tenantId,
@@ -77,5 +80,6 @@ public sealed record ChatSessionState
         Labels = Labels,
         FollowUpAt = FollowUpAt,
         FollowUpAgent = FollowUpAgent,
+        AssignmentReason = AssignmentReason,
     };
 }

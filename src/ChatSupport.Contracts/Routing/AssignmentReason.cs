@@ -23,10 +23,10 @@ public sealed record AssignmentReason
     public const string ManualRule = "manual";
     public const string Router = "router";
 
-    public static AssignmentReason Manual(string assignedBy, string agentName, bool self) => new()
+    public static AssignmentReason Manual(string assignedBy, string assignerName, string agentName, bool self) => new()
     {
         Rule = ManualRule,
         AssignedBy = assignedBy,
-        Summary = self ? $"{agentName} took it (Assign to Me)." : $"Assigned to {agentName} by {assignedBy}.",
+        Summary = self ? $"{agentName} took it (Assign to Me)." : $"Assigned to {agentName} by {assignerName}.",
     };
 }

@@ -53,7 +53,7 @@ public static partial class ChatWorkflow
         if (AgentCommandRefusal(s, caller) is { } refused) return refused;
         if (ChatInput.CheckId(assignee.AgentId, "agentId") is { } badId) return badId;
         if (ChatInput.CheckOptional(assignee.DisplayName, "agent name", ChatLimits.NameMaxLength) is { } badName) return badName;
-        var why = reason ?? AssignmentReason.Manual(caller.DisplayName, assignee.DisplayName, self: caller.Id == assignee.AgentId);
+        var why = reason ?? AssignmentReason.Manual(caller.Id, caller.DisplayName, assignee.DisplayName, self: caller.Id == assignee.AgentId);
         return s.Status switch
         {
             ChatStatus.WaitingForAgent => Decision.To(

@@ -89,7 +89,7 @@ export const teamView: DashboardView = {
     root.append(
       h("h1", {}, "Team"),
       h("table", { class: "team-list" },
-        h("thead", {}, h("tr", {}, ...["Operator", "Role", "Status", "Open chats", "Capacity", ""].map((c) => h("th", {}, c)))), rows),
+        h("thead", {}, h("tr", {}, ...["Operator", "Role", "Status", "Open chats", "Capacity", "Actions"].map((c) => h("th", {}, c)))), rows),
       add, routing.element, h("h2", {}, "Changes"), audit);
     void Promise.all([load(), routing.load()]).catch(() => ctx.toast("The team could not be loaded.", "error"));
     this.shown = () => void load().catch(() => undefined);

@@ -34,6 +34,19 @@ public static class BenchRun
         return 0;
     });
 
+    /// <summary><c>./chat bench routing [--chats N] [--parallel P]</c>: chat start → auto-assigned (docs/benchmarks.md, "Routing").</summary>
+    public static Task<int> RunRoutingAsync(BenchArgs args) => GuardedAsync(async ct =>
+    {
+        var chats = args.Int("chats", 1000);
+        var parallel = Math.Max(1, args.Int("parallel", 32));
+        args.ThrowOnUnknown();
+        var repo = RepoPaths.FindRoot();
+        var runFolder = Path.Combine(repo, "bench", "results", $"{DateTimeOffset.Now:yyyyMMdd-HHmmss}-routing-{chats}-chats");
+        Directory.CreateDirectory(runFolder);
+        await new RoutingBench(repo, runFolder, chats, parallel).RunAsync(ct);
+        return 0;
+    });
+
     /// <summary><c>./chat bench analytics</c> (docs/benchmarks.md, "Analytics").</summary>
     public static Task<int> RunAnalyticsAsync(Analytics.AnalyticsOptions options) => GuardedAsync(ct => new Analytics.AnalyticsBench(options).RunAsync(ct));
 

@@ -10,6 +10,7 @@ try
         return 0;
     }
     if (args is ["analytics", ..]) return await BenchRun.RunAnalyticsAsync(ChatSupport.Bench.Analytics.AnalyticsOptions.From(BenchArgs.Parse(args[1..])));
+    if (args is ["routing", ..]) return await BenchRun.RunRoutingAsync(BenchArgs.Parse(args[1..]));
     if (args is ["relay-server", ..]) return await RelayServer.RunAsync(BenchArgs.Parse(args[1..]).Int("port", 0));
 
     var options = BenchOptions.From(BenchArgs.Parse(args is ["run", ..] ? args[1..] : args));

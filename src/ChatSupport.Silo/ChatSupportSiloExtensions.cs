@@ -54,6 +54,9 @@ public static class ChatSupportSiloExtensions
         silo.Services.AddChatEventConsumer<DeskEventConsumer>();
         silo.Services.AddChatEventConsumer<AgentEventConsumer>();
         silo.Services.AddChatEventConsumer<ArchiveEventConsumer>();
+        // Auto-assignment (docs/architecture.md, "Routing"): nudges the tenant's router; presence grace and sweep period.
+        silo.Services.AddChatEventConsumer<ChatSupport.Grains.Routing.RoutingEventConsumer>();
+        silo.Services.Configure<ChatSupport.Grains.Routing.RoutingOptions>(configuration.GetSection(ChatSupport.Grains.Routing.RoutingOptions.Section));
         silo.Services.AddSingleton<AnalyticsStore>();
         // Off only to measure what analytics costs the message path (./chat bench analytics, docs/operations.md):
         // the reports still answer, from whatever was counted while it was on.

@@ -186,7 +186,7 @@ public sealed class DashboardTests(WidgetHost host)
             await Expect(page.GetByRole(AriaRole.Complementary, new() { Name = "Session details" })).ToBeVisibleAsync();
 
             var violations = new List<string>();
-            foreach (var view in new[] { "queue", "map", "resolved", "replies" })
+            foreach (var view in new[] { "queue", "map", "resolved", "replies", "team" })
             {
                 await page.Locator($"nav button[data-view={view}]").ClickAsync();
                 violations.AddRange(await Axe.SeriousViolationsAsync(page));

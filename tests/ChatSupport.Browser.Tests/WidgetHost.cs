@@ -29,7 +29,7 @@ public sealed class WidgetHost : IAsyncLifetime
     /// <summary>A tenant the demo generator fills (DemoAnalyticsTests): made by the bootstrap, as ./chat demo makes tenant demo.</summary>
     public const string DemoTenant = "demo-history";
     public const int DemoChats = 150;
-    private const string Password = "correct-horse-battery-staple";
+    public const string Password = "correct-horse-battery-staple";
 
     private AzuriteProcess _azurite = null!;
     private WebApplication _app = null!;
@@ -142,7 +142,7 @@ public sealed class WidgetHost : IAsyncLifetime
     /// <paramref name="setup"/> runs before the page opens (a FlakyLink, say). bypassCsp only for injecting axe-core.
     /// </summary>
     public async Task<(IBrowserContext Context, IPage Page)> DashboardAsync(string username, int width = 1280, int height = 720,
-        Func<IBrowserContext, Task>? setup = null, bool bypassCsp = false, string tenant = Tenant)
+        Func<IBrowserContext, Task>? setup = null, bool bypassCsp = false, string tenant = Tenant, string password = Password)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -156,7 +156,7 @@ public sealed class WidgetHost : IAsyncLifetime
         await page.GotoAsync(new Uri(ApiBase, "app/").ToString());
         await page.GetByLabel("Workspace").FillAsync(tenant);
         await page.GetByLabel("Username").FillAsync(username);
-        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.Locator(".link-state")).ToHaveTextAsync("Connected");
         return (context, page);

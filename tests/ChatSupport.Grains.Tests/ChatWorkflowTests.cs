@@ -246,8 +246,8 @@ public sealed class ChatWorkflowTests
             before with { Started = true, VisitorId = "v1", Status = ChatStatus.WaitingForAgent, Visitor = Metadata, CreatedAt = Now },
             [new ChatStarted { VisitorId = "v1", OccurredAt = Now }]),
         "assign" => (
-            before with { Status = ChatStatus.AssignedToAgent, AssignedAgent = Sam, AssignedAt = Now },
-            [new AgentAssigned { Agent = Sam, AssignedBy = "lee", OccurredAt = Now }]),
+            before with { Status = ChatStatus.AssignedToAgent, AssignedAgent = Sam, AssignedAt = Now, AssignmentReason = LeeAssignedSam },
+            [new AgentAssigned { Agent = Sam, AssignedBy = "lee", OccurredAt = Now, Reason = LeeAssignedSam }]),
         "transfer" => (
             before with { AssignedAgent = Sam, AssignedAt = Now, TransferNote = "over to you" },
             [new ChatTransferred { From = Alex, To = Sam, TransferredBy = "lee", Note = "over to you", OccurredAt = Now }]),
@@ -452,8 +452,13 @@ public sealed class ChatWorkflowTests
 
     [Fact]
     public void Assign_to_me_records_the_agent_as_both_assignee_and_assigner() =>
-        ChatWorkflow.Assign(Waiting, SamCalls, Sam, Now).Events
-            .Should().Equal(new AgentAssigned { Agent = Sam, AssignedBy = "sam", OccurredAt = Now });
+        ChatWorkflow.Assign(Waiting, SamCalls, Sam, Now).Events.Should().BeEquivalentTo(
+            [new AgentAssigned { Agent = Sam, AssignedBy = "sam", OccurredAt = Now, Reason = ChatSupport.Contracts.Routing.AssignmentReason.Manual("sam", "Sam", "Sam", self: true) }],
+            o => o.RespectingRuntimeTypes());
+
+    /// <summary>A manual assignment says so in the chat's details: who assigned whom, no candidates.</summary>
+    private static readonly ChatSupport.Contracts.Routing.AssignmentReason LeeAssignedSam =
+        ChatSupport.Contracts.Routing.AssignmentReason.Manual("lee", "Lee", "Sam", self: false);
 
     public static TheoryData<string, string> InvalidInputs() => new()
     {

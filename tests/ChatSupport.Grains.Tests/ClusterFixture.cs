@@ -64,6 +64,26 @@ public sealed class ClusterFixture : IAsyncLifetime
     }
 }
 
+/// <summary>A cluster of its own over its own Azurite, with extra silo settings (shorter times, bigger queues) for a test class.</summary>
+public abstract class SettingsClusterFixture(IReadOnlyDictionary<string, string> settings) : IAsyncLifetime
+{
+    public AzuriteProcess Azurite { get; private set; } = null!;
+    public TestCluster Cluster { get; private set; } = null!;
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        Azurite = await AzuriteProcess.StartAsync();
+        Cluster = await ClusterFixture.StartClusterAsync(Azurite, settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Cluster is not null) await Cluster.DisposeAsync();
+        if (Azurite is not null) await Azurite.DisposeAsync();
+    }
+}
+
 [CollectionDefinition(Name)]
 public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
 {

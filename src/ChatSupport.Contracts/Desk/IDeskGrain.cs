@@ -28,6 +28,9 @@ public interface IDeskGrain : IGrainWithStringKey
     Task<bool> TryHoldWaitingPlace(string sessionId);
 
     Task<int?> GetQueuePosition(string sessionId);
+
+    /// <summary>The waiting chats in queue order (oldest first), at most <paramref name="max"/>: what the router hands out.</summary>
+    Task<IReadOnlyList<SessionSummary>> GetWaiting(int max);
 }
 
 /// <summary>One row of the dashboard's live list.</summary>

@@ -5,6 +5,9 @@ public static class Roles
     /// <summary>Carries every chat support power: dashboard, assignment, resolving, history, analytics.</summary>
     public const string SystemAdmin = "system_admin";
     public const string Member = "member";
+
+    /// <summary>Every role the product defines; anything else is refused with invalid_input.</summary>
+    public static readonly IReadOnlyList<string> All = [SystemAdmin, Member];
 }
 
 [GenerateSerializer, Immutable]
@@ -88,6 +91,15 @@ public interface IOperatorGrain : IGrainWithStringKey
     Task<OperatorProfile> EnsureCreated(NewOperator account);
 
     Task SetDisabled(bool disabled);
+
+    /// <summary>The Team page's "Add operator": refused with invalid_input when the username is taken (nothing changes).</summary>
+    Task<ChatSupport.Contracts.Sessions.ChatResult<OperatorProfile>> Create(NewOperator account);
+
+    /// <summary>Replaces the operator's roles (checked by the caller against <see cref="Roles.All"/>).</summary>
+    Task<ChatSupport.Contracts.Sessions.ChatResult<OperatorProfile>> SetRoles(IReadOnlyList<string> roles);
+
+    /// <summary>Sets a new password (a one-time one the admin hands over) and ends every live sign-in of the operator.</summary>
+    Task<ChatSupport.Contracts.Sessions.ChatResult<OperatorProfile>> ResetPassword(string password);
 
     /// <summary>
     /// Checks the password, unless the account is backing off after failures (<see cref="SignInRules"/>). An unknown

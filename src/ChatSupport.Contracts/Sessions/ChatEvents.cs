@@ -26,6 +26,8 @@ public sealed record AgentAssigned : ChatEvent
 {
     [Id(0)] public required AgentRef Agent { get; init; }
     [Id(1)] public required string AssignedBy { get; init; }
+    /// <summary>Why this agent (the router's rule, candidates and skips, or "manual"); null in events stored before it existed.</summary>
+    [Id(2)] public Routing.AssignmentReason? Reason { get; init; }
 }
 
 /// <summary>An assigned or active chat moved from one agent to another, with the note left for the new agent.</summary>

@@ -45,6 +45,8 @@ public sealed record ChatSessionSnapshot
     /// <summary>When the chat's follow-up is due, and whose it is (null when none is set or it fired). Agents only.</summary>
     [Id(42)] public DateTimeOffset? FollowUpAt { get; init; }
     [Id(43)] public AgentRef? FollowUpAgent { get; init; }
+    /// <summary>Why the chat went to its agent (shown in the chat's details); agents only.</summary>
+    [Id(60)] public Routing.AssignmentReason? AssignmentReason { get; init; }
 
     /// <summary>An anonymous rating hides who gave it: such a chat never shows its visitor to agents.</summary>
     public bool HidesVisitor => Rating?.Anonymous == true;

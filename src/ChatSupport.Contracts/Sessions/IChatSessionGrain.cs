@@ -17,6 +17,12 @@ public interface IChatSessionGrain : IGrainWithStringKey
     /// <summary>"Assign to Me" (assignee = the caller) or an admin assigning a named agent.</summary>
     Task<ChatResult<ChatSessionSnapshot>> Assign(ChatCaller caller, AgentRef assignee);
 
+    /// <summary>
+    /// The router's assignment: the very decision of <see cref="Assign"/> (so racing "Assign to Me" still leaves one
+    /// owner), with the reason the router chose this agent.
+    /// </summary>
+    Task<ChatResult<ChatSessionSnapshot>> AssignByRule(AgentRef assignee, Routing.AssignmentReason reason);
+
     /// <summary>Hands an assigned or active chat to another agent, with an optional note for them.</summary>
     Task<ChatResult<ChatSessionSnapshot>> Transfer(ChatCaller caller, AgentRef toAgent, string? note);
 

@@ -130,6 +130,9 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
 
     public Task<int?> GetQueuePosition(string sessionId) => Task.FromResult(QueuePositionOf(sessionId));
 
+    public Task<IReadOnlyList<SessionSummary>> GetWaiting(int max) =>
+        Task.FromResult<IReadOnlyList<SessionSummary>>(_queue.InOrder().Take(Math.Clamp(max, 0, DeskPlace.PageSize * 10)).ToList());
+
     private int? QueuePositionOf(string sessionId) => _publishedPositions.TryGetValue(sessionId, out var p) ? p : null;
 
     /// <summary>Keeps the removed session's last event number for a while, so its late events are recognized as old.</summary>

@@ -12,7 +12,7 @@ namespace ChatSupport.Grains.People;
 /// ASP.NET Core Identity's hasher (PBKDF2); the grain never returns or logs a password or a hash. Failed attempts
 /// back off per account here, in the one place every Api node asks, so spreading guesses over nodes gains nothing.
 /// </summary>
-public sealed class OperatorGrain(OperatorStore store, TimeProvider clock, ILogger<OperatorGrain> logger) : Grain, IOperatorGrain
+public sealed partial class OperatorGrain(OperatorStore store, TimeProvider clock, ILogger<OperatorGrain> logger) : Grain, IOperatorGrain
 {
     /// <summary>The hasher's type parameter is not used by its algorithm; this marker keeps the record type out of it.</summary>
     public sealed class Account;

@@ -26,8 +26,31 @@ public sealed class TeamGrain(OperatorStore operators) : Grain, ITeamGrain
                 DisplayName = a.DisplayName,
                 Online = p.Online,
                 OpenChats = p.OpenSessionIds.Count,
+                Status = p.Status,
+                Capacity = p.Capacity,
+                LastChatAt = p.LastChatAt,
             })
             .OrderByDescending(m => m.Online).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<TeamOperator>> GetOperators()
+    {
+        var tenantId = this.GetPrimaryKeyString();
+        var accounts = new List<(string Username, OperatorRecord Record)>();
+        await foreach (var account in operators.ListAsync(tenantId)) accounts.Add(account);
+        var presence = await Task.WhenAll(accounts.Select(a => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Compose(tenantId, a.Username)).GetSnapshot()));
+        return accounts.Zip(presence, (a, p) => new TeamOperator
+            {
+                Username = a.Username,
+                DisplayName = a.Record.DisplayName,
+                Roles = a.Record.Roles,
+                Disabled = a.Record.Disabled,
+                Status = a.Record.Disabled ? ChatSupport.Contracts.Routing.AgentStatus.Offline : p.Status,
+                OpenChats = p.OpenSessionIds.Count,
+                Capacity = p.Capacity,
+            })
+            .OrderBy(o => o.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
     }
 }

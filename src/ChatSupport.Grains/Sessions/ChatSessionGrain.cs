@@ -141,6 +141,12 @@ public sealed partial class ChatSessionGrain(
     public Task<ChatResult<ChatSessionSnapshot>> Assign(ChatCaller caller, AgentRef assignee) =>
         ApplyAsync(ChatWorkflow.Assign(S, caller, assignee, clock.GetUtcNow()));
 
+    /// <summary>The router acts as this caller: an agent-side party that is nobody's account.</summary>
+    private static readonly ChatCaller RouterCaller = new(ChatParty.Agent, ChatSupport.Contracts.Routing.AssignmentReason.Router, "Auto-assignment");
+
+    public Task<ChatResult<ChatSessionSnapshot>> AssignByRule(AgentRef assignee, ChatSupport.Contracts.Routing.AssignmentReason reason) =>
+        ApplyAsync(ChatWorkflow.Assign(S, RouterCaller, assignee, clock.GetUtcNow(), reason));
+
     public Task<ChatResult<ChatSessionSnapshot>> Transfer(ChatCaller caller, AgentRef toAgent, string? note)
     {
         var decision = ChatWorkflow.Transfer(S, caller, toAgent, note, clock.GetUtcNow());

@@ -56,6 +56,9 @@ public sealed record ChatSessionState
     /// <summary>How many files the chat's messages carry (written after each attachment message; the log is the truth).</summary>
     [Id(50)] public int AttachmentCount { get; init; }
 
+    // Ids from 60 up: routing.
+    [Id(60)] public ChatSupport.Contracts.Routing.AssignmentReason? AssignmentReason { get; init; }
+
     public ChatSessionSnapshot ToSnapshot(string tenantId, string sessionId, long lastSeq) => new()
     {
         TenantId = tenantId,
@@ -79,5 +82,6 @@ public sealed record ChatSessionState
         Labels = Labels,
         FollowUpAt = FollowUpAt,
         FollowUpAgent = FollowUpAgent,
+        AssignmentReason = AssignmentReason,
     };
 }

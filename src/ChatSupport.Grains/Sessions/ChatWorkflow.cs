@@ -1,4 +1,5 @@
 using ChatSupport.Contracts.Messages;
+using ChatSupport.Contracts.Routing;
 using ChatSupport.Contracts.Sessions;
 
 namespace ChatSupport.Grains.Sessions;
@@ -43,16 +44,21 @@ public static partial class ChatWorkflow
         return null;
     }
 
-    public static Decision Assign(ChatSessionState s, ChatCaller caller, AgentRef assignee, DateTimeOffset now)
+    /// <summary>
+    /// "Assign to Me", "Assign to…", or the router (<paramref name="reason"/> says why it chose the agent): one decision
+    /// for all three, so exactly one of them wins a waiting chat.
+    /// </summary>
+    public static Decision Assign(ChatSessionState s, ChatCaller caller, AgentRef assignee, DateTimeOffset now, AssignmentReason? reason = null)
     {
         if (AgentCommandRefusal(s, caller) is { } refused) return refused;
         if (ChatInput.CheckId(assignee.AgentId, "agentId") is { } badId) return badId;
         if (ChatInput.CheckOptional(assignee.DisplayName, "agent name", ChatLimits.NameMaxLength) is { } badName) return badName;
+        var why = reason ?? AssignmentReason.Manual(caller.Id, caller.DisplayName, assignee.DisplayName, self: caller.Id == assignee.AgentId);
         return s.Status switch
         {
             ChatStatus.WaitingForAgent => Decision.To(
-                s with { Status = ChatStatus.AssignedToAgent, AssignedAgent = assignee, AssignedAt = now },
-                new AgentAssigned { Agent = assignee, AssignedBy = caller.Id, OccurredAt = now }),
+                s with { Status = ChatStatus.AssignedToAgent, AssignedAgent = assignee, AssignedAt = now, AssignmentReason = why },
+                new AgentAssigned { Agent = assignee, AssignedBy = caller.Id, OccurredAt = now, Reason = why }),
             ChatStatus.Resolved => ChatErrors.ChatResolved(),
             _ => ChatErrors.AlreadyAssigned(s.AssignedAgent!.DisplayName),
         };

@@ -34,6 +34,25 @@ public sealed class SurvivingClusterClient : IClientBuilderConfigurator
     }
 }
 
+/// <summary>Starts three silos of <see cref="SurvivingClusterSilo"/> over the Azurite, with extra silo settings.</summary>
+public static class SurvivingCluster
+{
+    public static async Task<TestCluster> StartAsync(AzuriteProcess azurite, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var builder = new TestClusterBuilder(initialSilosCount: 3);
+        builder.Options.ServiceId = "chatsupport";
+        builder.Options.UseTestClusterMembership = false;
+        builder.Properties["ChatSupport:Storage:ConnectionString"] = azurite.ConnectionString;
+        foreach (var (key, value) in TestClusterCertificate.Settings()) builder.Properties[key] = value;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.Properties[key] = value;
+        builder.AddSiloBuilderConfigurator<SurvivingClusterSilo>();
+        builder.AddClientBuilderConfigurator<SurvivingClusterClient>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}
+
 /// <summary>
 /// The desk loses its activation (its silo is killed, or it is deactivated) while chats start, are assigned and
 /// resolved. Afterwards it lists exactly the open chats, and every open dashboard shows that same list without
@@ -49,15 +68,7 @@ public sealed class DeskRepairTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteProcess.StartAsync();
-        var builder = new TestClusterBuilder(initialSilosCount: 3);
-        builder.Options.ServiceId = "chatsupport";
-        builder.Options.UseTestClusterMembership = false;
-        builder.Properties["ChatSupport:Storage:ConnectionString"] = _azurite.ConnectionString;
-        foreach (var (key, value) in TestClusterCertificate.Settings()) builder.Properties[key] = value;
-        builder.AddSiloBuilderConfigurator<SurvivingClusterSilo>();
-        builder.AddClientBuilderConfigurator<SurvivingClusterClient>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        _cluster = await SurvivingCluster.StartAsync(_azurite);
     }
 
     public async Task DisposeAsync()

@@ -10,28 +10,13 @@ using static ChatSupport.Grains.Tests.ClusterTestData;
 namespace ChatSupport.Grains.Tests.Queue;
 
 /// <summary>A cluster whose waiting chats are abandoned after 5 s (checked every second) instead of 10 minutes.</summary>
-public sealed class ShortAbandonmentCluster : IAsyncLifetime
+public sealed class ShortAbandonmentCluster() : SettingsClusterFixture(Settings)
 {
     public static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
     {
         ["ChatSupport:Queue:AbandonAfter"] = "00:00:05",
         ["ChatSupport:Queue:AbandonCheckPeriod"] = "00:00:01",
     };
-
-    public AzuriteProcess Azurite { get; private set; } = null!;
-    public TestCluster Cluster { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Azurite = await AzuriteProcess.StartAsync();
-        Cluster = await ClusterFixture.StartClusterAsync(Azurite, Settings);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Cluster is not null) await Cluster.DisposeAsync();
-        if (Azurite is not null) await Azurite.DisposeAsync();
-    }
 }
 
 /// <summary>Queue flooding (docs/security.md, "Hardening"): a chat nobody is in does not wait for ever.</summary>

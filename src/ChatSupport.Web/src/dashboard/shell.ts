@@ -18,6 +18,7 @@ import { fetchResolvedToday } from "./resolved/resolvedToday";
 import { InboxButton } from "./inbox/inbox";
 import { LabelStore } from "./labels/labelStore";
 import { labelsView } from "./labels/labelsView";
+import { statusSwitch } from "./team/statusSwitch";
 
 const linkWords: Record<LinkState, string> = { connected: "Connected", reconnecting: "Reconnecting…", offline: "Offline, retrying…" };
 
@@ -69,6 +70,7 @@ export async function startShell(root: HTMLElement, me: Me, extraViews: Dashboar
     allow.hidden = notifier.permission !== "default";
   });
 
+  const myStatus = statusSwitch(link.hub, me.username, toast);
   const signOut = h("button", { type: "button" }, "Sign out");
   signOut.addEventListener("click", async () => {
     await api("/api/auth/sign-out", { method: "POST", body: "{}" });
@@ -102,7 +104,7 @@ export async function startShell(root: HTMLElement, me: Me, extraViews: Dashboar
   }
 
   root.replaceChildren(
-    h("header", { class: "top" }, h("span", { class: "brand" }, "ChatSupport"), nav, h("span", { class: "spacer" }), state, inbox.element, allow,
+    h("header", { class: "top" }, h("span", { class: "brand" }, "ChatSupport"), nav, h("span", { class: "spacer" }), state, myStatus, inbox.element, allow,
       h("span", { class: "who" }, `${me.displayName} · ${me.tenantId}`), signOut),
     h("div", { class: "body" }, main, details.element),
     dock.element, toasts);
@@ -110,7 +112,7 @@ export async function startShell(root: HTMLElement, me: Me, extraViews: Dashboar
   dock.listen();
   inbox.listen();
   await link.start();
-  await Promise.all([desk.load(), replies.load(), inbox.load(), labels.load()]);
+  await Promise.all([desk.load(), replies.load(), inbox.load(), labels.load(), (myStatus as HTMLElement & { load(): Promise<void> }).load()]);
   notifier.knowExisting();
   for (const view of views) view.mount(panes.get(view.id)!, ctx);
   show(location.hash.slice(1));

@@ -4,7 +4,8 @@ import type { AgentHubMethods, ClientEvents, VisitorHubMethods } from "./hubName
 import type {
   AgentInbox, AgentNotified, ChatLabel, ChatNote, ChatReview, NotePosted, KnowledgeArticle, LearnedAnswer, Suggestion, SuggestionChoice, SuggestionSet, SuggestionStats,
   ChatSessionSnapshot, CloseChatResult, DeskDelta, DeskSnapshot, MessageAck, MessagePage, MessagePosted, QueuePositionChanged, QuickReply,
-  ReceiptsChanged, ResumeResult, SessionChanged, TeamMember, TypingChanged, VisitorMessagePage, VisitorMessagePosted,
+  ReceiptsChanged, ResumeResult, SessionChanged, TeamMember, TypingChanged,
+  AddedOperator, AgentStatus, AuditEntry, RoutingSettings, TeamOperator, VisitorMessagePage, VisitorMessagePosted,
   VisitorMetadata, VisitorResumeResult, VisitorSessionChanged, VisitorSessionView, VisitorStartChatResult,
 } from "./wireTypes";
 
@@ -66,6 +67,16 @@ export interface AgentHubCalls extends SessionCalls<MessagePage, ChatSessionSnap
   GetLearnedAnswers(): LearnedAnswer[];
   ApproveLearnedAnswer(id: string): LearnedAnswer;
   DiscardLearnedAnswer(id: string): void;
+  SetMyStatus(status: "online" | "away"): AgentStatus;
+  GetOperators(): TeamOperator[];
+  AddOperator(username: string, displayName: string, roles: string[]): AddedOperator;
+  SetOperatorRoles(username: string, roles: string[]): TeamOperator;
+  SetOperatorDisabled(username: string, disabled: boolean): TeamOperator;
+  ResetOperatorPassword(username: string): string;
+  SetAgentCapacity(agentId: string, capacity: number | null): TeamOperator;
+  GetRouting(): RoutingSettings;
+  SaveRouting(settings: RoutingSettings): RoutingSettings;
+  GetTeamAudit(): AuditEntry[];
 }
 
 /** The events of the agent hub, with their payloads (onServerEvent). */

@@ -58,6 +58,16 @@ export const AgentHubMethods = {
   MarkNotificationsRead: "MarkNotificationsRead",
   GetReviews: "GetReviews",
   MarkReviewed: "MarkReviewed",
+  SetMyStatus: "SetMyStatus",
+  GetOperators: "GetOperators",
+  AddOperator: "AddOperator",
+  SetOperatorRoles: "SetOperatorRoles",
+  SetOperatorDisabled: "SetOperatorDisabled",
+  ResetOperatorPassword: "ResetOperatorPassword",
+  SetAgentCapacity: "SetAgentCapacity",
+  GetRouting: "GetRouting",
+  SaveRouting: "SaveRouting",
+  GetTeamAudit: "GetTeamAudit",
 } as const;
 
 export const ClientEvents = {

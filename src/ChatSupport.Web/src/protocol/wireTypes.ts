@@ -40,6 +40,8 @@ export interface ChatSessionSnapshot extends SessionSummary {
   abandoned?: boolean;
   /** The newest private note's number; agents only. */
   lastNoteSeq?: number; followUpAt?: string | null; followUpAgent?: AgentRef | null;
+  /** Why the chat went to its agent (agents only). */
+  assignmentReason?: AssignmentReason | null;
 }
 
 /** A private note (agents only): numbered on its own, shown after message `afterMessageSeq`. */
@@ -108,7 +110,27 @@ export type DeskDeltaKind = "added" | "changed" | "removed";
 /** A resolved chat comes as `removed` with its final summary. */
 export interface DeskDelta { tenantId: string; epoch?: string; version: number; kind: DeskDeltaKind; session: SessionSummary; counts?: DeskCounts; }
 
-export interface TeamMember { agentId: string; displayName: string; online: boolean; openChats: number; }
+export type AgentStatus = "online" | "away" | "offline";
+export interface TeamMember {
+  agentId: string; displayName: string; online: boolean; openChats: number;
+  status: AgentStatus; capacity: number | null; lastChatAt: string | null;
+}
+/** A row of the Team page. */
+export interface TeamOperator {
+  username: string; displayName: string; roles: string[]; disabled: boolean; status: AgentStatus; openChats: number; capacity: number | null;
+}
+export interface AddedOperator { operator: TeamOperator; oneTimePassword: string; }
+export interface SkippedAgent { agentId: string; why: string; }
+export interface AssignmentReason { rule: "manual" | "round_robin" | "least_busy"; assignedBy: string; considered: string[]; skipped: SkippedAgent[]; summary: string; }
+export type RoutingMode = "manual" | "round_robin" | "least_busy";
+export type QueueOrder = "arrival" | "longest_waiting" | "soonest_target";
+export interface ResponseTargets {
+  assignmentSeconds: number | null; firstReplySeconds: number | null; nextReplySeconds: number | null; resolutionSeconds: number | null;
+}
+export interface RoutingSettings {
+  mode: RoutingMode; defaultCapacity: number; queueOrder: QueueOrder; reRouteAfterSeconds: number | null; targets: ResponseTargets; version?: number;
+}
+export interface AuditEntry { at: string; actor: string; area: string; action: string; target: string; before: string | null; after: string | null; }
 export interface QuickReply { id: string; shortcut: string; text: string; }
 
 /** Knowledge (docs/protocol.md, "Knowledge and suggestions"): articles, learned answers, suggestions with calibrated confidence. */

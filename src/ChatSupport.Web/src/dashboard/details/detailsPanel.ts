@@ -75,6 +75,8 @@ export class DetailsPanel {
       facts.append(h("dt", {}, label), dd);
     }
 
+    if (s.assignedAgent) void this.addAssignmentReason(s.sessionId, facts);
+
     const heading = h("h2", { tabindex: "-1" }, name);
     const changed = (session: ChatSessionSnapshot) => { if (session.sessionId === this.sessionId) this.render(session, false); };
     const labels = h("section", { class: "details-labels", "aria-label": "Chat labels" }, h("h3", {}, "Labels"),
@@ -86,6 +88,16 @@ export class DetailsPanel {
     this.element.replaceChildren(h("div", { class: "details-head" }, heading, closeButton), this.actions(s, name), ...followUp, labels, facts,
       notesList(this.ctx(), s.sessionId), this.previousChats(s));
     if (focus) heading.focus();
+  }
+
+  /** "Why this agent": the rule, who was considered and who was skipped and why (read from the full session). */
+  private async addAssignmentReason(sessionId: string, facts: HTMLElement): Promise<void> {
+    const reason = (await callAgentHub(this.ctx().hub, AgentHubMethods.GetSession, sessionId).catch(() => null))?.assignmentReason;
+    if (!reason || this.shown?.sessionId !== sessionId) return;
+    const skipped = reason.skipped.map((k) => `${k.agentId} (${k.why})`).join(", ");
+    facts.append(h("dt", {}, "Why this agent"), h("dd", { class: "assignment-reason" }, reason.summary,
+      reason.considered.length ? h("div", { class: "muted" }, `Considered: ${reason.considered.join(", ")}`) : "",
+      skipped ? h("div", { class: "muted" }, `Skipped: ${skipped}`) : ""));
   }
 
   private actions(s: SessionSummary, name: string): HTMLElement {
@@ -109,7 +121,7 @@ export class DetailsPanel {
     void loadTeam(ctx).then((team: TeamMember[]) => {
       for (const m of team) {
         if (m.agentId === s.assignedAgent?.agentId) continue;
-        pick.append(h("option", { value: m.agentId }, `${m.displayName}${m.online ? "" : " (offline)"} · ${m.openChats} open`));
+        pick.append(h("option", { value: m.agentId }, `${m.displayName} (${m.status}) · ${m.openChats} open`));
       }
     });
     go.addEventListener("click", async () => {

@@ -1,0 +1,75 @@
+using ChatSupport.Contracts;
+using ChatSupport.Contracts.People;
+using ChatSupport.Contracts.Routing;
+using ChatSupport.Contracts.Sessions;
+using ChatSupport.Contracts.Tenants;
+using ChatSupport.Contracts.Visitors;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChatSupport.Browser.Tests;
+
+/// <summary>
+/// The Team page and auto-assignment in Chromium, on a workspace of its own (so the demo tenant's tests keep manual
+/// assignment): an admin adds an agent, the agent signs in with the one-time password, is online, gets a chat by
+/// the rule, goes away and gets no more.
+/// </summary>
+[Collection(WidgetCollection.Name)]
+public sealed class TeamRoutingTests(WidgetHost host)
+{
+    [Fact]
+    public async Task An_agent_added_on_the_team_page_signs_in_gets_an_auto_assigned_chat_and_none_once_away()
+    {
+        var tenant = "team" + Guid.NewGuid().ToString("N")[..8];
+        await host.Grains.GetGrain<ITenantGrain>(tenant).Configure(new TenantSettings { Name = "Team Shop", Plan = Plans.Scale, Features = [Features.PrioritySupport] });
+        await host.Grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(tenant, "alex")).EnsureCreated(
+            new NewOperator { DisplayName = "Alex Admin", Password = WidgetHost.Password, Roles = [Roles.SystemAdmin] });
+
+        var (adminContext, admin) = await host.DashboardAsync("alex", tenant: tenant);
+        IBrowserContext? kimContext = null;
+        try
+        {
+            // The admin is away (takes no chats), adds Kim and turns on least busy.
+            await admin.GetByLabel("My status").SelectOptionAsync("away");
+            await admin.Locator("nav button[data-view='team']").ClickAsync();
+            await admin.GetByLabel("Username").FillAsync("kim");
+            await admin.GetByLabel("Display name").FillAsync("Kim Agent");
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Add operator" }).ClickAsync();
+            var password = await admin.Locator(".one-time-password code").TextContentAsync();
+            password.Should().HaveLength(16);
+            await Expect(admin.Locator("table.team-list tr[data-username='kim']")).ToContainTextAsync("Kim Agent");
+            await admin.Locator("#routing-mode").SelectOptionAsync("least_busy");
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Save routing" }).ClickAsync();
+            await Expect(admin.Locator(".team-audit")).ToContainTextAsync("settings changed");
+            await Expect(admin.Locator(".team-audit")).ToContainTextAsync("operator added kim");
+
+            (kimContext, var kim) = await host.DashboardAsync("kim", tenant: tenant, password: password!);
+            await Expect(kim.GetByLabel("My status")).ToHaveValueAsync("online");
+            var first = await StartChatAsync(tenant);
+            await Expect(kim.Locator($"table.queue tr[data-session-id='{first}'] td.agent")).ToHaveTextAsync("Kim Agent");
+            await kim.Locator($"table.queue tr[data-session-id='{first}']").ClickAsync();
+            await Expect(kim.Locator(".assignment-reason")).ToContainTextAsync("Least busy");
+
+            await kim.GetByLabel("My status").SelectOptionAsync("away");
+            await Expect(kim.GetByLabel("My status")).ToHaveAttributeAsync("data-status", "away");
+            var second = await StartChatAsync(tenant);
+            await Expect(kim.Locator($"table.queue tr[data-session-id='{second}']")).ToBeVisibleAsync();
+            (await host.Grains.GetGrain<IRouterGrain>(tenant).Sweep()).Assigned.Should().BeEmpty("everyone is away");
+            await Expect(kim.Locator($"table.queue tr[data-session-id='{second}'] td.agent")).ToHaveTextAsync("—");
+        }
+        finally
+        {
+            await adminContext.CloseAsync();
+            if (kimContext is not null) await kimContext.CloseAsync();
+        }
+    }
+
+    /// <summary>A visitor's chat, started the way the widget's StartChat does (the visitor grain).</summary>
+    private async Task<string> StartChatAsync(string tenant)
+    {
+        var started = await host.Grains.GetGrain<IVisitorGrain>(GrainKeys.Compose(tenant, GrainKeys.NewId()))
+            .StartOrResumeChat(new VisitorMetadata { Name = "Robin" });
+        started.Error.Should().BeNull();
+        return started.Value!.SessionId;
+    }
+}

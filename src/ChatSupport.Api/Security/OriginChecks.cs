@@ -8,7 +8,7 @@ namespace ChatSupport.Api.Security;
 /// <summary>
 /// Refuses cross-site use (cross-site WebSocket hijacking included). The visitor hub and the visitor token
 /// route accept only the tenant's allowed origins; the agent hub and the operator routes (<c>/api/auth</c>,
-/// <c>/api/archive</c>, <c>/api/analytics</c>) only this site's own origin. Browsers always send Origin on WebSocket and cross-site requests; a request without one
+/// <c>/api/archive</c>, <c>/api/analytics</c>, <c>/api/settings</c>) only this site's own origin. Browsers always send Origin on WebSocket and cross-site requests; a request without one
 /// comes from a non-browser client, which an attacking page cannot drive, and is left to authentication.
 /// </summary>
 public sealed class OriginChecks(RequestDelegate next)
@@ -23,6 +23,7 @@ public sealed class OriginChecks(RequestDelegate next)
     public static bool IsOperatorPath(PathString path) =>
         path.StartsWithSegments("/hubs/agent") || path.StartsWithSegments("/api/auth")
         || path.StartsWithSegments("/api/archive") || path.StartsWithSegments("/api/analytics")
+        || path.StartsWithSegments("/api/settings")
         || path.StartsWithSegments(OrleansDashboardPath);
 
     public async Task InvokeAsync(HttpContext context, IGrainFactory grains)

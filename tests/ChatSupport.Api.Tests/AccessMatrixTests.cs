@@ -321,7 +321,8 @@ public sealed class AccessMatrixTests(MatrixFixture f)
                 else await browser.SignInAsync(f.A, "nobody", "not a password");
                 return await Outcome.OfAsync(await browser.SignOutAsync());
             }
-            case var archive when archive.StartsWith("GET /api/archive/", StringComparison.Ordinal) || archive.StartsWith("GET /api/analytics/", StringComparison.Ordinal):
+            case var archive when archive.StartsWith("GET /api/archive/", StringComparison.Ordinal) || archive.StartsWith("GET /api/analytics/", StringComparison.Ordinal)
+                                       || archive == "GET /api/settings":
             {
                 var path = archive["GET /".Length..].Replace("{session}", await f.ArchivedSessionAsync(), StringComparison.Ordinal);
                 var browser = await f.BrowserOfAsync(principal);
@@ -338,6 +339,25 @@ public sealed class AccessMatrixTests(MatrixFixture f)
                 using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
                 if (f.TokenOf(principal) is { } token) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
                 return await Outcome.OfAsync(await http.PostAsJsonAsync("api/analytics/backfill", new { }));
+            }
+            case "PUT /api/settings":
+            {
+                // The document as the principal can read it back (the defaults when they cannot), with the anti-forgery header.
+                var browser = await f.BrowserOfAsync(principal);
+                if (browser is not null)
+                {
+                    var current = await browser.GetAsync("api/settings");
+                    object body = current.IsSuccessStatusCode ? (await current.Content.ReadFromJsonAsync<JsonElement>()) : new { };
+                    return await Outcome.OfAsync(await browser.SendAsync(HttpMethod.Put, "api/settings", body));
+                }
+                using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
+                if (f.TokenOf(principal) is { } token) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+                return await Outcome.OfAsync(await http.PutAsJsonAsync("api/settings", new { }));
+            }
+            case "GET /api/visitor/settings?tenant=A":
+            {
+                using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
+                return await Outcome.OfAsync(await http.GetAsync($"api/visitor/settings?tenant={f.A}"));
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, "The matrix names an operation the test does not know.");

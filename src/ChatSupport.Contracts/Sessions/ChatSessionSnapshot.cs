@@ -45,6 +45,8 @@ public sealed record ChatSessionSnapshot
     /// <summary>When the chat's follow-up is due, and whose it is (null when none is set or it fired). Agents only.</summary>
     [Id(42)] public DateTimeOffset? FollowUpAt { get; init; }
     [Id(43)] public AgentRef? FollowUpAgent { get; init; }
+    /// <summary>Started outside working hours: the queue marks it <em>offline message</em>.</summary>
+    [Id(60)] public bool OfflineMessage { get; init; }
 
     /// <summary>An anonymous rating hides who gave it: such a chat never shows its visitor to agents.</summary>
     public bool HidesVisitor => Rating?.Anonymous == true;

@@ -53,6 +53,8 @@ public sealed record ChatSessionState
     /// <summary>The pending follow-up: when, and whose list it lands in. Null when none is set, or once it fired.</summary>
     [Id(42)] public DateTimeOffset? FollowUpAt { get; init; }
     [Id(43)] public AgentRef? FollowUpAgent { get; init; }
+    /// <summary>Started outside working hours: a message left for the team (the widget's leave-a-message form).</summary>
+    [Id(60)] public bool OfflineMessage { get; init; }
 
     public ChatSessionSnapshot ToSnapshot(string tenantId, string sessionId, long lastSeq) => new()
     {
@@ -77,5 +79,6 @@ public sealed record ChatSessionState
         Labels = Labels,
         FollowUpAt = FollowUpAt,
         FollowUpAgent = FollowUpAgent,
+        OfflineMessage = OfflineMessage,
     };
 }

@@ -2,7 +2,7 @@
 // importing this file adds nothing to a bundle. Property names are camelCase, enums snake_case strings.
 
 export type ChatStatus = "waiting_for_agent" | "assigned_to_agent" | "active_chat" | "resolved";
-export type Party = "visitor" | "agent";
+export type Party = "visitor" | "agent" | "system";
 
 export interface VisitorLocation {
   city?: string | null; region?: string | null; country?: string | null; countryCode?: string | null;

@@ -1,6 +1,6 @@
 // Builds the visitor widget (src/widget/main.ts and what it imports) into one self-contained IIFE, src/ChatSupport.Api/wwwroot/widget.js,
 // then measures it: the gzipped size (the @microsoft/signalr client included) is printed and checked
-// against the 30 KB budget. `npm run build:web` at the repository root runs this (./chat run and ./chat test do).
+// against the 34 KB budget. `npm run build:web` at the repository root runs this (./chat run and ./chat test do).
 import { defineConfig, type Plugin } from "vite";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 import { join, resolve } from "node:path";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-const budgetBytes = 30 * 1024;
+// 30 KB until settings support (issue 16: "may take it to at most 34 KB").
+const budgetBytes = 34 * 1024;
 
 function measureGzip(): Plugin {
   let outDir = "";

@@ -88,7 +88,7 @@ public sealed record WidgetAppearance
     [Id(2)] public int OffsetX { get; init; } = 20;
     [Id(3)] public int OffsetY { get; init; } = 20;
     [Id(4)] public bool ShowAgentNames { get; init; } = true;
-    [Id(5)] public bool PreChatForm { get; init; } = true;
+    [Id(5)] public bool PreChatForm { get; init; }
     /// <summary>The pre-chat form's fields, of <see cref="SettingsLimits.PreChatFields"/>.</summary>
     [Id(6)] public IReadOnlyList<string> PreChatFields { get; init; } = ["name", "email"];
     /// <summary>By language code; the workspace's language must be there. The widget picks the browser's language.</summary>

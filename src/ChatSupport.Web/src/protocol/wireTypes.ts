@@ -27,6 +27,8 @@ export interface SessionSummary {
   aiConfidence?: number | null; queuePosition?: number | null;
   /** Label ids (GetLabels names them): the queue and the map filter by them. */
   labels?: string[];
+  /** Started outside working hours (the widget's leave-a-message form): the queue marks it. */
+  offlineMessage?: boolean;
 }
 
 /** Delivered/read watermarks of both sides: a message is delivered when its seq ≤ the other side's delivered one. */

@@ -354,6 +354,15 @@ public sealed class AccessMatrixTests(MatrixFixture f)
                 if (f.TokenOf(principal) is { } token) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
                 return await Outcome.OfAsync(await http.PutAsJsonAsync("api/settings", new { }));
             }
+            case "POST /api/settings/holidays/import":
+            {
+                const string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:20261225\r\nSUMMARY:Christmas\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+                var browser = await f.BrowserOfAsync(principal);
+                if (browser is not null) return await Outcome.OfAsync(await browser.SendAsync(HttpMethod.Post, "api/settings/holidays/import", new { ics }));
+                using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
+                if (f.TokenOf(principal) is { } token) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+                return await Outcome.OfAsync(await http.PostAsJsonAsync("api/settings/holidays/import", new { ics }));
+            }
             case "GET /api/visitor/settings?tenant=A":
             {
                 using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };

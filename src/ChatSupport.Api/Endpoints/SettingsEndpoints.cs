@@ -15,6 +15,8 @@ namespace ChatSupport.Api.Endpoints;
 /// The Settings page's routes (System Admins of an entitled tenant, own origin, anti-forgery on the save) and the
 /// widget's public settings (any page of the tenant's allowed origins; cacheable).
 /// </summary>
+public sealed record HolidayImportRequest(string? Ics);
+
 public static class SettingsEndpoints
 {
     public static void MapSettingsEndpoints(this WebApplication app)
@@ -48,6 +50,13 @@ public static class SettingsEndpoints
                     _ => StatusCodes.Status400BadRequest,
                 })
                 : Results.Json(result.Value);
+        });
+
+        // An .ics file's holidays, for the page to add to its draft: nothing is stored, so no anti-forgery header is needed.
+        settings.MapPost("/holidays/import", async (HttpContext http, IGrainFactory grains, HolidayImportRequest? request) =>
+        {
+            var parsed = await grains.GetGrain<ISettingsGrain>(ChatIdentity.From(http.User).TenantId).ParseHolidays(request?.Ics ?? "");
+            return parsed.Error is { } error ? error.AsResult() : Results.Json(new { holidays = parsed.Value });
         });
 
         // Public: what the widget shows. Origin is checked by OriginChecks (the tenant's allowed origins), like the token route.

@@ -14,6 +14,9 @@ public interface ISettingsGrain : IGrainWithStringKey
     /// </summary>
     Task<ChatResult<WorkspaceSettings>> Save(WorkspaceSettings draft, long expectedVersion, string actor);
 
+    /// <summary>The holidays an iCalendar file holds (stores nothing); <c>invalid_input</c> for a file that is not one.</summary>
+    Task<ChatResult<IReadOnlyList<Holiday>>> ParseHolidays(string ics);
+
     /// <summary>What the widget may know (public: no audit data), with the schedule's state at this moment.</summary>
     Task<WidgetSettingsView> GetWidgetView();
 }

@@ -74,6 +74,8 @@ public sealed class SettingsGrain(
         return saved;
     }
 
+    public Task<ChatResult<IReadOnlyList<Holiday>>> ParseHolidays(string ics) => Task.FromResult(HolidayCalendar.Parse(ics));
+
     public async Task<WidgetSettingsView> GetWidgetView()
     {
         var s = state.State.Settings;

@@ -86,6 +86,7 @@ public static class ChatSupportHost
             .AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddSingleton<StreamBridge>();
+        builder.Services.AddSingleton<ChatSupport.Api.Settings.WidgetSettingsCache>();
         builder.Services.AddSingleton<SessionActions>();
         // The visitor's location when a chat starts (docs/architecture.md, "Visitor locations"): one database, opened once.
         builder.Services.AddSingleton(sp => new VisitorLocator(VisitorLocator.FindFolder(config), sp.GetRequiredService<ILogger<VisitorLocator>>()));
@@ -113,6 +114,7 @@ public static class ChatSupportHost
         app.MapAnalyticsEndpoints();
         app.MapAuditEndpoints();
         app.MapAttachmentEndpoints();
+        app.MapSettingsEndpoints();
         app.MapChatHub<VisitorHub>("/hubs/visitor").RequireCors(SecuritySetup.WidgetCors);
         app.MapChatHub<AgentHub>("/hubs/agent");
         // Orleans' dashboard, for developers running a local cluster: only when asked for, and then only for a signed-in

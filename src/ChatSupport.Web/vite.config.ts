@@ -1,6 +1,6 @@
 // Builds the visitor widget (src/widget/main.ts and what it imports) into one self-contained IIFE, src/ChatSupport.Api/wwwroot/widget.js,
 // then measures it: the gzipped size (the @microsoft/signalr client included) is printed and checked
-// against the 32 KB budget. `npm run build:web` at the repository root runs this (./chat run and ./chat test do).
+// against the 34 KB budget. `npm run build:web` at the repository root runs this (./chat run and ./chat test do).
 import { defineConfig, type Plugin } from "vite";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -8,8 +8,9 @@ import { fileURLToPath } from "node:url";
 import { join, resolve } from "node:path";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-// 32 KB since file attachments (docs/architecture.md, "Attachments"): 30 KB before, +1.6 KB (30,159 → 31,832 bytes) for the attach button, drop and paste, upload progress and cancel, thumbnails and file cards.
-const budgetBytes = 32 * 1024;
+// 30 KB until file attachments (+1.6 KB: the attach button, drop and paste, upload progress and cancel, thumbnails and
+// file cards) and settings support (the appearance, the back-at line, the leave-a-message form); issue 16 allows 34 KB.
+const budgetBytes = 34 * 1024;
 
 function measureGzip(): Plugin {
   let outDir = "";

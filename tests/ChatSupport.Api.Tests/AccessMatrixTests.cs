@@ -370,16 +370,6 @@ public sealed class AccessMatrixTests(MatrixFixture f)
                 else await browser.SignInAsync(f.A, "nobody", "not a password");
                 return await Outcome.OfAsync(await browser.SignOutAsync());
             }
-            // Every other operator GET (archive, analytics, audit, …): the same call with the principal's credentials.
-            case var get when get.StartsWith("GET /api/", StringComparison.Ordinal) || get == "GET /metrics":
-            {
-                var path = get["GET /".Length..].Replace("{session}", await f.ArchivedSessionAsync(), StringComparison.Ordinal);
-                var browser = await f.BrowserOfAsync(principal);
-                if (browser is not null) return await Outcome.OfAsync(await browser.GetAsync(path));
-                using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
-                if (f.TokenOf(principal) is { } token) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
-                return await Outcome.OfAsync(await http.GetAsync(path));
-            }
             case "POST /api/analytics/backfill":
             {
                 // With the anti-forgery header, as the dashboard sends it; a visitor's token is not a sign-in.
@@ -415,6 +405,44 @@ public sealed class AccessMatrixTests(MatrixFixture f)
                 using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
                 if (f.TokenOf(principal) is { } token) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
                 return await Outcome.OfAsync(await http.GetAsync(link));
+            }
+            case "PUT /api/settings":
+            {
+                // The document as the principal can read it back (the defaults when they cannot), with the anti-forgery header.
+                var browser = await f.BrowserOfAsync(principal);
+                if (browser is not null)
+                {
+                    var current = await browser.GetAsync("api/settings");
+                    object body = current.IsSuccessStatusCode ? (await current.Content.ReadFromJsonAsync<JsonElement>()) : new { };
+                    return await Outcome.OfAsync(await browser.SendAsync(HttpMethod.Put, "api/settings", body));
+                }
+                using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
+                if (f.TokenOf(principal) is { } token) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+                return await Outcome.OfAsync(await http.PutAsJsonAsync("api/settings", new { }));
+            }
+            case "POST /api/settings/holidays/import":
+            {
+                const string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:20261225\r\nSUMMARY:Christmas\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+                var browser = await f.BrowserOfAsync(principal);
+                if (browser is not null) return await Outcome.OfAsync(await browser.SendAsync(HttpMethod.Post, "api/settings/holidays/import", new { ics }));
+                using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
+                if (f.TokenOf(principal) is { } token) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+                return await Outcome.OfAsync(await http.PostAsJsonAsync("api/settings/holidays/import", new { ics }));
+            }
+            case "GET /api/visitor/settings?tenant=A":
+            {
+                using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
+                return await Outcome.OfAsync(await http.GetAsync($"api/visitor/settings?tenant={f.A}"));
+            }
+            // Every other operator GET (archive, analytics, audit, …): the same call with the principal's credentials.
+            case var get when get.StartsWith("GET /api/", StringComparison.Ordinal) || get == "GET /metrics":
+            {
+                var path = get["GET /".Length..].Replace("{session}", await f.ArchivedSessionAsync(), StringComparison.Ordinal);
+                var browser = await f.BrowserOfAsync(principal);
+                if (browser is not null) return await Outcome.OfAsync(await browser.GetAsync(path));
+                using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
+                if (f.TokenOf(principal) is { } token) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+                return await Outcome.OfAsync(await http.GetAsync(path));
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, "The matrix names an operation the test does not know.");

@@ -230,7 +230,7 @@ public sealed class WidgetTests(WidgetHost host)
     }
 
     [Fact]
-    public async Task The_build_measures_and_prints_the_gzipped_size_within_32_KB()
+    public async Task The_build_measures_and_prints_the_gzipped_size_within_34_KB()
     {
         var outDir = Directory.CreateTempSubdirectory("widget-build").FullName;
         try
@@ -247,10 +247,10 @@ public sealed class WidgetTests(WidgetHost host)
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
             await build.WaitForExitAsync(timeout.Token);
             build.ExitCode.Should().Be(0, await stderr);
-            var printed = Regex.Match(await stdout, @"widget\.js: [\d.]+ KB minified, [\d.]+ KB gzipped \((\d+) bytes; budget 32\.0 KB\)");
+            var printed = Regex.Match(await stdout, @"widget\.js: [\d.]+ KB minified, [\d.]+ KB gzipped \((\d+) bytes; budget 34\.0 KB\)");
             printed.Success.Should().BeTrue("the build prints the size: " + await stdout);
             var gzipped = long.Parse(printed.Groups[1].Value);
-            gzipped.Should().BeLessThanOrEqualTo(32 * 1024);
+            gzipped.Should().BeLessThanOrEqualTo(34 * 1024);
 
             // What the Api serves is that same bundle, and it measures the same.
             using var http = new HttpClient { BaseAddress = host.ApiBase };
@@ -258,7 +258,7 @@ public sealed class WidgetTests(WidgetHost host)
             served.Should().Equal(await File.ReadAllBytesAsync(Path.Combine(outDir, "widget.js")));
             using var buffer = new MemoryStream();
             await using (var gz = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true)) await gz.WriteAsync(served);
-            buffer.Length.Should().BeLessThanOrEqualTo(32 * 1024);
+            buffer.Length.Should().BeLessThanOrEqualTo(34 * 1024);
         }
         finally
         {

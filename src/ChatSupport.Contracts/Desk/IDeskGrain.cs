@@ -48,6 +48,8 @@ public sealed record SessionSummary
     [Id(8)] public int? QueuePosition { get; init; }
     /// <summary>The chat's labels (ids): the queue and the map filter by them.</summary>
     [Id(40)] public IReadOnlyList<string> Labels { get; init; } = [];
+    /// <summary>Started outside working hours: shown in the queue as an offline message.</summary>
+    [Id(60)] public bool OfflineMessage { get; init; }
 
     public static SessionSummary From(ChatSessionSnapshot s) => new()
     {
@@ -60,6 +62,7 @@ public sealed record SessionSummary
         AssignedAt = s.AssignedAt,
         AiConfidence = s.AiConfidence,
         Labels = s.Labels,
+        OfflineMessage = s.OfflineMessage,
     };
 }
 

@@ -6,6 +6,8 @@ public enum ChatParty
 {
     Visitor = 0,
     Agent = 1,
+    /// <summary>The chat itself: automated responses (greeting, away, still looking, closing). Never an agent's reply.</summary>
+    System = 2,
 }
 
 /// <summary>

@@ -48,6 +48,10 @@ public sealed record ChatSessionSnapshot
     /// <summary>Why the chat went to its agent (shown in the chat's details); agents only.</summary>
     [Id(60)] public Routing.AssignmentReason? AssignmentReason { get; init; }
 
+    // Ids from 70 up: settings.
+    /// <summary>Started outside working hours: the queue marks it <em>offline message</em>.</summary>
+    [Id(70)] public bool OfflineMessage { get; init; }
+
     /// <summary>An anonymous rating hides who gave it: such a chat never shows its visitor to agents.</summary>
     public bool HidesVisitor => Rating?.Anonymous == true;
 

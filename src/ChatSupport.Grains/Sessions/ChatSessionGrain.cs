@@ -71,6 +71,8 @@ public sealed partial class ChatSessionGrain(
         // read back for the true last one, together with the window before it, so that a retry of a message stored
         // by an earlier activation (even one that died between storing and acknowledging) is recognized.
         _lastSeq = S.LastSeq;
+        // Automated messages are at most a few per chat: a log longer than the window read back has people's messages.
+        _peopleWrote = S.LastSeq > IdempotencyWindow;
         CatchUp(await log.ReadIdsAfterAsync(this.GetPrimaryKeyString(), Math.Max(0, S.LastSeq - IdempotencyWindow), ct));
     }
 
@@ -90,10 +92,19 @@ public sealed partial class ChatSessionGrain(
     public async Task<ChatResult<ChatSessionSnapshot>> Start(string visitorId, VisitorMetadata metadata)
     {
         // A retried start by the same visitor is answered with the session as it is.
-        if (S.Started && S.VisitorId == visitorId) return Snapshot();
-        var started = await ApplyAsync(ChatWorkflow.Start(S, visitorId, metadata, clock.GetUtcNow()));
-        if (started.IsSuccess) await EnsureAbandonCheckAsync();
-        return started;
+        if (S.Started && S.VisitorId == visitorId)
+        {
+            // The first attempt may have stored the start and died before its automated messages: they are sent once.
+            await SendStartResponsesAsync();
+            return Snapshot();
+        }
+        var settings = await SettingsAsync();
+        var now = clock.GetUtcNow();
+        var started = await ApplyAsync(ChatWorkflow.Start(S, visitorId, metadata, now, offlineMessage: settings is not null && !IsOpen(settings, now)));
+        if (!started.IsSuccess) return started;
+        await EnsureAbandonCheckAsync();
+        await SendStartResponsesAsync();
+        return Snapshot();
     }
 
     public Task<ChatResult<ChatSessionSnapshot>> CloseByAgent(ChatCaller caller) =>
@@ -123,12 +134,12 @@ public sealed partial class ChatSessionGrain(
     private async Task AbandonCheckDueAsync()
     {
         _abandonCheckRegistered = true;
-        if (!S.Started || S.Status != ChatStatus.WaitingForAgent || _lastSeq > 0)
+        if (!S.Started || S.Status != ChatStatus.WaitingForAgent || WrittenSeq > 0)
         {
             await StopAbandonCheckAsync();
             return;
         }
-        var abandoned = ChatWorkflow.Abandon(S, _lastSeq, _queue.AbandonAfter, clock.GetUtcNow());
+        var abandoned = ChatWorkflow.Abandon(S, WrittenSeq, _queue.AbandonAfter, clock.GetUtcNow());
         if (abandoned.Error is not null) return; // not yet, or someone is there
         if ((await ApplyAsync(abandoned)).IsSuccess) await StopAbandonCheckAsync();
     }
@@ -156,8 +167,13 @@ public sealed partial class ChatSessionGrain(
             : ApplyAsync(decision);
     }
 
-    public Task<ChatResult<ChatSessionSnapshot>> Resolve(ChatCaller caller) =>
-        ApplyAsync(ChatWorkflow.Resolve(S, caller, clock.GetUtcNow()));
+    public async Task<ChatResult<ChatSessionSnapshot>> Resolve(ChatCaller caller)
+    {
+        var decision = ChatWorkflow.Resolve(S, caller, clock.GetUtcNow());
+        // The closing message comes before the resolve, so the visitor reads it above the rating prompt.
+        if (decision.Error is null) await SendClosingAsync();
+        return await ApplyAsync(decision);
+    }
 
     public Task<ChatResult<ChatSessionSnapshot>> CloseByVisitor(ChatCaller caller) =>
         ApplyAsync(ChatWorkflow.CloseByVisitor(S, caller, clock.GetUtcNow()));
@@ -237,7 +253,7 @@ public sealed partial class ChatSessionGrain(
 
     private async Task EnsureAbandonCheckAsync()
     {
-        if (_abandonCheckRegistered || ChatWorkflow.AbandonDueAt(S, _lastSeq, _queue.AbandonAfter) is not { } due) return;
+        if (_abandonCheckRegistered || ChatWorkflow.AbandonDueAt(S, WrittenSeq, _queue.AbandonAfter) is not { } due) return;
         try
         {
             var wait = due - clock.GetUtcNow();
@@ -278,7 +294,7 @@ public sealed partial class ChatSessionGrain(
                 ClientMessageId = clientMessageId,
                 Sender = caller.Party,
                 SenderId = caller.Id,
-                SenderName = caller.Party == ChatParty.Agent ? caller.DisplayName : S.Visitor.Name,
+                SenderName = caller.Party == ChatParty.Visitor ? S.Visitor.Name : caller.DisplayName,
                 Text = text,
                 SentAt = clock.GetUtcNow(),
                 Attachment = attachment,
@@ -286,6 +302,7 @@ public sealed partial class ChatSessionGrain(
             if (await log.TryAppendAsync(key, message))
             {
                 _lastSeq = message.Seq;
+                if (caller.Party != ChatParty.System) _peopleWrote = true;
                 return (message, new StoredMessageId(message.Seq, clientMessageId, message.Sender, message.SenderId, message.SentAt));
             }
             // The number is taken: by a stale twin activation during a failover, or by this very message, whose earlier
@@ -318,6 +335,7 @@ public sealed partial class ChatSessionGrain(
     {
         foreach (var id in stored)
         {
+            if (id.Sender != ChatParty.System) _peopleWrote = true;
             _recentAcks.Add(id);
             _lastSeq = Math.Max(_lastSeq, id.Seq);
         }

@@ -59,6 +59,10 @@ public sealed record ChatSessionState
     // Ids from 60 up: routing.
     [Id(60)] public ChatSupport.Contracts.Routing.AssignmentReason? AssignmentReason { get; init; }
 
+    // Ids from 70 up: settings.
+    /// <summary>Started outside working hours: a message left for the team (the widget's leave-a-message form).</summary>
+    [Id(70)] public bool OfflineMessage { get; init; }
+
     public ChatSessionSnapshot ToSnapshot(string tenantId, string sessionId, long lastSeq) => new()
     {
         TenantId = tenantId,
@@ -83,5 +87,6 @@ public sealed record ChatSessionState
         FollowUpAt = FollowUpAt,
         FollowUpAgent = FollowUpAgent,
         AssignmentReason = AssignmentReason,
+        OfflineMessage = OfflineMessage,
     };
 }

@@ -27,13 +27,14 @@ public readonly record struct Decision(ChatSessionState? Next, IReadOnlyList<Cha
 /// </summary>
 public static partial class ChatWorkflow
 {
-    public static Decision Start(ChatSessionState s, string visitorId, VisitorMetadata visitor, DateTimeOffset now)
+    /// <param name="offlineMessage">Started outside working hours (the grain asks the schedule): the queue marks it.</param>
+    public static Decision Start(ChatSessionState s, string visitorId, VisitorMetadata visitor, DateTimeOffset now, bool offlineMessage = false)
     {
         if (s.Started) return ChatErrors.AlreadyStarted();
         if (ChatInput.CheckId(visitorId, "visitorId") is { } badId) return badId;
         if (visitor.Check() is { } badMetadata) return badMetadata;
         return Decision.To(
-            s with { Started = true, VisitorId = visitorId, Status = ChatStatus.WaitingForAgent, Visitor = visitor, CreatedAt = now },
+            s with { Started = true, VisitorId = visitorId, Status = ChatStatus.WaitingForAgent, Visitor = visitor, CreatedAt = now, OfflineMessage = offlineMessage },
             new ChatStarted { VisitorId = visitorId, OccurredAt = now });
     }
 

@@ -36,10 +36,10 @@ button { cursor: pointer; }
 .launcher {
   display: flex; align-items: center; justify-content: center;
   width: 56px; height: 56px; border-radius: 50%; border: 0; padding: 0;
-  background: #2563eb; color: #fff; box-shadow: 0 4px 14px rgba(0,0,0,.25);
+  background: var(--cs-p, #2563eb); color: #fff; box-shadow: 0 4px 14px rgba(0,0,0,.25);
   margin-left: auto;
 }
-.launcher:hover { background: #1d4ed8; }
+.launcher:hover { filter: brightness(.9); }
 .badge {
   position: absolute; top: -2px; right: -2px; min-width: 20px; height: 20px; padding: 0 6px;
   border-radius: 10px; background: #dc2626; color: #fff; font-size: 12px; line-height: 20px; text-align: center;
@@ -51,7 +51,7 @@ button { cursor: pointer; }
   background: #fff; box-shadow: 0 8px 30px rgba(0,0,0,.25); border: 1px solid #d0d7de;
 }
 .panel[hidden], [hidden] { display: none !important; }
-.head { display: flex; align-items: center; gap: 8px; padding: 12px 14px; background: #2563eb; color: #fff; }
+.head { display: flex; align-items: center; gap: 8px; padding: 12px 14px; background: var(--cs-p, #2563eb); color: #fff; }
 .head h2 { flex: 1; margin: 0; font-size: 16px; font-weight: 600; line-height: 1.3; }
 .head button { background: transparent; border: 0; color: #fff; padding: 4px; border-radius: 6px; display: flex; }
 .status { padding: 8px 14px; background: #eff6ff; color: #1e3a8a; font-size: 13px; border-bottom: 1px solid #dbeafe; min-height: 35px; }
@@ -59,9 +59,10 @@ button { cursor: pointer; }
 .log { display: flex; flex-direction: column; gap: 8px; margin: 0; padding: 0; list-style: none; }
 .msg { max-width: 82%; display: flex; flex-direction: column; }
 .msg.visitor { align-self: flex-end; align-items: flex-end; }
-.msg.agent { align-self: flex-start; }
+.msg.agent, .msg.system { align-self: flex-start; }
 .bubble { padding: 8px 11px; border-radius: 14px; white-space: pre-wrap; word-break: break-word; }
-.visitor .bubble { background: #2563eb; color: #fff; border-bottom-right-radius: 4px; }
+.visitor .bubble { background: var(--cs-p, #2563eb); color: #fff; border-bottom-right-radius: 4px; }
+.system .bubble { background: #eaeef2; border-bottom-left-radius: 4px; }
 .agent .bubble { background: #fff; border: 1px solid #d0d7de; border-bottom-left-radius: 4px; }
 .meta { font-size: 11px; color: #57606a; margin-top: 2px; display: flex; gap: 6px; align-items: center; }
 .meta button { border: 0; background: none; color: #b91c1c; text-decoration: underline; padding: 0; font-size: 11px; }
@@ -80,7 +81,7 @@ label { display: block; font-size: 13px; font-weight: 600; margin-bottom: 3px; }
 .field input, .field textarea {
   width: 100%; padding: 8px 10px; border: 1px solid #8c959f; border-radius: 8px; background: #fff; font-size: 14px;
 }
-.primary { background: #2563eb; color: #fff; border: 0; border-radius: 8px; padding: 9px 14px; font-weight: 600; }
+.primary { background: var(--cs-p, #2563eb); color: #fff; border: 0; border-radius: 8px; padding: 9px 14px; font-weight: 600; }
 .primary:disabled { background: #93c5fd; cursor: default; }
 .secondary { background: #fff; color: #1f2328; border: 1px solid #8c959f; border-radius: 8px; padding: 7px 12px; }
 .composer { display: flex; gap: 8px; align-items: flex-end; padding: 10px; border-top: 1px solid #d0d7de; background: #fff; }

@@ -2,7 +2,7 @@
 // importing this file adds nothing to a bundle. Property names are camelCase, enums snake_case strings.
 
 export type ChatStatus = "waiting_for_agent" | "assigned_to_agent" | "active_chat" | "resolved";
-export type Party = "visitor" | "agent";
+export type Party = "visitor" | "agent" | "system";
 
 export interface VisitorLocation {
   city?: string | null; region?: string | null; country?: string | null; countryCode?: string | null;
@@ -27,6 +27,8 @@ export interface SessionSummary {
   aiConfidence?: number | null; queuePosition?: number | null;
   /** Label ids (GetLabels names them): the queue and the map filter by them. */
   labels?: string[];
+  /** Started outside working hours (the widget's leave-a-message form): the queue marks it. */
+  offlineMessage?: boolean;
 }
 
 /** Delivered/read watermarks of both sides: a message is delivered when its seq ≤ the other side's delivered one. */

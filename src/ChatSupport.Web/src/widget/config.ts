@@ -15,6 +15,20 @@ export const store = {
   set: (n: string, v: string | null) => { try { v === null ? localStorage.removeItem(key(n)) : localStorage.setItem(key(n), v); } catch { /* private mode */ } },
 };
 
+/**
+ * The tenant's public settings as applied (appearance.ts fills it from GET /api/visitor/settings): texts are set as
+ * text only, never markup; the colour and offsets are checked again here before they reach CSS.
+ */
+export const look = {
+  welcome: "Hi! Questions about your order or our products? We are here to help.",
+  subtitle: "",
+  names: true,
+  prechat,
+  open: true,
+  backAt: null as string | null,
+  reply: null as number | null,
+};
+
 export const clip = (s: string | null | undefined, max: number) => (s ? s.slice(0, max) : null);
 /** A client message id the server accepts ([A-Za-z0-9._-]), also on browsers without crypto.randomUUID. */
 export const newId = () => (crypto.randomUUID ? crypto.randomUUID() : Date.now().toString(36) + Math.random().toString(36).slice(2)).replace(/[^A-Za-z0-9._-]/g, "");

@@ -3,20 +3,28 @@
 import { h } from "../dom";
 import type { VisitorMetadata } from "../protocol";
 import { describeUserAgent } from "../ua";
-import { clip, prechat } from "./config";
+import { clip, look } from "./config";
 import { introEl } from "./view";
 
-export function showIntro(onStart: () => Promise<void>): void {
+/** Outside working hours the same form leaves a message: it becomes a chat in the queue marked offline message. */
+export function showIntro(onStart: (message?: string) => Promise<void>): void {
   introEl.hidden = false;
-  const start = h("button", { class: "primary", type: "submit" }, "Start chat");
-  const children: Node[] = [h("p", {}, "Hi! Questions about your order or our products? We are here to help.")];
-  if (prechat) {
+  const offline = !look.open;
+  const start = h("button", { class: "primary", type: "submit" }, offline ? "Send message" : "Start chat");
+  const children: Node[] = [h("p", {}, look.welcome)];
+  if (look.prechat || offline) {
     children.push(
       h("div", { class: "field" }, h("label", { for: "cs-name" }, "Name"), h("input", { id: "cs-name", name: "name", autocomplete: "name", maxlength: "100" })),
       h("div", { class: "field" }, h("label", { for: "cs-email" }, "Email"), h("input", { id: "cs-email", name: "email", type: "email", autocomplete: "email", maxlength: "254" })));
   }
+  const message = h("textarea", { id: "cs-message", name: "message", rows: "3", maxlength: "4000", required: "" });
+  if (offline) children.push(h("div", { class: "field" }, h("label", { for: "cs-message" }, "Message"), message));
   const form = h("form", { class: "intro" }, ...children, start);
-  form.addEventListener("submit", (ev) => { ev.preventDefault(); start.disabled = true; void onStart().finally(() => { start.disabled = false; }); });
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    start.disabled = true;
+    void onStart(offline ? message.value.trim().slice(0, 4000) || undefined : undefined).finally(() => { start.disabled = false; });
+  });
   introEl.replaceChildren(form);
 }
 

@@ -3,6 +3,7 @@
 // It speaks docs/protocol.md through src/protocol/: POST /api/visitor/token, then the visitor hub (/hubs/visitor).
 // This file: the launcher and panel, the composer's keys and typing, and boot.
 import { callVisitorHub, VisitorHubMethods } from "../protocol";
+import { follow } from "./appearance";
 import { store, tenant } from "./config";
 import { onNewConnection } from "./connection";
 import { subscribe } from "./events";
@@ -74,6 +75,7 @@ function boot(): void {
   if (document.getElementById("chatsupport-widget")) return;
   onNewConnection(subscribe);
   document.body.append(host);
+  follow(() => { if (!state.session && !introEl.hidden) introduce(); else renderStatus(); });
   if (store.get("session")) { introEl.hidden = true; void resume(); } else renderStatus();
   if (store.get("open")) open();
 }

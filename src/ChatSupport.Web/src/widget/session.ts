@@ -3,15 +3,15 @@
 // and forget it for a new one.
 import { callVisitorHub, parseHubRefusal, VisitorHubMethods, type VisitorSessionView } from "../protocol";
 import { h } from "../dom";
-import { prechat, store } from "./config";
+import { look, store } from "./config";
 import { connect } from "./connection";
 import { showIntro, visitorMetadata } from "./intro";
-import { applyReceipts, fill, receive } from "./messages";
+import { applyReceipts, compose, fill, receive } from "./messages";
 import { hideRating, resetRating, showRating } from "./rating";
 import { newLog, noReceipts, state } from "./state";
 import { attachBtn, composer, endBtn, focusFirst, input, introEl, log, note, setStatus, showTyping, statusEl } from "./view";
 
-export async function startChat(): Promise<void> {
+export async function startChat(message?: string): Promise<void> {
   setStatus("Connecting…");
   try {
     const c = await connect();
@@ -19,9 +19,10 @@ export async function startChat(): Promise<void> {
     resetLog();
     adopt(r.session, r.queuePosition);
     await fill();
+    if (message) compose(message);
     input.focus();
   } catch (e) {
-    showProblem(e, startChat);
+    showProblem(e, () => startChat(message));
   }
 }
 
@@ -74,7 +75,7 @@ export function renderStatus(): void {
   composer.hidden = !s || s.status === "resolved";
   attachBtn.hidden = !state.token?.attachments;
   endBtn.hidden = !s || s.status === "resolved";
-  if (!s) { setStatus(prechat ? "Tell us who you are, then start a chat." : "Start a chat: we usually answer in minutes."); return; }
+  if (!s) { setStatus(idleStatus()); return; }
   if (s.status === "waiting_for_agent")
     setStatus(state.queuePosition ? `Waiting for an agent… you are number ${state.queuePosition} in line` : "Waiting for an agent…");
   else if (s.status === "resolved") setStatus("Chat resolved");
@@ -141,4 +142,14 @@ function resetLog(): void {
   state.ratedElsewhere = false;
   state.ackedDelivered = 0; state.ackedRead = 0; state.agentName = ""; state.queuePosition = null;
   showTyping("");
+}
+
+/** Before a chat: when the team is back (in the visitor's own time), or how soon it usually replies. */
+function idleStatus(): string {
+  if (!look.open) {
+    const back = look.backAt ? new Date(look.backAt).toLocaleString([], { weekday: "long", hour: "2-digit", minute: "2-digit" }) : "";
+    return back ? `We're away. Back ${back}, your time. Leave a message:` : "We're away. Leave a message:";
+  }
+  if (look.reply !== null) return look.reply < 60 ? "We usually reply in under a minute." : `We usually reply in about ${Math.round(look.reply / 60)} minutes.`;
+  return look.subtitle || (look.prechat ? "Tell us who you are, then start a chat." : "Start a chat: we usually answer in minutes.");
 }

@@ -4,6 +4,7 @@ import { h, icon, text } from "../dom";
 import { css } from "../styles";
 import { ICON_CLIP } from "../attachmentCard";
 import type { VisitorMessageView } from "../protocol";
+import { look } from "./config";
 
 const ICON_CHAT = "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z";
 const ICON_CLOSE = "M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12 19 6.4 17.6 5 12 10.6z";
@@ -24,13 +25,15 @@ export const fileInput = h("input", { type: "file", multiple: true, hidden: true
 export const composer = h("form", { class: "composer", hidden: true }, attachBtn, fileInput, input, sendBtn);
 export const closeBtn = h("button", { type: "button", "aria-label": "Minimize chat" }, icon(ICON_CLOSE, 20));
 export const endBtn = h("button", { type: "button", class: "secondary", hidden: true, style: "padding:3px 8px;font-size:12px;color:#1f2328" }, "End chat");
-const title = h("h2", { id: "cs-title" }, "Chat with us");
+export const title = h("h2", { id: "cs-title" }, "Chat with us");
 export const panel = h("div", { class: "panel", role: "dialog", "aria-labelledby": "cs-title", hidden: true },
   h("div", { class: "head" }, title, endBtn, closeBtn), statusEl, body, composer);
 const badge = h("span", { class: "badge", hidden: true, "aria-hidden": "true" });
 export const launcher = h("button", { class: "launcher", type: "button", "aria-label": "Open chat", "aria-expanded": "false", style: "position:relative" }, icon(ICON_CHAT, 28), badge);
 export const rootEl = h("div", { class: "root" }, panel, launcher);
-shadow.append(h("style", {}, css), rootEl);
+/** The position and offsets from the settings: a rule of the shadow tree, so the host page cannot override it. */
+export const placeEl = h("style", {});
+shadow.append(h("style", {}, css), placeEl, rootEl);
 
 export function setStatus(value: string): void {
   if (statusEl.textContent !== value) text(statusEl, value);
@@ -57,11 +60,12 @@ export function note(value: string, afterSeq: number): void {
 }
 
 export function bubble(m: VisitorMessageView, agentName: string): HTMLElement {
-  const who = m.sender === "agent" ? m.senderName || agentName || "Agent" : "You";
+  // Automated messages say so; agents' names only when the settings show them.
+  const who = m.sender === "system" ? "Automated" : m.sender === "agent" ? (look.names && (m.senderName || agentName)) || "Agent" : "You";
   const time = clock(m.sentAt);
   return h("li", { class: `msg ${m.sender}` },
     h("span", { class: "sr" }, `${who}: `), m.attachment ? fileCard(m) : h("div", { class: "bubble" }, m.text),
-    h("div", { class: "meta" }, m.sender === "agent" ? `${who} · ${time}` : time));
+    h("div", { class: "meta" }, m.sender === "visitor" ? time : `${who} · ${time}`));
 }
 
 /** Set by attach.ts: how a message's file is drawn (kept out of this file, which knows no protocol). */

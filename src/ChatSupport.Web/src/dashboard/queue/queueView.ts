@@ -139,7 +139,8 @@ export const queueView: DashboardView = {
       }
       tr.replaceChildren(
         pick,
-        h("td", {}, statusBadge(s.status)),
+        // A chat left outside working hours says so beside its status: it waits for an answer, not for a live agent.
+        s.offlineMessage ? h("td", {}, statusBadge(s.status), " ", h("span", { class: "offline-message" }, "Offline message")) : h("td", {}, statusBadge(s.status)),
         h("td", { class: "visitor" }, name),
         h("td", { class: "labels" }, labelChips(s.labels, ctx.labels)),
         h("td", {}, locationLabel(s.visitor)),

@@ -17,7 +17,8 @@ public sealed class VisitorViewTests(ApiHostFixture f)
 
     private static readonly string[] SessionFields =
         ["sessionId", "status", "assignedAgent", "createdAt", "assignedAt", "firstAgentReplyAt", "resolvedAt", "resolvedBy", "rating", "lastSeq", "receipts"];
-    private static readonly string[] MessageFields = ["seq", "clientMessageId", "sender", "senderName", "text", "sentAt"];
+    // "attachment": the file a message of this chat carries (name, type, size; null for text), which the visitor may open.
+    private static readonly string[] MessageFields = ["seq", "clientMessageId", "sender", "senderName", "text", "sentAt", "attachment"];
 
     [Fact]
     public async Task A_visitor_receives_only_its_own_view_after_an_assignment_a_transfer_with_a_note_and_replies()

@@ -166,11 +166,10 @@ public sealed class AnalyticsGrain(AnalyticsStore store, MessageLog log) : Grain
     {
         var applied = new Dictionary<string, long>(StringComparer.Ordinal);
         var unknown = new List<string>();
-        foreach (var key in batch.Select(p => p.LedgerKey).Distinct(StringComparer.Ordinal))
+        foreach (var p in batch.DistinctBy(p => p.LedgerKey, StringComparer.Ordinal))
         {
-            var p = batch.First(b => b.LedgerKey == key);
-            if (!p.Backfill && _applied.TryGetValue(p.Event.SessionId, out var seq)) applied[key] = seq;
-            else unknown.Add(key);
+            if (!p.Backfill && _applied.TryGetValue(p.Event.SessionId, out var seq)) applied[p.LedgerKey] = seq;
+            else unknown.Add(p.LedgerKey);
         }
         var read = await Task.WhenAll(unknown.Select(key => store.LedgerAsync(_tenantId, key)));
         for (var i = 0; i < unknown.Count; i++) applied[unknown[i]] = read[i];

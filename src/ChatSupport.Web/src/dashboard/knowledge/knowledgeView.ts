@@ -4,6 +4,7 @@
 import { h, text } from "../../dom";
 import { AgentHubMethods, callAgentHub, type KnowledgeArticle, type LearnedAnswer } from "../../protocol";
 import type { DashboardContext, DashboardView } from "../context";
+import { editForm } from "../editForm";
 import { refusalOf } from "../errors";
 
 export const knowledgeView: DashboardView = {
@@ -15,34 +16,17 @@ export const knowledgeView: DashboardView = {
     const title = h("input", { id: "article-title", required: true, maxlength: "200", autocomplete: "off" });
     const body = h("textarea", { id: "article-body", required: true, maxlength: "20000", rows: "6" });
     const tags = h("input", { id: "article-tags", autocomplete: "off", placeholder: "returns, delivery" });
-    const save = h("button", { type: "submit", class: "primary" }, "Add article");
-    const cancel = h("button", { type: "button", hidden: true }, "Cancel edit");
-    const error = h("p", { class: "form-error", role: "alert" });
-    let editing: string | null = null;
-    const form = h("form", { class: "article-form", "aria-label": "Add or edit an article" },
-      h("label", { for: "article-title" }, "Title"), title,
-      h("label", { for: "article-body" }, "Body (Markdown)"), body,
-      h("label", { for: "article-tags" }, "Tags (comma-separated)"), tags,
-      h("div", { class: "row" }, save, cancel), error);
-
-    const reset = () => {
-      editing = null;
-      form.reset();
-      text(save, "Add article");
-      cancel.hidden = true;
-      text(error, "");
-    };
-    cancel.addEventListener("click", reset);
-    form.addEventListener("submit", async (e) => {
-      e.preventDefault();
-      try {
+    const editor = editForm({
+      noun: "article",
+      className: "article-form",
+      ariaLabel: "Add or edit an article",
+      fields: [h("label", { for: "article-title" }, "Title"), title, h("label", { for: "article-body" }, "Body (Markdown)"), body,
+        h("label", { for: "article-tags" }, "Tags (comma-separated)"), tags],
+      save: async (editing) => {
         const tagList = tags.value.split(",").map((t) => t.trim()).filter((t) => t.length > 0);
         await callAgentHub(ctx.hub, AgentHubMethods.SaveArticle, editing, title.value, body.value, tagList);
-        reset();
         await load();
-      } catch (err) {
-        text(error, refusalOf(err).message);
-      }
+      },
     });
 
     const importFile = h("input", { id: "knowledge-import", type: "file", accept: ".json,.csv,application/json,text/csv" });
@@ -77,13 +61,10 @@ export const knowledgeView: DashboardView = {
       const edit = h("button", { type: "button", "aria-label": `Edit ${a.title}` }, "Edit");
       const remove = h("button", { type: "button", "aria-label": `Delete ${a.title}` }, "Delete");
       edit.addEventListener("click", () => {
-        editing = a.id;
         title.value = a.title;
         body.value = a.body;
         tags.value = a.tags.join(", ");
-        text(save, "Save article");
-        cancel.hidden = false;
-        title.focus();
+        editor.edit(a.id, title);
       });
       remove.addEventListener("click", () => void act(() => callAgentHub(ctx.hub, AgentHubMethods.DeleteArticle, a.id)));
       return h("li", { "data-article-id": a.id }, h("strong", {}, a.title), h("p", { class: "article-body" }, a.body),
@@ -125,7 +106,7 @@ export const knowledgeView: DashboardView = {
     root.append(h("div", { class: "view-head" }, h("h1", {}, "Knowledge")),
       h("p", {}, "Articles and approved answers feed the AI suggestions in chats. Suggestions are computed on this server: nothing leaves it."),
       h("section", { "aria-label": "Search the knowledge" }, h("label", { for: "knowledge-search" }, "Search"), search, results),
-      form,
+      editor.form,
       h("section", { "aria-label": "Import articles" }, h("label", { for: "knowledge-import" }, "Import a JSON or CSV file (title, body, tags)"), importFile, importStatus),
       h("h2", {}, "Articles"), articles,
       h("h2", {}, "Learned answers"), learned);

@@ -1,8 +1,9 @@
 // Quick replies management: the team's canned answers (add, edit, delete). Every agent is a System Admin, so
 // every agent may manage them; the list is shared by the whole tenant.
-import { h, text } from "../../dom";
+import { h } from "../../dom";
 import { AgentHubMethods, callAgentHub } from "../../protocol";
 import type { DashboardContext, DashboardView } from "../context";
+import { editForm } from "../editForm";
 import { refusalOf } from "../errors";
 import type { QuickReplies } from "./quickReplies";
 
@@ -14,45 +15,24 @@ export function repliesView(replies: QuickReplies): DashboardView {
       const list = h("ul", { class: "reply-list", "aria-label": "Saved quick replies" });
       const shortcut = h("input", { id: "reply-shortcut", required: true, maxlength: "32", pattern: "[a-z0-9-]+", autocomplete: "off" });
       const body = h("textarea", { id: "reply-text", required: true, maxlength: "1000", rows: "3" });
-      const save = h("button", { type: "submit", class: "primary" }, "Add reply");
-      const cancel = h("button", { type: "button", hidden: true }, "Cancel edit");
-      const error = h("p", { class: "form-error", role: "alert" });
-      let editing: string | null = null;
-
-      const form = h("form", { class: "reply-form", "aria-label": "Add or edit a quick reply" },
-        h("label", { for: "reply-shortcut" }, "Shortcut (typed after /)"), shortcut,
-        h("label", { for: "reply-text" }, "Reply text"), body,
-        h("div", { class: "row" }, save, cancel), error);
-
-      const reset = () => {
-        editing = null;
-        form.reset();
-        text(save, "Add reply");
-        cancel.hidden = true;
-        text(error, "");
-      };
-      cancel.addEventListener("click", reset);
-      form.addEventListener("submit", async (e) => {
-        e.preventDefault();
-        try {
+      const editor = editForm({
+        noun: "reply",
+        className: "reply-form",
+        ariaLabel: "Add or edit a quick reply",
+        fields: [h("label", { for: "reply-shortcut" }, "Shortcut (typed after /)"), shortcut, h("label", { for: "reply-text" }, "Reply text"), body],
+        save: async (editing) => {
           await callAgentHub(ctx.hub, AgentHubMethods.SaveQuickReply, editing, shortcut.value, body.value);
-          reset();
           await replies.load();
-        } catch (err) {
-          text(error, refusalOf(err).message);
-        }
+        },
       });
 
       const render = () => list.replaceChildren(...replies.all().map((r) => {
         const edit = h("button", { type: "button", "aria-label": `Edit /${r.shortcut}` }, "Edit");
         const remove = h("button", { type: "button", "aria-label": `Delete /${r.shortcut}` }, "Delete");
         edit.addEventListener("click", () => {
-          editing = r.id;
           shortcut.value = r.shortcut;
           body.value = r.text;
-          text(save, "Save reply");
-          cancel.hidden = false;
-          shortcut.focus();
+          editor.edit(r.id, shortcut);
         });
         remove.addEventListener("click", async () => {
           try {
@@ -67,7 +47,7 @@ export function repliesView(replies: QuickReplies): DashboardView {
       replies.onChange(render);
       render();
       root.append(h("div", { class: "view-head" }, h("h1", {}, "Quick replies")),
-        h("p", {}, "In a chat, type / and a shortcut, or use the Quick replies button, to insert one."), form, list);
+        h("p", {}, "In a chat, type / and a shortcut, or use the Quick replies button, to insert one."), editor.form, list);
     },
   };
 }

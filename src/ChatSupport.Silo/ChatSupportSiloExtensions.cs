@@ -48,6 +48,8 @@ public static class ChatSupportSiloExtensions
         silo.Services.AddSingleton<MessageLog>();
         silo.Services.AddSingleton<DeskIndexStore>();
         silo.Services.AddSingleton<ChatSupport.Grains.People.OperatorStore>();
+        silo.Services.Configure<ChatSupport.Grains.People.PasswordCheckOptions>(configuration.GetSection(ChatSupport.Grains.People.PasswordCheckOptions.Section));
+        silo.Services.AddSingleton<ChatSupport.Grains.People.PasswordChecks>();
         silo.Services.AddChatArchive();
         // The consumers of the sessions' events: adding one is one line here (docs/architecture.md, "Session events").
         silo.Services.AddSingleton<ChatEventFanOut>();

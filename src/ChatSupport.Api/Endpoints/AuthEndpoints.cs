@@ -64,6 +64,11 @@ public static class AuthEndpoints
             context.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             return AccessRefusals.SlowDown().AsResult();
         }
+        if (outcome.Busy)
+        {
+            context.Response.Headers.RetryAfter = "1";
+            return AccessRefusals.Busy().AsResult();
+        }
         if (outcome.SignIn is not { } signIn) return AccessRefusals.SignInFailed().AsResult();
 
         var op = signIn.Operator;

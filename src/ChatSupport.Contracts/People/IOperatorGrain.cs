@@ -60,6 +60,8 @@ public sealed record SignInOutcome
     [Id(0)] public OperatorSignIn? SignIn { get; init; }
     /// <summary>Set when the account is backing off: no password was checked; try again after this long.</summary>
     [Id(1)] public TimeSpan? RetryAfter { get; init; }
+    /// <summary>Set when too many passwords were being checked on the silo: nothing was checked; the caller answers try_again.</summary>
+    [Id(2)] public bool Busy { get; init; }
 }
 
 /// <summary>

@@ -40,6 +40,8 @@ public static class ChatErrors
         new("visitor_has_open_chat", "The visitor has started another chat that is still open: answer them there. Nothing changed.");
     public static ChatError NotReopenable() =>
         new("not_resolved", "Only a resolved chat that an agent held can be reopened.");
+    public static ChatError Busy() =>
+        new("try_again", "The server is busy just now and nothing changed. Please try again in a moment.");
     public static ChatError StorageUnavailable() =>
         new("try_again", "That could not be saved just now and nothing changed. Please try again.");
 }

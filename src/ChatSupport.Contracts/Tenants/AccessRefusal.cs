@@ -29,5 +29,7 @@ public static class AccessRefusals
     public static AccessRefusal CrossSiteRefused() => new(403, "cross_site_refused", "Requests from other sites are refused.");
     public static AccessRefusal AntiforgeryRequired() => new(400, "antiforgery_required", "The anti-forgery token is missing or wrong; reload the page.");
     public static AccessRefusal BodyTooLarge() => new(413, "body_too_large", "The request body is too large.");
+    /// <summary>Too many passwords being checked at once on the silo (a sign-in storm): nothing was checked.</summary>
+    public static AccessRefusal Busy() => new(503, ChatErrors.Busy().Code, ChatErrors.Busy().Message);
     public static AccessRefusal SlowDown() => new(429, "slow_down", "Too many requests; slow down and try again in a moment.");
 }

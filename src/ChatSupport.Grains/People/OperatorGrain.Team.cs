@@ -41,8 +41,10 @@ public sealed partial class OperatorGrain
         if (_record is null) return UnknownOperator();
         if (string.IsNullOrEmpty(password) || password.Length < ShortestPassword)
             return ChatErrors.InvalidInput($"An operator's password must be at least {ShortestPassword} characters.");
+        var hashed = await passwords.HashAsync(password);
+        if (!hashed.Admitted) return ChatErrors.Busy();
         var ended = _record.SignIns;
-        await SaveAsync(_record with { PasswordHash = Hasher.HashPassword(new Account(), password), SignIns = [] });
+        await SaveAsync(_record with { PasswordHash = hashed.Result, SignIns = [] });
         // Whoever knew the old password is signed out everywhere, as after disabling.
         foreach (var signIn in ended) await PublishEndedAsync(signIn.Id);
         return Profile(_record);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using ChatSupport.Contracts;
 using ChatSupport.Contracts.People;
+using ChatSupport.Contracts.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
@@ -12,15 +13,14 @@ namespace ChatSupport.Grains.People;
 /// ASP.NET Core Identity's hasher (PBKDF2); the grain never returns or logs a password or a hash. Failed attempts
 /// back off per account here, in the one place every Api node asks, so spreading guesses over nodes gains nothing.
 /// </summary>
-public sealed partial class OperatorGrain(OperatorStore store, TimeProvider clock, ILogger<OperatorGrain> logger) : Grain, IOperatorGrain
+public sealed partial class OperatorGrain(OperatorStore store, PasswordChecks passwords, TimeProvider clock, ILogger<OperatorGrain> logger) : Grain, IOperatorGrain
 {
     /// <summary>The hasher's type parameter is not used by its algorithm; this marker keeps the record type out of it.</summary>
     public sealed class Account;
 
     private const int MaxLiveSignIns = 20;
-    private static readonly PasswordHasher<Account> Hasher = new();
     // Verified when the operator is unknown, so "no such user" takes as long as "wrong password".
-    private static readonly string DecoyHash = Hasher.HashPassword(new Account(), RandomNumberGenerator.GetHexString(32));
+    private static readonly string DecoyHash = new PasswordHasher<Account>().HashPassword(new Account(), RandomNumberGenerator.GetHexString(32));
 
     private string _tenantId = "";
     private string _username = "";
@@ -42,10 +42,13 @@ public sealed partial class OperatorGrain(OperatorStore store, TimeProvider cloc
         if (_record is not null) return Profile(_record);
         if (string.IsNullOrEmpty(account.Password) || account.Password.Length < 12)
             throw new ArgumentException("An operator's password must be at least 12 characters.");
+        // Start-up and the Team page create operators one at a time: waiting for a slot is right here, never a refusal.
+        var hashed = await passwords.HashAsync(account.Password);
+        if (!hashed.Admitted) throw new InvalidOperationException(ChatErrors.Busy().Message);
         var record = new OperatorRecord
         {
             DisplayName = account.DisplayName,
-            PasswordHash = Hasher.HashPassword(new Account(), account.Password),
+            PasswordHash = hashed.Result,
             Roles = account.Roles,
         };
         _record = await store.SaveAsync(_tenantId, _username, record, isNew: true);
@@ -68,9 +71,11 @@ public sealed partial class OperatorGrain(OperatorStore store, TimeProvider cloc
         // lengthen the wait: the account is free again at most BackOffMax after the last checked failure.
         if (now < _retryAt) return new SignInOutcome { RetryAfter = _retryAt - now };
 
-        var hash = _record?.PasswordHash ?? DecoyHash;
-        var verified = Hasher.VerifyHashedPassword(new Account(), hash, password ?? "") != PasswordVerificationResult.Failed;
-        if (!verified || _record is null || _record.Disabled)
+        // Checked off the grain scheduler; with too many checks in flight nothing is checked and nothing counts as a failure.
+        var check = await passwords.VerifyAsync(_record?.PasswordHash ?? DecoyHash, password ?? "");
+        if (!check.Admitted) return new SignInOutcome { Busy = true };
+        now = clock.GetUtcNow();
+        if (!check.Result || _record is null || _record.Disabled)
         {
             _failures++;
             if (_failures >= rules.FreeFailures) _retryAt = now + BackOff(rules, _failures - rules.FreeFailures);

@@ -21,6 +21,13 @@ public static class ChatMetrics
     private static readonly Counter<long> ChatEvents =
         Meter.CreateCounter<long>("chatsupport.chat.events", "{event}", "Session events stored (chat started, assigned, resolved, …), by event.");
 
+    private static readonly Counter<long> OverloadRefusals =
+        Meter.CreateCounter<long>("chatsupport.overload.refused", "{call}", "Calls refused at once with try_again because the work they need was full, by what was full.");
+
+    /// <summary>A call refused before doing anything because <paramref name="what"/> was full (counted, never logged per call).</summary>
+    public static void Overloaded(string what) =>
+        OverloadRefusals.Add(1, new KeyValuePair<string, object?>("what", what));
+
     public static void MessageStored(ChatParty sender) =>
         MessagesStored.Add(1, new KeyValuePair<string, object?>("sender", sender.ToString().ToLowerInvariant()));
 

@@ -131,8 +131,11 @@ public sealed partial class OperatorGrain(OperatorStore store, PasswordChecks pa
         }
         catch (Azure.RequestFailedException e) when (e.Status is 409 or 412)
         {
-            // Someone else changed the row (another activation during failover): take theirs, the caller retries.
             _record = await store.LoadAsync(_tenantId, _username);
+            // The storage client retries a write whose answer was lost; when the first attempt had landed, the retry
+            // finds its own row and gets 412. That write succeeded: nothing to report.
+            if (_record is not null && _record.HasSameContent(changed)) return;
+            // Someone else changed the row (another activation during failover): take theirs, the caller retries.
             throw;
         }
     }

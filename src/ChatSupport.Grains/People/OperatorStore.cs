@@ -17,6 +17,11 @@ public sealed record OperatorRecord
     public bool Disabled { get; init; }
     public IReadOnlyList<SignInRecord> SignIns { get; init; } = [];
     public ETag ETag { get; init; }
+
+    /// <summary>The same stored fields (the ETag aside): lists compared item by item, not by reference.</summary>
+    public bool HasSameContent(OperatorRecord other) =>
+        DisplayName == other.DisplayName && PasswordHash == other.PasswordHash && Disabled == other.Disabled
+        && Roles.SequenceEqual(other.Roles) && SignIns.SequenceEqual(other.SignIns);
 }
 
 /// <summary>The ChatOperators table: partition = tenant, row = username.</summary>

@@ -7,6 +7,7 @@ using ChatSupport.Contracts.Visitors;
 using ChatSupport.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
+using Orleans.Core.Internal;
 using static ChatSupport.Browser.Tests.StatusColors;
 using static Microsoft.Playwright.Assertions;
 
@@ -226,11 +227,12 @@ public sealed class WorkspaceTests(WidgetHost host)
             violations.Should().BeEmpty("axe-core finds no serious or critical violation in dark mode");
             await ShotsOfEveryViewAsync(page, views, "dark");
 
-            // Signed out and in again (the browser's storage cleared too): the server still has the preferences.
+            // Signed out and in again (the browser's storage cleared, the operator's grain out of memory): they were stored.
             await page.Locator("nav button[data-view=queue]").ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
             await Expect(page.GetByLabel("Workspace")).ToBeVisibleAsync();
             await page.EvaluateAsync("() => localStorage.clear()");
+            await host.Grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(shop.Tenant, "alex")).Cast<IGrainManagementExtension>().DeactivateOnIdle();
             await WidgetHost.SignInAsync(page, "alex", shop.Tenant);
             await Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
             await page.GetByRole(AriaRole.Button, new() { Name = "Preferences" }).ClickAsync();

@@ -4,7 +4,9 @@ using ChatSupport.Contracts.Messages;
 using ChatSupport.Contracts.Notes;
 using ChatSupport.Contracts.People;
 using ChatSupport.Contracts.Sessions;
+using ChatSupport.Contracts;
 using ChatSupport.Testing;
+using Orleans.Core.Internal;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -61,7 +63,8 @@ public sealed class WorkspaceServerTests(ApiHostFixture fixture)
             }
         }
 
-        // A new sign-in (another browser) reads what was saved; another agent has their own.
+        // A new sign-in (another browser), after the operator's grain left memory, reads what was stored; another agent has their own.
+        await host.Grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(tenant, "alex")).Cast<IGrainManagementExtension>().DeactivateOnIdle();
         await using var again = await ChatParticipant.AgentAsync(host, tenant, "alex", "Alex");
         (await again.Connection.InvokeAsync<AgentPreferences>("GetPreferences"))
             .Should().BeEquivalentTo(new AgentPreferences { Sound = false, Volume = 30, DesktopNotifications = true, Theme = "dark", Density = "compact" });

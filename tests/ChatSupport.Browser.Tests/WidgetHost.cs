@@ -154,21 +154,27 @@ public sealed class WidgetHost : IAsyncLifetime
         if (setup is not null) await setup(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(ApiBase, "app/").ToString());
+        await SignInAsync(page, username, tenant, password);
+        return (context, page);
+    }
+
+    /// <summary>Fills the dashboard's sign-in form (showing on <paramref name="page"/>) and waits for the connected workspace.</summary>
+    public static async Task SignInAsync(IPage page, string username, string tenant = Tenant, string password = Password)
+    {
         await page.GetByLabel("Workspace").FillAsync(tenant);
         await page.GetByLabel("Username").FillAsync(username);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.Locator(".link-state")).ToHaveTextAsync("Connected");
-        return (context, page);
     }
 
-    /// <summary>A system admin of the demo tenant, signed in through the real routes, on the real agent hub.</summary>
-    public async Task<HubConnection> AgentAsync()
+    /// <summary>A system admin (of the demo tenant unless told), signed in through the real routes, on the real agent hub.</summary>
+    public async Task<HubConnection> AgentAsync(string tenant = Tenant, string username = AgentUser)
     {
         var cookies = new CookieContainer();
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = ApiBase };
         var csrf = (await http.GetFromJsonAsync<JsonElement>("api/auth/antiforgery")).GetProperty("token").GetString();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/auth/sign-in") { Content = JsonContent.Create(new { tenant = Tenant, username = AgentUser, password = Password }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/auth/sign-in") { Content = JsonContent.Create(new { tenant, username, password = Password }) };
         request.Headers.Add("X-CSRF-TOKEN", csrf);
         (await http.SendAsync(request)).EnsureSuccessStatusCode();
         var connection = new HubConnectionBuilder()

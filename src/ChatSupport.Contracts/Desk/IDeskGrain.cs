@@ -1,3 +1,4 @@
+using ChatSupport.Contracts.Messages;
 using ChatSupport.Contracts.Sessions;
 
 namespace ChatSupport.Contracts.Desk;
@@ -31,6 +32,15 @@ public interface IDeskGrain : IGrainWithStringKey
 
     /// <summary>The waiting chats in queue order (oldest first), at most <paramref name="max"/>: what the router hands out.</summary>
     Task<IReadOnlyList<SessionSummary>> GetWaiting(int max);
+
+    /// <summary>
+    /// A visitor or agent message was stored in an open chat (the session grain tells, one-way, after it stored it): the
+    /// desk keeps it as the chat's <see cref="SessionSummary.LastMessage"/> and publishes the changed row. Held in memory
+    /// and stored with the row's next event; a notification, not a decision, so it is not an outbox event (that would
+    /// add a state write to every message).
+    /// </summary>
+    [Orleans.Concurrency.OneWay]
+    Task NoteMessage(string sessionId, MessagePreview message);
 }
 
 /// <summary>One row of the dashboard's live list.</summary>
@@ -50,6 +60,27 @@ public sealed record SessionSummary
     [Id(40)] public IReadOnlyList<string> Labels { get; init; } = [];
     /// <summary>Started outside working hours: shown in the queue as an offline message.</summary>
     [Id(60)] public bool OfflineMessage { get; init; }
+
+    // Ids 110–119: the agent's workspace (search, "waiting for a reply"). Kept by the desk from NoteMessage, not from events.
+    /// <summary>The newest visitor or agent message (never a note); null before the first one.</summary>
+    [Id(110)] public MessagePreview? LastMessage { get; init; }
+    /// <summary>When the oldest visitor message that no agent message has answered yet was sent; null when none waits.</summary>
+    [Id(111)] public DateTimeOffset? AwaitingReplySince { get; init; }
+    /// <summary>How many visitor messages came since the last agent message.</summary>
+    [Id(112)] public int UnansweredCount { get; init; }
+
+    /// <summary>This summary with the message digest of <paramref name="known"/> (an event's summary does not carry it).</summary>
+    public SessionSummary WithMessagesOf(SessionSummary? known) => known is null ? this
+        : this with { LastMessage = known.LastMessage, AwaitingReplySince = known.AwaitingReplySince, UnansweredCount = known.UnansweredCount };
+
+    /// <summary>This summary after <paramref name="message"/> (visitor or agent); an older or repeated one changes nothing.</summary>
+    public SessionSummary After(MessagePreview message)
+    {
+        if (LastMessage is { } last && message.Seq <= last.Seq) return this;
+        return message.Sender == ChatParty.Visitor
+            ? this with { LastMessage = message, AwaitingReplySince = AwaitingReplySince ?? message.SentAt, UnansweredCount = UnansweredCount + 1 }
+            : this with { LastMessage = message, AwaitingReplySince = null, UnansweredCount = 0 };
+    }
 
     public static SessionSummary From(ChatSessionSnapshot s) => new()
     {

@@ -111,6 +111,12 @@ public interface IOperatorGrain : IGrainWithStringKey
 
     Task<bool> IsSignedIn(string signInId);
 
+    /// <summary>The operator's dashboard preferences (the defaults until they save some).</summary>
+    Task<AgentPreferences> GetPreferences();
+
+    /// <summary>Stores the preferences (checked: invalid_input changes nothing); unknown operator: unknown_agent.</summary>
+    Task<ChatSupport.Contracts.Sessions.ChatResult<AgentPreferences>> SavePreferences(AgentPreferences preferences);
+
     /// <summary>Ends the sign-in and publishes <see cref="SignInEnded"/>, so every Api node closes its connections.</summary>
     Task SignOut(string signInId);
 }

@@ -64,7 +64,7 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
         var sessionId = e.SessionId;
         if (e.Seq <= Math.Max(_appliedSeq.GetValueOrDefault(sessionId), _removedSeq.GetValueOrDefault(sessionId))) return;
         _heldPlaces.Remove(sessionId);
-        var summary = SessionSummary.From(e.Session);
+        var summary = SessionSummary.From(e.Session).WithMessagesOf(_open.GetValueOrDefault(sessionId));
         var isOpen = summary.Status.IsOpen();
         var listed = _open.ContainsKey(sessionId);
         if (!isOpen && !listed)
@@ -93,6 +93,16 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
         await PublishQueuePositionsAsync();
         var kind = !isOpen ? DeskDeltaKind.Removed : listed ? DeskDeltaKind.Changed : DeskDeltaKind.Added;
         await PublishDeskAsync(kind, summary with { QueuePosition = QueuePositionOf(sessionId) });
+    }
+
+    public async Task NoteMessage(string sessionId, MessagePreview message)
+    {
+        // Only a listed chat: a message of a chat the desk no longer lists (resolved) changes no row.
+        if (!_open.TryGetValue(sessionId, out var known)) return;
+        var next = known.After(message);
+        if (next == known) return;
+        _open[sessionId] = next;
+        await PublishDeskAsync(DeskDeltaKind.Changed, next with { QueuePosition = QueuePositionOf(sessionId) });
     }
 
     public Task<DeskSnapshot> GetSnapshot() => Task.FromResult(PageAfter(null));

@@ -16,6 +16,8 @@ public sealed record OperatorRecord
     public required IReadOnlyList<string> Roles { get; init; }
     public bool Disabled { get; init; }
     public IReadOnlyList<SignInRecord> SignIns { get; init; } = [];
+    /// <summary>The dashboard preferences as JSON (AgentPreferences); null until the operator saves some.</summary>
+    public string? Preferences { get; init; }
     public ETag ETag { get; init; }
 
     /// <summary>The same stored fields (the ETag aside): lists compared item by item, not by reference.</summary>
@@ -40,6 +42,7 @@ public sealed class OperatorStore(ChatTables tables)
             Roles = e.GetString("Roles").Split(',', StringSplitOptions.RemoveEmptyEntries),
             Disabled = e.GetBoolean("Disabled") ?? false,
             SignIns = JsonSerializer.Deserialize<List<SignInRecord>>(e.GetString("SignIns") ?? "[]") ?? [],
+            Preferences = e.GetString("Preferences"),
             ETag = e.ETag,
         };
     }
@@ -70,6 +73,7 @@ public sealed class OperatorStore(ChatTables tables)
             ["Roles"] = string.Join(',', record.Roles),
             ["Disabled"] = record.Disabled,
             ["SignIns"] = JsonSerializer.Serialize(record.SignIns),
+            ["Preferences"] = record.Preferences,
         };
         var response = isNew
             ? await table.AddEntityAsync(entity)

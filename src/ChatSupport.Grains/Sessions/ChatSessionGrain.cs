@@ -208,6 +208,7 @@ public sealed partial class ChatSessionGrain(
         var id = new StoredMessageId(message.Seq, clientMessageId, message.Sender, message.SenderId, message.SentAt);
         _recentAcks.Add(id);
         await PublishAsync(new MessagePosted { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Message = message });
+        TellDeskAbout(message);
         await ApplyAfterPostAsync(id);
         return ToAck(id, duplicate: false);
     }

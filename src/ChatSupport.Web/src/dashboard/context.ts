@@ -5,6 +5,7 @@
 import type { HubConnection } from "@microsoft/signalr";
 import type { AttachmentLimits, ChatStatus, DeskCounts, SessionSummary } from "../protocol";
 import type { LabelStore } from "./labels/labelStore";
+import type { Workspace } from "./workspace/workspace";
 
 export interface Me {
   tenantId: string; username: string; displayName: string;
@@ -44,12 +45,18 @@ export interface DashboardContext {
   toast(text: string, kind?: "info" | "error"): void;
   /** Tells the Notifications menu's follow-ups that this page set one (dueAt) or ended one by reopening (null). */
   followUpSet(sessionId: string, dueAt: string | null): void;
+  /** The agent's workspace: remembered layout, unread counts, the keyboard's chat cursor, search, preferences. */
+  workspace: Workspace;
+  /** Shows the chat in the full conversation pane (details beside it), or docks it back. */
+  expandChat(sessionId: string | null): void;
 }
 
 /** A page of the dashboard (Queue, Map, Resolved…), chosen from the navigation. */
 export interface DashboardView {
   id: string;
   title: string;
+  /** Where the side navigation lists it: with the agent's views (default) or under "Admin". */
+  group?: "chats" | "admin";
   /** Builds the view into root once; the shell shows and hides root. */
   mount(root: HTMLElement, ctx: DashboardContext): void;
   /**

@@ -1,8 +1,9 @@
-// Tells agents a chat started waiting: an in-page toast, a short sound, a count in the tab title, and a browser
-// notification when the agent allowed them. Arrivals within a short window are grouped into one notice
+// Tells agents a chat started waiting: an in-page toast, a short sound (if the agent's preferences want it, at their
+// volume), a count in the tab title (waiting chats plus unread messages), and a browser notification when the agent
+// turned them on in their preferences and the browser allowed them. Arrivals within a short window are grouped into one notice
 // ("3 new chats waiting"), so a burst never floods the agent.
 import type { DeskStore } from "./context";
-import type { DeskDelta } from "../protocol";
+import type { AgentPreferences, DeskDelta } from "../protocol";
 
 const groupWindowMs = 1_500;
 
@@ -18,6 +19,8 @@ export class WaitingNotifier {
     private readonly desk: DeskStore,
     private readonly toast: (text: string) => void,
     private readonly label: (sessionId: string) => string,
+    private readonly preferences: { get(): AgentPreferences },
+    private readonly unread: () => number = () => 0,
   ) {
     desk.subscribe(() => this.updateTitle());
     // Browsers allow sound only after a user gesture: the first click or key on the page unlocks it.
@@ -56,23 +59,29 @@ export class WaitingNotifier {
     const text = ids.length === 1 ? `New chat waiting: ${this.label(ids[0])}` : `${ids.length} new chats waiting`;
     this.toast(text);
     this.beep();
-    if (this.permission === "granted" && document.visibilityState !== "visible") {
+    if (this.preferences.get().desktopNotifications && this.permission === "granted" && document.visibilityState !== "visible") {
       const n = new Notification("ChatSupport", { body: text, tag: "chatsupport-waiting" });
       n.onclick = () => { window.focus(); n.close(); };
     }
   }
 
+  /** The tab title: "(n) ChatSupport", n = chats waiting for an agent plus unread visitor messages. */
+  refreshTitle(): void {
+    this.updateTitle();
+  }
+
   private updateTitle(): void {
-    const waiting = this.desk.all().filter((s) => s.status === "waiting_for_agent").length;
+    const waiting = this.desk.all().filter((s) => s.status === "waiting_for_agent").length + this.unread();
     document.title = waiting > 0 ? `(${waiting}) ${this.baseTitle}` : this.baseTitle;
   }
 
   private beep(): void {
-    if (!this.audio || this.audio.state !== "running") return;
+    const { sound, volume } = this.preferences.get();
+    if (!sound || volume <= 0 || !this.audio || this.audio.state !== "running") return;
     const osc = this.audio.createOscillator();
     const gain = this.audio.createGain();
     osc.frequency.value = 880;
-    gain.gain.setValueAtTime(0.15, this.audio.currentTime);
+    gain.gain.setValueAtTime(0.25 * (volume / 100), this.audio.currentTime);
     gain.gain.exponentialRampToValueAtTime(0.001, this.audio.currentTime + 0.25);
     osc.connect(gain).connect(this.audio.destination);
     osc.start();

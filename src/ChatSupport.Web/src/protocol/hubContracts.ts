@@ -5,7 +5,7 @@ import type {
   AgentInbox, AgentNotified, ChatLabel, ChatNote, ChatReview, NotePosted, KnowledgeArticle, LearnedAnswer, Suggestion, SuggestionChoice, SuggestionSet, SuggestionStats,
   ChatSessionSnapshot, CloseChatResult, DeskDelta, DeskSnapshot, MessageAck, MessagePage, MessagePosted, QueuePositionChanged, QuickReply,
   ReceiptsChanged, ResumeResult, SessionChanged, TeamMember, TypingChanged,
-  AddedOperator, AgentStatus, AuditEntry, RoutingSettings, TeamOperator, VisitorMessagePage, VisitorMessagePosted,
+  AddedOperator, AgentPreferences, AgentStatus, AuditEntry, RoutingSettings, TeamOperator, VisitorMessagePage, VisitorMessagePosted,
   VisitorMetadata, VisitorResumeResult, VisitorSessionChanged, VisitorSessionView, VisitorStartChatResult,
 } from "./wireTypes";
 
@@ -77,6 +77,8 @@ export interface AgentHubCalls extends SessionCalls<MessagePage, ChatSessionSnap
   GetRouting(): RoutingSettings;
   SaveRouting(settings: RoutingSettings): RoutingSettings;
   GetTeamAudit(): AuditEntry[];
+  GetPreferences(): AgentPreferences;
+  SavePreferences(preferences: AgentPreferences): AgentPreferences;
 }
 
 /** The events of the agent hub, with their payloads (onServerEvent). */

@@ -68,6 +68,8 @@ export const AgentHubMethods = {
   GetRouting: "GetRouting",
   SaveRouting: "SaveRouting",
   GetTeamAudit: "GetTeamAudit",
+  GetPreferences: "GetPreferences",
+  SavePreferences: "SavePreferences",
 } as const;
 
 export const ClientEvents = {

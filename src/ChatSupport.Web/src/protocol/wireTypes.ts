@@ -29,6 +29,21 @@ export interface SessionSummary {
   labels?: string[];
   /** Started outside working hours (the widget's leave-a-message form): the queue marks it. */
   offlineMessage?: boolean;
+  /** The newest visitor or agent message (never a note): the workspace's search and preview read it. */
+  lastMessage?: MessagePreview | null;
+  /** When the oldest visitor message no agent message has answered was sent (null: nothing waits for a reply). */
+  awaitingReplySince?: string | null;
+  /** Visitor messages since the last agent message. */
+  unansweredCount?: number;
+}
+
+/** A chat's newest message as the desk lists it (at most 200 characters of its text). */
+export interface MessagePreview { seq: number; sender: "visitor" | "agent"; text: string; sentAt: string; }
+
+/** One agent's dashboard preferences (GetPreferences / SavePreferences), kept with the operator on the server. */
+export interface AgentPreferences {
+  sound: boolean; volume: number; desktopNotifications: boolean;
+  theme: "system" | "light" | "dark"; density: "comfortable" | "compact";
 }
 
 /** Delivered/read watermarks of both sides: a message is delivered when its seq ≤ the other side's delivered one. */

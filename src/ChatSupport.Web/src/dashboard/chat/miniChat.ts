@@ -41,6 +41,9 @@ export class MiniChat {
   private readonly composer: HTMLFormElement;
   private readonly picker: ReplyPicker;
   private minimized = false;
+  private expanded = false;
+  /** Set by the dock: expands the chat into the conversation pane, or docks it back. */
+  onToggleExpand: () => void = () => undefined;
   private loadingOlder = false;
   private catchingUp: Promise<void> | null = null;
   private typingSent = false;
@@ -166,11 +169,13 @@ export class MiniChat {
     this.element.dataset.status = session.status;
     const minimize = h("button", { type: "button", "aria-label": this.minimized ? `Expand chat with ${name}` : `Minimize chat with ${name}`, "aria-expanded": String(!this.minimized) }, this.minimized ? "▴" : "▾");
     minimize.addEventListener("click", () => this.setMinimized(!this.minimized));
+    const expand = h("button", { type: "button", class: "expand", "aria-label": this.expanded ? `Dock chat with ${name}` : `Full view of chat with ${name}` }, this.expanded ? "⤡" : "⤢");
+    expand.addEventListener("click", () => this.onToggleExpand());
     const close = h("button", { type: "button", "aria-label": `Close chat with ${name}` }, "×");
     close.addEventListener("click", () => void this.close());
     const title = h("button", { type: "button", class: "mini-title", "aria-label": `Details of ${name}` }, name);
     title.addEventListener("click", () => this.ctx.showDetails(this.sessionId));
-    this.header.replaceChildren(statusBadge(session.status), title, h("span", { class: "mini-buttons" }, minimize, close));
+    this.header.replaceChildren(statusBadge(session.status), title, h("span", { class: "mini-buttons" }, ...(this.expanded ? [] : [minimize]), expand, close));
 
     this.labelLine.replaceChildren(labelChips(session.labels, this.ctx.labels));
     this.labelLine.hidden = !(session.labels?.length);
@@ -195,6 +200,23 @@ export class MiniChat {
     this.paint();
   }
 
+  /** In the conversation pane (never minimized there) or back in the dock. */
+  setExpanded(expanded: boolean): void {
+    this.expanded = expanded;
+    this.element.classList.toggle("expanded", expanded);
+    if (expanded) this.minimized = false;
+    this.element.classList.toggle("minimized", this.minimized);
+    if (this.session) this.applySession(this.session);
+    this.list.scrollToBottom();
+  }
+
+  /** Opens the quick replies under the composer (the "q" shortcut). */
+  openQuickReplies(): void {
+    if (this.input.disabled) return;
+    this.focus();
+    if (!this.picker.isOpen) this.picker.toggleAll();
+  }
+
   private setMinimized(minimized: boolean): void {
     this.minimized = minimized;
     this.element.classList.toggle("minimized", minimized);
@@ -204,6 +226,11 @@ export class MiniChat {
 
   private paint(): void {
     this.list.setItems(this.items());
+    // On screen: the workspace counts what is unread from here on (workspace/unread.ts).
+    const held = this.log.messages;
+    const newest = held.length > 0 ? held[held.length - 1]!.seq : 0;
+    if (newest > 0 && !this.minimized && document.visibilityState === "visible")
+      this.element.dispatchEvent(new CustomEvent("chat-seen", { bubbles: true, detail: { sessionId: this.sessionId, seq: newest } }));
   }
 
   /** Stored messages in order, then our unacknowledged sends. A key changes when the row's look does. */

@@ -4,6 +4,9 @@
 // Open rows have a checkbox: "Close selected" closes those chats at once (a flood of empty chats, spam), as resolved
 // by the agent who clicked. The desk comes 200 rows at a time: "Load more" reads the next page. Each row shows the
 // chat's labels; the label filter narrows the list to one label (with the status filter).
+// The workspace (workspace/) adds: the folder chosen in the side navigation (My chats: mine, waiting on my reply first;
+// Unassigned; All open), the search box's words, the newest message of each chat with its unread count and a mark while
+// a visitor message waits for an answer, and the keyboard's cursor (j/k) on the rows.
 import { h, text } from "../../dom";
 import { assignToMe, closeChats } from "../commands";
 import type { DashboardContext, DashboardView } from "../context";
@@ -12,6 +15,9 @@ import { browserLabel, duration, locationLabel, pageLabel, visitorLabel, waitOf 
 import { statusBadge } from "../statusBadge";
 import { labelChips } from "../labels/labelChips";
 import { labelFilter } from "../labels/labelFilter";
+import { awaitsReply, folderTitles, inFolder, orderMine } from "../workspace/folders";
+import { matchesSearch } from "../workspace/search";
+import type { Folder } from "../workspace/workspaceState";
 
 type Filter = "open" | ChatStatus;
 
@@ -34,11 +40,21 @@ export function orderForDesk(sessions: SessionSummary[]): SessionSummary[] {
   return [...waiting, ...rest];
 }
 
+let showFolder: (folder: Folder) => void = () => undefined;
+
 export const queueView: DashboardView = {
   id: "queue",
   title: "Queue",
+  shown(query: URLSearchParams) {
+    const folder = query.get("folder");
+    showFolder(folder === "mine" || folder === "unassigned" ? folder : "all");
+  },
   mount(root: HTMLElement, ctx: DashboardContext) {
-    let filter: Filter = "open";
+    const ws = ctx.workspace;
+    const stored = ws.state.get().status;
+    let filter: Filter = filters.some(([f]) => f === stored) ? (stored as Filter) : "open";
+    let folder: Folder = ws.state.get().folder;
+    let shownIds: string[] = [];
     let byConfidence = false;
     const rows = new Map<string, HTMLTableRowElement>();
     const waits = new Map<string, HTMLElement>();
@@ -51,6 +67,7 @@ export const queueView: DashboardView = {
       const input = h("input", { type: "radio", name: "queue-filter", value, checked: value === filter });
       input.addEventListener("change", () => {
         filter = value;
+        ws.state.update({ status: value });
         render();
       });
       filterBar.append(h("label", { class: `filter filter-${value}` }, input, label));
@@ -85,21 +102,24 @@ export const queueView: DashboardView = {
       render();
     });
     const table = h("table", { class: "queue", "aria-label": "Chat sessions" },
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Select"), ...["Status", "Visitor", "Labels", "Location", "Page", "Browser", "Wait", "Agent"].map((c) => h("th", { scope: "col" }, c)),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Select"), ...["Status", "Visitor", "Last message", "Labels", "Location", "Page", "Browser", "Wait", "Agent"].map((c) => h("th", { scope: "col", class: `col-${c.toLowerCase().replace(" ", "-")}` }, c)),
         aiHeader, h("th", { scope: "col" }, "Actions"))),
       body);
-    root.append(h("div", { class: "view-head" }, h("h1", {}, "Live chats"), count), filterBar, h("div", { class: "bulk-actions" }, closeSelected), table, loadMore, empty);
+    const heading = h("h1", {}, "Live chats");
+    root.append(h("div", { class: "view-head" }, heading, count), filterBar, h("div", { class: "bulk-actions" }, closeSelected), table, loadMore, empty);
 
     function row(s: SessionSummary): HTMLTableRowElement {
       let tr = rows.get(s.sessionId);
       if (!tr) {
-        tr = h("tr", { "data-session-id": s.sessionId });
+        tr = h("tr", { "data-session-id": s.sessionId, tabindex: "-1" });
         tr.addEventListener("click", (e) => {
+          ws.cursor.set(s.sessionId);
           if (!(e.target as Element).closest("button, input")) ctx.showDetails(s.sessionId);
         });
         rows.set(s.sessionId, tr);
       }
-      const key = JSON.stringify(s) + labelsKey;
+      const unread = ws.unread.of(s);
+      const key = JSON.stringify(s) + labelsKey + unread;
       if (rendered.get(s.sessionId) === key) return tr;
       rendered.set(s.sessionId, key);
       const wait = h("td", { class: "wait" }, duration(waitOf(s, Date.now())));
@@ -121,6 +141,11 @@ export const queueView: DashboardView = {
       actions.append(details);
 
       tr.dataset.status = s.status;
+      tr.dataset.awaiting = String(awaitsReply(s));
+      const last = h("td", { class: "last-message" });
+      if (awaitsReply(s)) last.append(h("span", { class: "awaiting" }, "Awaiting reply"), " ");
+      if (unread > 0) last.append(h("span", { class: "unread", "aria-label": `${unread} unread` }, String(unread)), " ");
+      if (s.lastMessage) last.append(h("span", { class: "preview", title: s.lastMessage.text }, `${s.lastMessage.sender === "agent" ? "Agent: " : ""}${s.lastMessage.text}`));
       const pick = h("td", { class: "select" });
       if (s.status !== "resolved") {
         let box = boxes.get(s.sessionId);
@@ -142,6 +167,7 @@ export const queueView: DashboardView = {
         // A chat left outside working hours says so beside its status: it waits for an answer, not for a live agent.
         s.offlineMessage ? h("td", {}, statusBadge(s.status), " ", h("span", { class: "offline-message" }, "Offline message")) : h("td", {}, statusBadge(s.status)),
         h("td", { class: "visitor" }, name),
+        last,
         h("td", { class: "labels" }, labelChips(s.labels, ctx.labels)),
         h("td", {}, locationLabel(s.visitor)),
         h("td", { class: "page", title: s.visitor?.pageUrl ?? "" }, pageLabel(s.visitor)),
@@ -155,8 +181,12 @@ export const queueView: DashboardView = {
     }
 
     function render(): void {
-      const all = byConfidence ? orderByConfidence(ctx.desk.all()) : orderForDesk(ctx.desk.all());
-      const shown = all.filter((s) => (filter === "open" ? s.status !== "resolved" : s.status === filter) && byLabel.passes(s));
+      const ordered = byConfidence ? orderByConfidence(ctx.desk.all()) : orderForDesk(ctx.desk.all());
+      const all = folder === "mine" && !byConfidence ? orderMine(ordered) : ordered;
+      const words = ws.searchWords();
+      const shown = all.filter((s) => (filter === "open" ? s.status !== "resolved" : s.status === filter) && byLabel.passes(s)
+        && (folder === "all" || inFolder(s, folder, ctx.me.username)) && matchesSearch(s, words));
+      shownIds = shown.map((s) => s.sessionId);
       const keep = new Set(shown.map((s) => s.sessionId));
       for (const [id, tr] of rows) if (!keep.has(id)) { tr.remove(); rows.delete(id); waits.delete(id); rendered.delete(id); boxes.delete(id); }
       // A chat that closed (or is not shown) is not selected any more: "Close selected" closes what the agent sees.
@@ -169,6 +199,8 @@ export const queueView: DashboardView = {
       if (hadFocus instanceof HTMLElement && !document.contains(hadFocus)) body.querySelector<HTMLElement>("button")?.focus();
       const counts = ctx.desk.counts();
       text(count, `${counts.waiting} waiting · ${counts.open} open`);
+      text(heading, folder === "all" ? "Live chats" : folderTitles[folder]);
+      markCurrent(ws.cursor.current);
       empty.hidden = shown.length > 0;
       table.hidden = shown.length === 0;
       loadMore.hidden = !ctx.desk.hasMore();
@@ -184,6 +216,26 @@ export const queueView: DashboardView = {
     let labelsKey = "";
     ctx.labels.subscribe(() => { labelsKey = JSON.stringify(ctx.labels.all()); render(); });
     ctx.desk.subscribe(render);
+    ws.onSearch(render);
+    ws.unread.subscribe(render);
+
+    // The keyboard's cursor: j/k walk the rows shown; the current row is marked and focused.
+    function markCurrent(id: string | null): void {
+      for (const [rid, tr] of rows) tr.classList.toggle("current", rid === id);
+    }
+    ws.cursor.attach(() => shownIds, (id) => {
+      const tr = rows.get(id);
+      tr?.focus();
+      tr?.scrollIntoView({ block: "nearest" });
+      ctx.showDetails(id);
+      tr?.focus();
+    });
+    ws.cursor.subscribe(markCurrent);
+    showFolder = (next) => {
+      folder = next;
+      ws.state.update({ folder: next });
+      render();
+    };
     // Wait times tick every second without rebuilding rows.
     setInterval(() => {
       const now = Date.now();

@@ -23,7 +23,7 @@ public sealed record OperatorRecord
     /// <summary>The same stored fields (the ETag aside): lists compared item by item, not by reference.</summary>
     public bool HasSameContent(OperatorRecord other) =>
         DisplayName == other.DisplayName && PasswordHash == other.PasswordHash && Disabled == other.Disabled
-        && Roles.SequenceEqual(other.Roles) && SignIns.SequenceEqual(other.SignIns);
+        && Preferences == other.Preferences && Roles.SequenceEqual(other.Roles) && SignIns.SequenceEqual(other.SignIns);
 }
 
 /// <summary>The ChatOperators table: partition = tenant, row = username.</summary>

@@ -35,7 +35,7 @@ foreach (var a in set.Articles)
 Say($"Articles embedded and indexed: {clock.ElapsedMilliseconds} ms");
 
 var questionTexts = set.Calibration.Concat(set.Test).Select(q => q.Text).Distinct().ToList();
-var questionVectors = questionTexts.Zip(embedder.Embed(questionTexts)).ToDictionary(p => p.First, p => p.Second);
+var questionVectors = questionTexts.Zip(embedder.Embed(questionTexts.Select(ShopGlossary.Expand).ToList())).ToDictionary(p => p.First, p => p.Second);
 
 var modes = new[] { RetrievalMode.Hybrid, RetrievalMode.KeywordsOnly, RetrievalMode.EmbeddingsOnly };
 var models = new Dictionary<RetrievalMode, ConfidenceModel>();
@@ -55,6 +55,8 @@ foreach (var mode in modes)
     sameAsCommitted &= committed is not null && committed.Bias == fitted.Bias && committed.Weights.SequenceEqual(fitted.Weights);
     models[mode] = fit || committed is null ? fitted : committed;
     var tested = Outcomes(set.Test, mode, q => questionVectors[q.Text]);
+    var calibrated = MetricsOf.Compute(Outcomes(set.Calibration, mode, q => questionVectors[q.Text]), threshold);
+    Say($"Calibration half, {Name(mode)}: top-1 {calibrated.Top1:P1}, top-3 {calibrated.Top3:P1}, ECE {calibrated.Ece:0.000} (what retrieval choices are tuned on)");
     metrics[mode] = MetricsOf.Compute(tested, threshold);
     byKind[mode] = string.Join(", ", tested.Where(o => o.Question.Answer is not null).GroupBy(o => o.Question.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
         .Select(g => $"{g.Key} {g.Count(o => o.Top3)}/{g.Count()}"));

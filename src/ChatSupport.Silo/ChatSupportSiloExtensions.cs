@@ -68,6 +68,9 @@ public static class ChatSupportSiloExtensions
         silo.Services.AddChatEventConsumer<ChatSupport.Grains.Reviews.LowRatingEventConsumer>();
         // Knowledge: chats rated 4–5 propose learned answers (docs/architecture.md, "Knowledge and AI suggestions").
         silo.Services.AddChatEventConsumer<ChatSupport.Grains.Knowledge.LearnedAnswerEventConsumer>();
+        silo.Services.AddChatEventConsumer<ChatSupport.Grains.Knowledge.AutomaticAnswerEventConsumer>();
+        // The optional generative model (ChatSupport:Ai:Model, off by default; docs/operations.md, "A generative model").
+        silo.Services.AddGenerativeModel(configuration);
         silo.Services.Configure<ChatSupport.Grains.Sessions.FollowUpOptions>(configuration.GetSection(ChatSupport.Grains.Sessions.FollowUpOptions.Section));
 
         // Grain state in Orleans' own binary format: compact, version-tolerant through the [Id] attributes, and it

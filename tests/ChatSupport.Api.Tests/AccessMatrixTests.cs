@@ -291,7 +291,7 @@ public sealed class AccessMatrixTests(MatrixFixture f)
     private static object?[] ArgumentsFor(string hub, string method, string sessionId) => (hub, method) switch
     {
         ("agent", "GetLabels" or "GetInbox" or "MarkNotificationsRead" or "GetReviews") => [],
-        ("agent", "GetArticles" or "GetLearnedAnswers" or "GetSuggestionStats") => [],
+        ("agent", "GetArticles" or "GetLearnedAnswers" or "GetSuggestionStats" or "GetAutomaticAnswerStats") => [],
         ("agent", "RecordSuggestionChoice") => [sessionId, ChatSupport.Contracts.Knowledge.SuggestionChoice.Edited],
         ("agent", "SaveArticle") => [null, "Delivery times", "Standard delivery takes 2–4 working days.", new[] { "delivery" }],
         ("agent", "ImportArticles") => ["json", "[{\"title\": \"Gift cards\", \"body\": \"Valid for 2 years.\"}]"],

@@ -49,21 +49,34 @@ public sealed partial class AgentHub
     /// <summary>The suggestions for the visitor's latest message in the chat (none when the visitor has not written yet).</summary>
     public async Task<SuggestionSet> GetSuggestions(string sessionId)
     {
-        var session = await sessions.SnapshotAsync(Me, sessionId);
-        var page = await sessions.HistoryAsync(Me, sessionId, Math.Max(0, session.LastSeq - SuggestionLookBack), SuggestionLookBack);
-        var question = page.Messages.LastOrDefault(m => m.Sender == ChatParty.Visitor)?.Text ?? "";
+        var (questionSeq, question) = await LatestQuestionAsync(sessionId);
         var set = await Knowledge.Suggest(question);
-        if (set.Confident) await Knowledge.RecordSuggestion(Me.Caller.Id, null);
-        return set;
+        if (!set.Confident) return set;
+        await Knowledge.RecordSuggestion(Me.Caller.Id, sessionId, questionSeq, null);
+        // With a model configured: one reply written from the confident suggestions (null on failure or timeout).
+        var confident = set.Suggestions.Where(s => s.Confidence >= set.Threshold).ToList();
+        var draft = await grains.GetGrain<IReplyDraftGrain>(0).Draft(question, confident);
+        return draft is null ? set : set with { Draft = draft };
     }
 
     /// <summary>What the agent did with the suggestions shown for the chat's latest question: used as is, edited, or ignored.</summary>
     public async Task RecordSuggestionChoice(string sessionId, SuggestionChoice choice)
     {
         if (!Enum.IsDefined(choice)) HubResults.ThrowIf(ChatErrors.InvalidInput("A choice is used, edited or ignored."));
-        await sessions.SnapshotAsync(Me, sessionId);
-        await Knowledge.RecordSuggestion(Me.Caller.Id, choice);
+        var (questionSeq, _) = await LatestQuestionAsync(sessionId);
+        await Knowledge.RecordSuggestion(Me.Caller.Id, sessionId, questionSeq, choice);
     }
+
+    /// <summary>The visitor's latest message (its number and text) among the chat's last messages; (0, "") when there is none.</summary>
+    private async Task<(long Seq, string Text)> LatestQuestionAsync(string sessionId)
+    {
+        var session = await sessions.SnapshotAsync(Me, sessionId);
+        var page = await sessions.HistoryAsync(Me, sessionId, Math.Max(0, session.LastSeq - SuggestionLookBack), SuggestionLookBack);
+        return page.Messages.LastOrDefault(m => m.Sender == ChatParty.Visitor) is { } latest ? (latest.Seq, latest.Text) : (0, "");
+    }
+
+    /// <summary>Automatic first answers sent and handed off to a person, per day (the last 90 days).</summary>
+    public Task<IReadOnlyList<AutomaticAnswerStats>> GetAutomaticAnswerStats() => Knowledge.GetAutomaticAnswerStats();
 
     /// <summary>Suggestions shown, used, edited and ignored, per agent and day (the last 90 days).</summary>
     public Task<IReadOnlyList<SuggestionStats>> GetSuggestionStats() => Knowledge.GetSuggestionStats();

@@ -71,6 +71,10 @@ public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, St
     public async Task<VisitorSessionView> CloseChat(string sessionId) =>
         VisitorSessionView.Of((await sessions.Session(Me, sessionId).CloseByVisitor(Me.Caller)).OrThrow());
 
+    /// <summary>"Talk to a person" under the automatic answer: recorded once; the chat keeps its place in the queue.</summary>
+    public async Task<VisitorSessionView> TalkToPerson(string sessionId) =>
+        VisitorSessionView.Of((await sessions.Session(Me, sessionId).HandOffToPerson(Me.Caller)).OrThrow());
+
     public async Task<VisitorSessionView> RateChat(string sessionId, int stars, string? feedback, bool anonymous)
     {
         HubResults.ThrowIf(ChatInput.CheckRating(stars, feedback));

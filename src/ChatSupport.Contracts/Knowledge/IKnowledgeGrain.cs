@@ -32,8 +32,18 @@ public interface IKnowledgeGrain : IGrainWithStringKey
     [Orleans.Concurrency.OneWay]
     Task AssessQuestion(string sessionId, string question);
 
-    /// <summary>Counts a confident set shown to the agent (<paramref name="choice"/> null) or what the agent did with one.</summary>
-    Task RecordSuggestion(string agentId, SuggestionChoice? choice);
+    /// <summary>
+    /// Counts a confident set shown to the agent (<paramref name="choice"/> null) or what the agent did with one, for the
+    /// visitor's message <paramref name="questionSeq"/> of the session: once each per agent and question, so a retried
+    /// report (or the panel asking again) counts once.
+    /// </summary>
+    Task RecordSuggestion(string agentId, string sessionId, long questionSeq, SuggestionChoice? choice);
+
+    /// <summary>A chat got the automatic first answer (<paramref name="handedOff"/> false) or its visitor asked for a person after it; once per chat each.</summary>
+    Task RecordAutomaticAnswer(string sessionId, bool handedOff, DateTimeOffset at);
+
+    /// <summary>Automatic answers sent and handed off, per day, newest first (at most 90 days).</summary>
+    Task<IReadOnlyList<AutomaticAnswerStats>> GetAutomaticAnswerStats();
 
     /// <summary>Per agent and day, newest day first (at most 90 days are kept).</summary>
     Task<IReadOnlyList<SuggestionStats>> GetSuggestionStats();

@@ -34,6 +34,19 @@ public sealed record SuggestionSet
     /// <summary>The best suggestion's confidence, also when it is under the threshold (null: the knowledge is empty).</summary>
     [Id(3)] public double? BestConfidence { get; init; }
     [Id(4)] public required double Threshold { get; init; }
+    /// <summary>
+    /// With a generative model configured (off by default): one reply the model wrote from the confident suggestions only,
+    /// with their sources. Null without a model, or when it failed or took too long: the suggestions are the answer then.
+    /// </summary>
+    [Id(5)] public GeneratedReply? Draft { get; init; }
+}
+
+/// <summary>A reply a generative model wrote from retrieved suggestions, and the sources it was grounded on.</summary>
+[GenerateSerializer, Immutable]
+public sealed record GeneratedReply
+{
+    [Id(0)] public required string Text { get; init; }
+    [Id(1)] public required IReadOnlyList<string> Sources { get; init; }
 }
 
 /// <summary>What the agent did with a shown suggestion: sent it as it was, edited it first, or wrote something else.</summary>

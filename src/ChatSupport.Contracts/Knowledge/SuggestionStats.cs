@@ -14,3 +14,15 @@ public sealed record SuggestionStats
     [Id(4)] public int Edited { get; init; }
     [Id(5)] public int Ignored { get; init; }
 }
+
+/// <summary>
+/// One day (UTC) of automatic first answers: how many chats got one, and how many of those visitors then pressed "Talk to
+/// a person". Each chat counts once for each, however often its events are redelivered.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record AutomaticAnswerStats
+{
+    [Id(0)] public required DateOnly Day { get; init; }
+    [Id(1)] public int Sent { get; init; }
+    [Id(2)] public int HandedOff { get; init; }
+}

@@ -101,6 +101,15 @@ public interface IChatSessionGrain : IGrainWithStringKey
     Task<ChatResult<ChatSessionSnapshot>> RecordAiConfidence(double? confidence);
 
     /// <summary>
+    /// The knowledge grain's best suggestion for the visitor's question: sent as the automatic first answer when the
+    /// workspace's setting is on, the confidence above its threshold and the chat still waiting; once per chat. False: not sent.
+    /// </summary>
+    Task<bool> OfferAutomaticAnswer(ChatSupport.Contracts.Knowledge.Suggestion best);
+
+    /// <summary>"Talk to a person" under the automatic answer: recorded once; the chat keeps its place in the queue.</summary>
+    Task<ChatResult<ChatSessionSnapshot>> HandOffToPerson(ChatCaller caller);
+
+    /// <summary>
     /// Delivers the session's stored events that some consumer has not confirmed (the desk's repair sweep calls it).
     /// One-way: the caller never waits on the session, so a session waiting on that caller cannot deadlock with it.
     /// </summary>

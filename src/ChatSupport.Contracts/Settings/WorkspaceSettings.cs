@@ -14,6 +14,21 @@ public sealed record WorkspaceSettings
     [Id(4)] public WidgetAppearance Widget { get; init; } = new();
     [Id(5)] public DateTimeOffset? UpdatedAt { get; init; }
     [Id(6)] public string? UpdatedBy { get; init; }
+    /// <summary>The AI's automatic first answer and generative rewrite (ids from 100: issue 23's range).</summary>
+    [Id(100)] public AiSettings Ai { get; init; } = new();
+}
+
+/// <summary>
+/// The AI settings: the automatic first answer, off by default. When on, a waiting chat whose visitor asks something the
+/// knowledge answers with a confidence above <see cref="FirstAnswerThreshold"/> gets the best suggestion as an automatic
+/// message (labelled, with its source), and a "Talk to a person" button that keeps the visitor's place in the queue.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record AiSettings
+{
+    [Id(0)] public bool FirstAnswer { get; init; }
+    /// <summary>A calibrated probability, <see cref="SettingsLimits.FirstAnswerThresholdMin"/>–<see cref="SettingsLimits.FirstAnswerThresholdMax"/>.</summary>
+    [Id(1)] public double FirstAnswerThreshold { get; init; } = 0.85;
 }
 
 [GenerateSerializer, Immutable]
@@ -129,4 +144,7 @@ public static class SettingsLimits
     public const int MaxDelaySeconds = 3_600;
     public const int MaxOffset = 200;
     public const double MinContrast = 4.5;
+    /// <summary>Never under the panel's own threshold (0.5): an automatic answer is at least as sure as a shown suggestion.</summary>
+    public const double FirstAnswerThresholdMin = 0.5;
+    public const double FirstAnswerThresholdMax = 0.99;
 }

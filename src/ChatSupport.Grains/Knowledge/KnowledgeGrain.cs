@@ -26,7 +26,8 @@ public sealed class KnowledgeGrain(ChatTables tables, TimeProvider clock, ILogge
     private readonly Dictionary<string, KnowledgeArticle> _articles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (LearnedAnswer Answer, float[][] Vectors)> _learned = new(StringComparer.Ordinal);
     private readonly KnowledgeIndex _index = new();
-    private readonly Dictionary<(DateOnly Day, string Agent), SuggestionStats> _stats = new();
+    private readonly Dictionary<(DateOnly Day, string Agent), (SuggestionStats Stats, HashSet<string> Counted)> _stats = new();
+    private readonly Dictionary<DateOnly, (AutomaticAnswerStats Stats, HashSet<string> Counted)> _automatic = new();
     private const int StatsDaysKept = 90;
     private string _tenantId = "";
 
@@ -40,7 +41,13 @@ public sealed class KnowledgeGrain(ChatTables tables, TimeProvider clock, ILogge
             if (row.RowKey.StartsWith(KnowledgeRows.StatsPrefix, StringComparison.Ordinal))
             {
                 var stats = KnowledgeRows.Stats(row);
-                _stats[(stats.Day, stats.AgentId)] = stats;
+                _stats[(stats.Day, stats.AgentId)] = (stats, KnowledgeRows.Counted(row));
+                continue;
+            }
+            if (row.RowKey.StartsWith(KnowledgeRows.AutomaticPrefix, StringComparison.Ordinal))
+            {
+                var automatic = KnowledgeRows.Automatic(row);
+                _automatic[automatic.Day] = (automatic, KnowledgeRows.Counted(row));
                 continue;
             }
             var vectors = KnowledgeRows.Vectors(row, SentenceEmbedder.Dimensions);
@@ -144,7 +151,10 @@ public sealed class KnowledgeGrain(ChatTables tables, TimeProvider clock, ILogge
         try
         {
             var set = await Suggest(question);
-            await GrainFactory.GetGrain<IChatSessionGrain>(GrainKeys.Compose(_tenantId, sessionId)).RecordAiConfidence(set.BestConfidence);
+            var session = GrainFactory.GetGrain<IChatSessionGrain>(GrainKeys.Compose(_tenantId, sessionId));
+            await session.RecordAiConfidence(set.BestConfidence);
+            // The session decides (the setting, its threshold, whether the chat still waits, once per chat).
+            if (set.Confident) await session.OfferAutomaticAnswer(set.Suggestions[0]);
         }
         catch (Exception e)
         {
@@ -153,10 +163,15 @@ public sealed class KnowledgeGrain(ChatTables tables, TimeProvider clock, ILogge
         }
     }
 
-    public async Task RecordSuggestion(string agentId, SuggestionChoice? choice)
+    public async Task RecordSuggestion(string agentId, string sessionId, long questionSeq, SuggestionChoice? choice)
     {
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var before = _stats.GetValueOrDefault((day, agentId)) ?? new SuggestionStats { Day = day, AgentId = agentId };
+        var (before, counted) = _stats.GetValueOrDefault((day, agentId));
+        before ??= new SuggestionStats { Day = day, AgentId = agentId };
+        counted ??= new HashSet<string>(StringComparer.Ordinal);
+        // One "shown" and one choice per agent and question: the first choice reported is the one counted.
+        var key = $"{sessionId}:{questionSeq}:{(choice is null ? "shown" : "choice")}";
+        if (counted.Contains(key)) return;
         var after = choice switch
         {
             null => before with { Shown = before.Shown + 1 },
@@ -164,15 +179,38 @@ public sealed class KnowledgeGrain(ChatTables tables, TimeProvider clock, ILogge
             SuggestionChoice.Edited => before with { Edited = before.Edited + 1 },
             _ => before with { Ignored = before.Ignored + 1 },
         };
-        await (await tables.Knowledge).UpsertEntityAsync(KnowledgeRows.Of(_tenantId, after), TableUpdateMode.Replace);
-        _stats[(day, agentId)] = after;
+        var keys = new HashSet<string>(counted, StringComparer.Ordinal) { key };
+        await (await tables.Knowledge).UpsertEntityAsync(KnowledgeRows.Of(_tenantId, after, keys), TableUpdateMode.Replace);
+        _stats[(day, agentId)] = (after, keys);
     }
 
     public Task<IReadOnlyList<SuggestionStats>> GetSuggestionStats()
     {
         var oldest = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-StatsDaysKept);
-        return Task.FromResult<IReadOnlyList<SuggestionStats>>(_stats.Values.Where(s => s.Day >= oldest)
+        return Task.FromResult<IReadOnlyList<SuggestionStats>>(_stats.Values.Select(s => s.Stats).Where(s => s.Day >= oldest)
             .OrderByDescending(s => s.Day).ThenBy(s => s.AgentId, StringComparer.Ordinal).ToList());
+    }
+
+    public async Task RecordAutomaticAnswer(string sessionId, bool handedOff, DateTimeOffset at)
+    {
+        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        var (before, counted) = _automatic.GetValueOrDefault(day);
+        before ??= new AutomaticAnswerStats { Day = day };
+        counted ??= new HashSet<string>(StringComparer.Ordinal);
+        // The events are delivered at least once: each chat counts once as sent and once as handed off.
+        var key = $"{sessionId}:{(handedOff ? "hand-off" : "sent")}";
+        if (counted.Contains(key)) return;
+        var after = handedOff ? before with { HandedOff = before.HandedOff + 1 } : before with { Sent = before.Sent + 1 };
+        var keys = new HashSet<string>(counted, StringComparer.Ordinal) { key };
+        await (await tables.Knowledge).UpsertEntityAsync(KnowledgeRows.Of(_tenantId, after, keys), TableUpdateMode.Replace);
+        _automatic[day] = (after, keys);
+    }
+
+    public Task<IReadOnlyList<AutomaticAnswerStats>> GetAutomaticAnswerStats()
+    {
+        var oldest = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-StatsDaysKept);
+        return Task.FromResult<IReadOnlyList<AutomaticAnswerStats>>(_automatic.Values.Select(a => a.Stats).Where(a => a.Day >= oldest)
+            .OrderByDescending(a => a.Day).ToList());
     }
 
     public Task<IReadOnlyList<LearnedAnswer>> GetLearnedAnswers() =>
@@ -215,7 +253,7 @@ public sealed class KnowledgeGrain(ChatTables tables, TimeProvider clock, ILogge
 
     private async Task<IReadOnlyList<Suggestion>> SuggestionsAsync(string question, int count)
     {
-        var vector = await Task.Run(() => SentenceEmbedder.Shared.Embed(question));
+        var vector = await Task.Run(() => SentenceEmbedder.Shared.Embed(ShopGlossary.Expand(question)));
         return Suggester.Suggest(_index, question, count, questionVector: vector)
             .Select(s => ToSuggestion(s.Candidate.EntryId, s.Confidence))
             .OfType<Suggestion>()

@@ -14,8 +14,33 @@ internal static class KnowledgeRows
     /// <summary>"s|2026-12-02|alex": one agent's suggestion counts of one day.</summary>
     public const string StatsPrefix = "s|";
 
-    public static TableEntity Of(string tenantId, SuggestionStats s) => new(tenantId, $"{StatsPrefix}{s.Day:yyyy-MM-dd}|{s.AgentId}")
+    public const string AutomaticPrefix = "u|";
+
+    /// <summary>
+    /// What a stats row has counted already (questions for an agent's row, sessions for the automatic answers' row), one a
+    /// line: a retried report finds its key and counts nothing. A day's keys stay far under a property's 64 KiB.
+    /// </summary>
+    public static HashSet<string> Counted(TableEntity e) =>
+        (e.GetString("Counted") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+
+    public static TableEntity Of(string tenantId, AutomaticAnswerStats s, IEnumerable<string> counted) => new(tenantId, $"{AutomaticPrefix}{s.Day:yyyy-MM-dd}")
     {
+        ["Day"] = s.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["Sent"] = s.Sent,
+        ["HandedOff"] = s.HandedOff,
+        ["Counted"] = string.Join('\n', counted),
+    };
+
+    public static AutomaticAnswerStats Automatic(TableEntity e) => new()
+    {
+        Day = DateOnly.ParseExact(e.GetString("Day") ?? "2000-01-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        Sent = e.GetInt32("Sent") ?? 0,
+        HandedOff = e.GetInt32("HandedOff") ?? 0,
+    };
+
+    public static TableEntity Of(string tenantId, SuggestionStats s, IEnumerable<string> counted) => new(tenantId, $"{StatsPrefix}{s.Day:yyyy-MM-dd}|{s.AgentId}")
+    {
+        ["Counted"] = string.Join('\n', counted),
         ["Day"] = s.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["AgentId"] = s.AgentId,
         ["Shown"] = s.Shown,

@@ -70,21 +70,28 @@ public sealed partial class ChatSessionGrain
         }, new GrainTimerCreationOptions(TimeSpan.FromSeconds(delaySeconds), Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
 
-    /// <summary>Stores the automated message unless it is in the log already, then notifies the session's subscribers.</summary>
-    private async Task PostAutomatedAsync(string clientMessageId, string text)
+    /// <summary>
+    /// Stores the automated message unless it is in the log already, then notifies the session's subscribers. The
+    /// answer is its sequence number (the stored one on a retry), or null when it could not be stored.
+    /// </summary>
+    private async Task<long?> PostAutomatedAsync(string clientMessageId, string text, ChatCaller? sender = null)
     {
-        if (string.IsNullOrWhiteSpace(text) || _recentAcks.TryGet(Automated, clientMessageId, out _)) return;
+        sender ??= Automated;
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (_recentAcks.TryGet(sender, clientMessageId, out var earlier)) return earlier.Seq;
         try
         {
-            var (stored, _) = await AppendWithNextSeqAsync(Automated, clientMessageId, text, attachment: null);
-            if (stored is not { } message) return;
+            var (stored, id) = await AppendWithNextSeqAsync(sender, clientMessageId, text, attachment: null);
+            if (stored is not { } message) return id.Seq;
             _recentAcks.Add(new StoredMessageId(message.Seq, clientMessageId, message.Sender, message.SenderId, message.SentAt));
             await PublishAsync(new MessagePosted { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Message = message });
+            return message.Seq;
         }
         catch (Exception e) when (IsStorageFailure(e))
         {
             // Not stored, so not shown: the chat goes on without it.
             logger.LogWarning(e, "Automated message {Message} of session {Session} not stored", clientMessageId, _sessionId);
+            return null;
         }
     }
 

@@ -63,6 +63,12 @@ public sealed record ChatSessionState
     /// <summary>Started outside working hours: a message left for the team (the widget's leave-a-message form).</summary>
     [Id(70)] public bool OfflineMessage { get; init; }
 
+    // Ids 100–109: the AI first answer (issue 23).
+    /// <summary>The automatic first answer's message number (null: none was sent); one per chat.</summary>
+    [Id(100)] public long? AutomaticAnswerSeq { get; init; }
+    /// <summary>The visitor asked for a person after the automatic answer.</summary>
+    [Id(101)] public DateTimeOffset? HandedOffAt { get; init; }
+
     public ChatSessionSnapshot ToSnapshot(string tenantId, string sessionId, long lastSeq) => new()
     {
         TenantId = tenantId,

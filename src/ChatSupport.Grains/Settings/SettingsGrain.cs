@@ -126,5 +126,6 @@ public sealed class SettingsGrain(
         ("workingHours", JsonSerializer.Serialize(s.WorkingHours, Json)),
         ("automatedResponses", JsonSerializer.Serialize(s.AutomatedResponses, Json)),
         ("widget", JsonSerializer.Serialize(s.Widget, Json)),
+        ("ai", JsonSerializer.Serialize(s.Ai, Json)),
     ];
 }

@@ -15,7 +15,15 @@ public static partial class SettingsValidation
     public static ChatError? Check(WorkspaceSettings? s)
     {
         if (s is null) return Bad("settings", "are missing.");
-        return CheckGeneral(s.General) ?? CheckWorkingHours(s.WorkingHours) ?? CheckAutomated(s.AutomatedResponses) ?? CheckWidget(s.Widget, s.General.Language);
+        return CheckGeneral(s.General) ?? CheckWorkingHours(s.WorkingHours) ?? CheckAutomated(s.AutomatedResponses) ?? CheckWidget(s.Widget, s.General.Language) ?? CheckAi(s.Ai);
+    }
+
+    private static ChatError? CheckAi(AiSettings? ai)
+    {
+        if (ai is null) return Bad("ai", "is missing.");
+        if (double.IsNaN(ai.FirstAnswerThreshold) || ai.FirstAnswerThreshold < SettingsLimits.FirstAnswerThresholdMin || ai.FirstAnswerThreshold > SettingsLimits.FirstAnswerThresholdMax)
+            return Bad("ai.firstAnswerThreshold", $"is a confidence from {SettingsLimits.FirstAnswerThresholdMin:0.00} to {SettingsLimits.FirstAnswerThresholdMax:0.00}.");
+        return null;
     }
 
     private static ChatError? CheckGeneral(GeneralSettings? g)

@@ -8,7 +8,8 @@ public sealed record ScoredCandidate(RetrievedCandidate Candidate, double Confid
 
 /// <summary>
 /// A question's suggestions: embed it, retrieve a few more candidates than shown, score each with the calibrated
-/// model and keep the most probable. Reordering by confidence lets the margins correct the fusion's order.
+/// model and keep the most probable. The question is searched with its glossary English (<see cref="ShopGlossary"/>);
+/// a caller passing <c>questionVector</c> embeds <see cref="ShopGlossary.Expand"/> of it. Reordering by confidence lets the margins correct the fusion's order.
 /// </summary>
 public static class Suggester
 {
@@ -20,8 +21,9 @@ public static class Suggester
         ConfidenceModel? model = null, float[]? questionVector = null)
     {
         model ??= ConfidenceModel.Committed[mode];
-        if (mode != RetrievalMode.KeywordsOnly) questionVector ??= SentenceEmbedder.Shared.Embed(question);
-        var candidates = index.Retrieve(question, questionVector, Pool, mode);
+        var searched = ShopGlossary.Expand(question);
+        if (mode != RetrievalMode.KeywordsOnly) questionVector ??= SentenceEmbedder.Shared.Embed(searched);
+        var candidates = index.Retrieve(searched, questionVector, Pool, mode);
         return candidates
             .Select(c => new ScoredCandidate(c, model.Confidence(c, candidates)))
             .OrderByDescending(s => s.Confidence)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatSupport.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ChatSupport.Api.Tests.Knowledge;
 
@@ -18,6 +19,18 @@ public static class HelpCentre
         body = a.GetProperty("body").GetString(),
         tags = a.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).ToArray(),
     }));
+
+    /// <summary>Six articles about returns, refunds, tracking, delivery, payments and passwords: a small help centre.</summary>
+    public static readonly string[] Small = ["returns-policy", "refund-timing", "track-order", "delivery-times", "payment-methods", "password-reset"];
+
+    /// <summary>An agent of the tenant who imported <see cref="Small"/> on the Knowledge page.</summary>
+    public static async Task<AgentParticipant> AgentWithSmallHelpCentreAsync(ApiHost host, string tenant)
+    {
+        var alex = await ChatParticipant.AgentAsync(host, tenant, "alex", "Alex");
+        var imported = await alex.Connection.InvokeAsync<int>("ImportArticles", "json", ImportJson(Small));
+        imported.Should().Be(Small.Length);
+        return alex;
+    }
 
     private static JsonElement Article(string id) => All.Single(a => a.GetProperty("id").GetString() == id);
 }

@@ -2,7 +2,7 @@
 // wrong arguments, or a handler expecting the wrong payload, fails to compile. Types only.
 import type { AgentHubMethods, ClientEvents, VisitorHubMethods } from "./hubNames";
 import type {
-  AgentInbox, AgentNotified, ChatLabel, ChatNote, ChatReview, NotePosted, KnowledgeArticle, LearnedAnswer, Suggestion, SuggestionChoice, SuggestionSet, SuggestionStats,
+  AgentInbox, AgentNotified, ChatLabel, ChatNote, ChatReview, NotePosted, KnowledgeArticle, LearnedAnswer, Suggestion, SuggestionChoice, SuggestionSet, SuggestionStats, AutomaticAnswerStats,
   ChatSessionSnapshot, CloseChatResult, DeskDelta, DeskSnapshot, MessageAck, MessagePage, MessagePosted, QueuePositionChanged, QuickReply,
   ReceiptsChanged, ResumeResult, SessionChanged, TeamMember, TypingChanged,
   AddedOperator, AgentPreferences, AgentStatus, AuditEntry, RoutingSettings, TeamOperator, VisitorMessagePage, VisitorMessagePosted,
@@ -26,6 +26,7 @@ export interface VisitorHubCalls extends SessionCalls<VisitorMessagePage, Visito
   Resume(sessionId: string, afterSeq: number): VisitorResumeResult;
   CloseChat(sessionId: string): VisitorSessionView;
   RateChat(sessionId: string, stars: number, feedback: string | null, anonymous: boolean): VisitorSessionView;
+  TalkToPerson(sessionId: string): VisitorSessionView;
 }
 
 export interface AgentHubCalls extends SessionCalls<MessagePage, ChatSessionSnapshot> {
@@ -64,6 +65,7 @@ export interface AgentHubCalls extends SessionCalls<MessagePage, ChatSessionSnap
   GetSuggestions(sessionId: string): SuggestionSet;
   RecordSuggestionChoice(sessionId: string, choice: SuggestionChoice): void;
   GetSuggestionStats(): SuggestionStats[];
+  GetAutomaticAnswerStats(): AutomaticAnswerStats[];
   GetLearnedAnswers(): LearnedAnswer[];
   ApproveLearnedAnswer(id: string): LearnedAnswer;
   DiscardLearnedAnswer(id: string): void;

@@ -12,6 +12,7 @@ export const VisitorHubMethods = {
   Acknowledge: "Acknowledge",
   CloseChat: "CloseChat",
   RateChat: "RateChat",
+  TalkToPerson: "TalkToPerson",
 } as const;
 
 export const AgentHubMethods = {
@@ -42,6 +43,7 @@ export const AgentHubMethods = {
   GetSuggestions: "GetSuggestions",
   RecordSuggestionChoice: "RecordSuggestionChoice",
   GetSuggestionStats: "GetSuggestionStats",
+  GetAutomaticAnswerStats: "GetAutomaticAnswerStats",
   GetLearnedAnswers: "GetLearnedAnswers",
   ApproveLearnedAnswer: "ApproveLearnedAnswer",
   DiscardLearnedAnswer: "DiscardLearnedAnswer",

@@ -154,9 +154,11 @@ export interface QuickReply { id: string; shortcut: string; text: string; }
 export interface KnowledgeArticle { id: string; title: string; body: string; tags: string[]; updatedAt: string; }
 export type SuggestionSourceKind = "article" | "learned_answer";
 export interface Suggestion { entryId: string; sourceKind: SuggestionSourceKind; source: string; text: string; confidence: number; }
-export interface SuggestionSet { question: string; suggestions: Suggestion[]; confident: boolean; bestConfidence?: number | null; threshold: number; }
+export interface GeneratedReply { text: string; sources: string[]; }
+export interface SuggestionSet { question: string; suggestions: Suggestion[]; confident: boolean; bestConfidence?: number | null; threshold: number; draft?: GeneratedReply | null; }
 export type SuggestionChoice = "used" | "edited" | "ignored";
 export interface SuggestionStats { day: string; agentId: string; shown: number; used: number; edited: number; ignored: number; }
+export interface AutomaticAnswerStats { day: string; sent: number; handedOff: number; }
 export interface LearnedAnswer { id: string; question: string; answer: string; sessionId: string; chatDate: string; status: "candidate" | "approved"; }
 
 /** POST /api/visitor/token. */

@@ -47,11 +47,27 @@ function show(m: VisitorMessageView): void {
   if (own) { own.seq = m.seq; own.failed = false; own.el.classList.remove("failed"); insertInOrder(m.seq, own.el); }
   else {
     const el = bubble(m, state.agentName);
+    if (m.sender === "system" && m.senderName === automaticAnswer) el.append(talkToPersonButton());
     insertInOrder(m.seq, el);
     // The visitor's own messages from history (after a reload) show their receipts too.
     if (m.sender === "visitor") state.mine.set(m.clientMessageId || `seq-${m.seq}`, { el, metaEl: el.querySelector(".meta")!, seq: m.seq, failed: false, text: m.text, time: clock(m.sentAt) });
   }
   if (m.sender === "agent") { showAgentTyping(false); if (panel.hidden) state.unread++; }
+}
+
+/** The automatic first answer's sender name (the server's ChatSessionGrain.AutomaticAnswerSender). */
+const automaticAnswer = "Automatic answer";
+
+/** Under the automatic answer: the visitor asks for a person and keeps their place in the queue (the server records it once). */
+function talkToPersonButton(): HTMLElement {
+  const button = h("button", { type: "button", class: "talk-to-person" }, "Talk to a person") as HTMLButtonElement;
+  button.addEventListener("click", () => {
+    if (!state.session) return;
+    button.disabled = true;
+    void connect().then((hub) => callVisitorHub(hub, VisitorHubMethods.TalkToPerson, state.session!.sessionId))
+      .then(() => button.remove(), () => { button.disabled = false; });
+  });
+  return button;
 }
 
 export function showAgentTyping(isTyping: boolean): void {

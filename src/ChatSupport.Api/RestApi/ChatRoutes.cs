@@ -37,7 +37,7 @@ public static class ChatRoutes
             if ((ArchiveQuery.TryParse(http.Request.Query, out var filter) ?? badPageSize) is { } bad) return bad.AsRestResult();
             var page = await grains.GetGrain<IArchiveGrain>(0).List(Caller(http).TenantId, filter, cursor, (int)pageSize);
             return page.Error is { } error ? error.AsRestResult() : Results.Json(page.Value);
-        }).WithSummary("The resolved chats, with the archive's filters (from, to, agent, rating, visitor, q, label) and paging.")
+        }).WithSummary("The resolved chats, with the archive's filters (from, to as ISO 8601 instants; rating, visitor, agent, label, note), cursor and pageSize.")
           .Produces<ArchivePage>().RequireAuthorization(read);
 
         chats.MapGet("/{sessionId}", (SessionActions sessions, HttpContext http, string sessionId) =>
@@ -63,7 +63,7 @@ public static class ChatRoutes
                 {
                     var me = Caller(http);
                     var agent = await commands.AgentRefAsync(me.TenantId, body.AgentId!);
-                    var clientMessageId = body.ClientMessageId ?? (IdempotencyKeyOf(http) is { } key ? "idem-" + key : GrainKeys.NewId());
+                    var clientMessageId = body.ClientMessageId ?? ClientIdOf(http);
                     return await sessions.SendAsync(me with { Caller = ChatCaller.Agent(agent) }, sessionId, clientMessageId, body.Text);
                 }))
             .WithSummary("Sends a message as the named agent, who must be the chat's assigned agent. Stored before it is answered.")
@@ -87,15 +87,14 @@ public static class ChatRoutes
         chats.MapPost("/{sessionId}/resolve", (RestCalls calls, AgentCommands commands, HttpContext http, string sessionId) =>
                 calls.WriteAsync<ResolveRequest, ChatSessionSnapshot>(http, _ => commands.ResolveAsync(Caller(http), sessionId)))
             .WithSummary("Resolves an assigned or active chat; the visitor is asked for a rating.")
-            .Accepts<ResolveRequest>("application/json").Produces<ChatSessionSnapshot>()
-            .WithMetadata(new RestExample(new ResolveRequest(), null)).RequireAuthorization(write);
+            .Accepts<ResolveRequest>("application/json").Produces<ChatSessionSnapshot>().RequireAuthorization(write);
 
         chats.MapPost("/{sessionId}/notes", (RestCalls calls, AgentCommands commands, HttpContext http, string sessionId) =>
                 calls.WriteAsync<AddNoteRequest, ChatNote>(http, async body =>
                 {
                     var me = Caller(http);
                     var author = ChatCaller.Agent(await commands.AgentRefAsync(me.TenantId, body.AgentId!));
-                    var clientNoteId = body.ClientNoteId ?? (IdempotencyKeyOf(http) is { } key ? "idem-" + key : GrainKeys.NewId());
+                    var clientNoteId = body.ClientNoteId ?? ClientIdOf(http);
                     return await commands.AddNoteAsync(me, author, sessionId, clientNoteId, body.Text ?? "");
                 }))
             .WithSummary("Adds a private note by the named agent (never shown to the visitor); @username mentions notify.")

@@ -71,7 +71,8 @@ public static class RestApiDocument
 
     public static void MapChatSupportRestApiDocs(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json");
+        // One document, at a fixed path: the access matrix and clients name it as it is.
+        app.MapOpenApi($"/openapi/{Name}.json");
         app.MapScalarApiReference(DocsPath, o => o
             .WithTitle("ChatSupport REST API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")

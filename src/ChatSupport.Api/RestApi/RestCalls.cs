@@ -74,8 +74,13 @@ public sealed class RestCalls(IGrainFactory grains, IOptions<JsonOptions> json)
         }
     }
 
-    /// <summary>The Idempotency-Key, when one came: what a message's or note's client id defaults to, so a retry stores nothing new.</summary>
-    public static string? IdempotencyKeyOf(HttpContext http) => http.Request.Headers[IdempotencyHeader].ToString() is { Length: > 0 } k ? k : null;
+    /// <summary>
+    /// What a message's or note's client id defaults to: one derived from the Idempotency-Key (so even a retry after the
+    /// stored answer expired stores nothing new), else a new one.
+    /// </summary>
+    public static string ClientIdOf(HttpContext http) => http.Request.Headers[IdempotencyHeader].ToString() is { Length: > 0 } key
+        ? "idem-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..40]
+        : GrainKeys.NewId();
 
     private async Task<IResult> RunAsync<TBody, TResult>(Func<TBody, Task<TResult>> write, TBody body)
     {
@@ -92,7 +97,7 @@ public sealed class RestCalls(IGrainFactory grains, IOptions<JsonOptions> json)
         catch (HubException e)
         {
             var error = RestRefusals.FromHub(e);
-            return (RestRefusals.StatusOf(error.Code), JsonSerializer.Serialize(new RestError(error.Code, error.Message), Json));
+            return (RestRefusals.StatusOf(error.Code), JsonSerializer.Serialize(error.AsRestError(), Json));
         }
     }
 

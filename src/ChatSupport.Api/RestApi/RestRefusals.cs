@@ -25,7 +25,9 @@ public static partial class RestRefusals
     };
 
     public static IResult AsRestResult(this ChatError error, string? field = null) =>
-        Results.Json(new RestError(error.Code, error.Message, field ?? FieldOf(error)), statusCode: StatusOf(error.Code));
+        Results.Json(error.AsRestError(field), statusCode: StatusOf(error.Code));
+
+    public static RestError AsRestError(this ChatError error, string? field = null) => new(error.Code, error.Message, field ?? FieldOf(error));
 
     /// <summary>A shared command's refusal back as the <see cref="ChatError"/> it was ("code: message").</summary>
     public static ChatError FromHub(HubException e)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
+using ChatSupport.Api.ApiKeys;
 using ChatSupport.Api.Attachments;
 using ChatSupport.Api.Demo;
 using ChatSupport.Api.Hubs;
@@ -8,6 +9,7 @@ using ChatSupport.Api.Endpoints;
 using ChatSupport.Api.Geo;
 using ChatSupport.Api.Health;
 using ChatSupport.Api.Identity;
+using ChatSupport.Api.RestApi;
 using ChatSupport.Api.Security;
 using ChatSupport.Api.Streaming;
 using ChatSupport.Api.Telemetry;
@@ -96,6 +98,8 @@ public static class ChatSupportHost
         builder.AddChatSupportHealth();
         builder.AddChatSupportTelemetry();
         builder.AddChatSupportSecurity();
+        builder.AddChatSupportApiKeys(); // REST API v1's keys: a scheme, a policy per scope, a rate limit per key
+        builder.AddChatSupportRestApi();
         builder.AddChatSupportAttachments();
         builder.AddChatSupportDemo(); // ./chat demo: after the security setup, whose bootstrap makes the tenant it fills
         configure?.Invoke(builder);
@@ -115,6 +119,8 @@ public static class ChatSupportHost
         app.MapAuditEndpoints();
         app.MapAttachmentEndpoints();
         app.MapSettingsEndpoints();
+        app.MapRestApi(); // /api/v1, for servers with an API key (docs/protocol.md, "REST API v1")
+        app.MapChatSupportRestApiDocs(); // /openapi/v1.json and /api/docs
         app.MapChatHub<VisitorHub>("/hubs/visitor").RequireCors(SecuritySetup.WidgetCors);
         app.MapChatHub<AgentHub>("/hubs/agent");
         // Orleans' dashboard, for developers running a local cluster: only when asked for, and then only for a signed-in

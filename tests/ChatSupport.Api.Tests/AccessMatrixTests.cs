@@ -205,6 +205,7 @@ public sealed class AccessMatrixTests(MatrixFixture f)
             {
                 "GetVisitorChats" => [f.VisitorA.VisitorId],
                 "DeleteQuickReply" => [await QuickReplyOfAAsync()],
+                "RevokeApiKey" => [await ApiKeyOfAAsync()],
                 "DeleteArticle" => [await ArticleOfAAsync()],
                 "DeleteLabel" => [await LabelOfAAsync()],
                 "AddLabel" => [sessionId, await LabelOfAAsync()],
@@ -265,6 +266,13 @@ public sealed class AccessMatrixTests(MatrixFixture f)
         return reply.Id;
     }
 
+    /// <summary>An API key of tenant A, made by admin A: what RevokeApiKey names.</summary>
+    private async Task<object?> ApiKeyOfAAsync()
+    {
+        var alex = await f.ConnectionAsync("admin A", "agent");
+        return (await alex.InvokeAsync<ChatSupport.Contracts.ApiKeys.CreatedApiKey>("CreateApiKey", "matrix key", new[] { "read" })).Key.Id;
+    }
+
     /// <summary>A knowledge article of tenant A, made by admin A: what DeleteArticle names.</summary>
     private async Task<object?> ArticleOfAAsync()
     {
@@ -301,8 +309,9 @@ public sealed class AccessMatrixTests(MatrixFixture f)
         ("agent", "AddNote") => [sessionId, Guid.NewGuid().ToString("N"), "a private note"],
         ("agent", "SetFollowUp") => [sessionId, DateTimeOffset.UtcNow.AddHours(2)],
         ("agent", "MarkReviewed") => [sessionId, "Called the visitor back."],
-        ("agent", "GetDesk" or "GetTeam" or "GetQuickReplies" or "GetOperators" or "GetRouting" or "GetTeamAudit" or "GetPreferences") => [],
+        ("agent", "GetDesk" or "GetTeam" or "GetQuickReplies" or "GetOperators" or "GetRouting" or "GetTeamAudit" or "GetPreferences" or "GetApiKeys") => [],
         ("agent", "SavePreferences") => [new ChatSupport.Contracts.People.AgentPreferences { Theme = "dark" }],
+        ("agent", "CreateApiKey") => ["matrix key", new[] { "read" }],
         ("agent", "SetMyStatus") => ["online"],
         ("agent", "AddOperator") => [$"n-{Guid.NewGuid():N}"[..20], "New Operator", new[] { "member" }],
         ("agent", "SetAgentCapacity") => ["alex", null],
@@ -326,10 +335,15 @@ public sealed class AccessMatrixTests(MatrixFixture f)
     {
         switch (operation)
         {
-            case "GET /healthz" or "GET /healthz/live" or "GET /healthz/ready":
+            case "GET /healthz" or "GET /healthz/live" or "GET /healthz/ready" or "GET /openapi/v1.json":
             {
                 using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
                 return await Outcome.OfAsync(await http.GetAsync(operation["GET /".Length..]));
+            }
+            case "GET /api/docs/{document}":
+            {
+                using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
+                return await Outcome.OfAsync(await http.GetAsync("api/docs/v1"));
             }
             case "GET /api/auth/antiforgery":
             {
@@ -444,6 +458,18 @@ public sealed class AccessMatrixTests(MatrixFixture f)
                 using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
                 if (f.TokenOf(principal) is { } token) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
                 return await Outcome.OfAsync(await http.GetAsync(path));
+            }
+            // REST API v1's writes: only an API key opens them (docs/security.md, "API keys"), so every principal here is refused at the door.
+            case var write when write.StartsWith("POST /api/v1/", StringComparison.Ordinal) || write.StartsWith("PUT /api/v1/", StringComparison.Ordinal)
+                                                                            || write.StartsWith("DELETE /api/v1/", StringComparison.Ordinal):
+            {
+                var verb = new HttpMethod(write[..write.IndexOf(' ')]);
+                var path = write[(verb.Method.Length + 2)..].Replace("{session}", await f.ArchivedSessionAsync(), StringComparison.Ordinal);
+                var browser = await f.BrowserOfAsync(principal);
+                if (browser is not null) return await Outcome.OfAsync(await browser.SendAsync(verb, path, new { }));
+                using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
+                if (f.TokenOf(principal) is { } token) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+                return await Outcome.OfAsync(await http.SendAsync(new HttpRequestMessage(verb, path) { Content = JsonContent.Create(new { }) }));
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, "The matrix names an operation the test does not know.");

@@ -51,7 +51,8 @@ public static class AnalyticsEndpoints
         });
     }
 
-    private static async Task<(AnalyticsReport? Report, IResult? Refused)> ReportAsync(HttpContext http, IGrainFactory grains)
+    /// <summary>The report the query string asks for (from, to, tz, groupBy, agent), or the refusal: REST API v1 reads it the same way.</summary>
+    internal static async Task<(AnalyticsReport? Report, IResult? Refused)> ReportAsync(HttpContext http, IGrainFactory grains)
     {
         var tenant = ChatIdentity.From(http.User).TenantId;
         var q = http.Request.Query;

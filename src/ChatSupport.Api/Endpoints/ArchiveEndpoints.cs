@@ -78,7 +78,7 @@ public static class ArchiveEndpoints
     }
 
     /// <summary>An optional whole-number query parameter; a malformed one is invalid_input, not a binding failure without a body.</summary>
-    private static ChatError? Number(HttpContext http, string name, long fallback, out long value)
+    internal static ChatError? Number(HttpContext http, string name, long fallback, out long value)
     {
         value = fallback;
         var text = http.Request.Query[name].ToString();

@@ -54,13 +54,7 @@ public sealed partial class AgentHub
         return (await grains.GetGrain<IReviewGrain>(Me.TenantId).MarkReviewed(sessionId, Me.Caller.AsAgent(), note)).OrThrow();
     }
 
-    private async Task<ChatSessionSnapshot> SetLabelAsync(string sessionId, string labelId, bool on)
-    {
-        HubResults.ThrowIf(ChatInput.CheckId(labelId, "labelId"));
-        // Only a label of the tenant goes on; one deleted meanwhile can still come off.
-        if (on && (await Labels.GetAll()).All(l => l.Id != labelId)) throw new HubException(LabelInput.UnknownLabel(labelId).ToString());
-        return (await sessions.Session(Me, sessionId).SetLabel(Me.Caller, labelId, on)).OrThrow().ForAgents();
-    }
+    private Task<ChatSessionSnapshot> SetLabelAsync(string sessionId, string labelId, bool on) => commands.SetLabelAsync(Me, sessionId, labelId, on);
 
     private ILabelsGrain Labels => grains.GetGrain<ILabelsGrain>(Me.TenantId);
 }

@@ -15,7 +15,7 @@ namespace ChatSupport.Api.Hubs;
 
 /// <summary>The agent dashboard's hub (/hubs/agent): the live desk, assignment, and the chats an agent works in.</summary>
 [Authorize(Policy = ChatPolicies.Agent)]
-public sealed partial class AgentHub(IGrainFactory grains, SessionActions sessions, StreamBridge bridge) : Hub<IAgentClient>
+public sealed partial class AgentHub(IGrainFactory grains, SessionActions sessions, AgentCommands commands, StreamBridge bridge) : Hub<IAgentClient>
 {
     private ChatIdentity Me => ChatIdentity.From(Context.User);
     private BridgeMember Member => new(BridgeHub.Agent, Context.ConnectionId);
@@ -90,14 +90,11 @@ public sealed partial class AgentHub(IGrainFactory grains, SessionActions sessio
     public async Task<ChatSessionSnapshot> AssignToMe(string sessionId) =>
         (await sessions.Session(Me, sessionId).Assign(Me.Caller, Me.Caller.AsAgent())).OrThrow().ForAgents();
 
-    public async Task<ChatSessionSnapshot> AssignTo(string sessionId, string agentId) =>
-        (await sessions.Session(Me, sessionId).Assign(Me.Caller, await AgentRefAsync(agentId))).OrThrow().ForAgents();
+    public Task<ChatSessionSnapshot> AssignTo(string sessionId, string agentId) => commands.AssignToAsync(Me, sessionId, agentId);
 
-    public async Task<ChatSessionSnapshot> Transfer(string sessionId, string toAgentId, string? note) =>
-        (await sessions.Session(Me, sessionId).Transfer(Me.Caller, await AgentRefAsync(toAgentId), note)).OrThrow().ForAgents();
+    public Task<ChatSessionSnapshot> Transfer(string sessionId, string toAgentId, string? note) => commands.TransferAsync(Me, sessionId, toAgentId, note);
 
-    public async Task<ChatSessionSnapshot> Resolve(string sessionId) =>
-        (await sessions.Session(Me, sessionId).Resolve(Me.Caller)).OrThrow().ForAgents();
+    public Task<ChatSessionSnapshot> Resolve(string sessionId) => commands.ResolveAsync(Me, sessionId);
 
     public Task<MessageAck> SendMessage(string sessionId, string clientMessageId, string text) =>
         sessions.SendAsync(Me, sessionId, clientMessageId, text);
@@ -123,26 +120,13 @@ public sealed partial class AgentHub(IGrainFactory grains, SessionActions sessio
     /// The visitor's chats, newest first (at most 10): the details panel's "previous chats". A chat they rated
     /// anonymously is not listed: listing it under them would show who gave that rating.
     /// </summary>
-    public async Task<IReadOnlyList<ChatSessionSnapshot>> GetVisitorChats(string visitorId)
-    {
-        var me = Me;
-        HubResults.ThrowIf(ChatInput.CheckId(visitorId, "visitorId"));
-        var ids = await grains.GetGrain<IVisitorGrain>(GrainKeys.Compose(me.TenantId, visitorId)).GetSessionIds();
-        var snapshots = await Task.WhenAll(ids.Take(PreviousChatsShown).Select(id => sessions.Session(me, id).GetSnapshot(me.Caller)));
-        return snapshots.Where(r => r.Error is null && !r.Value!.HidesVisitor).Select(r => r.Value!).ToList();
-    }
+    public Task<IReadOnlyList<ChatSessionSnapshot>> GetVisitorChats(string visitorId) => commands.VisitorChatsAsync(Me, visitorId);
 
     /// <summary>
     /// Adds a private note to any chat of the tenant, open or resolved. Every @username in it must be an agent of the
     /// tenant (<c>unknown_agent</c> otherwise, nothing stored); they are notified (MentionEventConsumer).
     /// </summary>
-    public async Task<ChatNote> AddNote(string sessionId, string clientNoteId, string text)
-    {
-        HubResults.ThrowIf(ChatInput.CheckId(clientNoteId, "clientNoteId", ChatLimits.ClientMessageIdMaxLength) ?? NoteInput.CheckText(text, out _));
-        var mentions = new List<AgentRef>();
-        foreach (var id in NoteInput.MentionedIds(text)) mentions.Add(await MentionedAgentAsync(id));
-        return (await sessions.Session(Me, sessionId).AddNote(Me.Caller, clientNoteId, text, mentions)).OrThrow();
-    }
+    public Task<ChatNote> AddNote(string sessionId, string clientNoteId, string text) => commands.AddNoteAsync(Me, Me.Caller, sessionId, clientNoteId, text);
 
     public async Task<IReadOnlyList<ChatNote>> GetNotes(string sessionId) =>
         (await sessions.Session(Me, sessionId).GetNotes(Me.Caller)).OrThrow();
@@ -155,24 +139,9 @@ public sealed partial class AgentHub(IGrainFactory grains, SessionActions sessio
 
     public async Task DeleteQuickReply(string id) => (await QuickReplies.Delete(id)).OrThrow();
 
-    private const int PreviousChatsShown = 10;
     private IQuickRepliesGrain QuickReplies => grains.GetGrain<IQuickRepliesGrain>(Me.TenantId);
 
-    /// <summary>Another operator of the tenant who is an agent (<see cref="OperatorProfile.CanTakeChats"/>).</summary>
-    private async Task<AgentRef> AgentRefAsync(string agentId)
-    {
-        HubResults.ThrowIf(ChatInput.CheckId(agentId, "agentId"));
-        var profile = await grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(Me.TenantId, agentId)).GetProfile();
-        if (profile is not { CanTakeChats: true }) throw new HubException(ChatErrors.UnknownAgent().ToString());
-        return new AgentRef(agentId, profile.DisplayName);
-    }
-
-    private async Task<AgentRef> MentionedAgentAsync(string agentId)
-    {
-        var profile = await grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(Me.TenantId, agentId)).GetProfile();
-        if (profile is not { CanTakeChats: true }) throw new HubException(ChatErrors.UnknownMention(agentId).ToString());
-        return new AgentRef(agentId, profile.DisplayName);
-    }
+    private Task<AgentRef> AgentRefAsync(string agentId) => commands.AgentRefAsync(Me.TenantId, agentId);
 
     private IAgentGrain Agent(string agentId) => grains.GetGrain<IAgentGrain>(GrainKeys.Compose(Me.TenantId, agentId));
 }

@@ -15,7 +15,10 @@ public sealed class RefusalResultHandler : IAuthorizationMiddlewareResultHandler
         // A cookie whose sign-in ended is refused as such, not as if no cookie had come.
         var refusal = EndedSignIns.CameWithEndedSignIn(context) ? AccessRefusals.SignInExpired()
                       : result.AuthorizationFailure?.FailureReasons.OfType<RefusalReason>().FirstOrDefault()?.Refusal
-                      ?? (policy.Requirements.Any(r => r is SupportVisitorRequirement) ? AccessRefusals.VisitorTokenRequired() : AccessRefusals.SignInRequired());
+                      ?? (policy.Requirements.Any(r => r is SupportVisitorRequirement) ? AccessRefusals.VisitorTokenRequired()
+                          // REST API v1: no key, or one that opens nothing (ApiKeyAuthentication says which).
+                          : policy.Requirements.Any(r => r is ApiKeys.ApiScopeRequirement) ? context.Items[ApiKeys.ApiKeyAuthentication.RefusalItem] as AccessRefusal ?? ApiKeys.ApiKeyRefusals.KeyRequired()
+                          : AccessRefusals.SignInRequired());
         return RefusalResponses.WriteAsync(context, refusal);
     }
 }

@@ -65,6 +65,10 @@ public sealed class RateLimitOptions
     /// <summary>Typing events closer together than this are dropped (not refused): an indicator needs no more.</summary>
     public TimeSpan TypingMinInterval { get; set; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>REST API v1 requests one API key may make per window (docs/security.md, "API keys").</summary>
+    public int ApiRequestsPerKey { get; set; } = 600;
+    public TimeSpan ApiKeyWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     public int TokenRequestsPerAddress { get; set; } = 60;
     public int SignInsPerAddress { get; set; } = 10;
     public TimeSpan RouteWindow { get; set; } = TimeSpan.FromMinutes(1);

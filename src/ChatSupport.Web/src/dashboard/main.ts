@@ -4,6 +4,7 @@ import "./dashboard.css";
 import { h } from "../dom";
 import type { DashboardView, Me } from "./context";
 import { analyticsView } from "./analytics/analyticsView";
+import { apiKeysView } from "./apiKeys/apiKeysView";
 import { api } from "./http";
 import { mapView } from "./map/mapView";
 import { startShell } from "./shell";
@@ -12,7 +13,7 @@ import { resolvedView } from "./resolved/resolvedView";
 import { teamView } from "./team/teamView";
 
 /** Views other modules add (map, resolved chats, analytics): listed here, in navigation order after the queue. */
-const extraViews: DashboardView[] = [mapView, resolvedView, analyticsView, teamView];
+const extraViews: DashboardView[] = [mapView, resolvedView, analyticsView, teamView, apiKeysView];
 
 const refusals: Record<string, string> = {
   system_admin_required: "Live Chat Support is for System Admins of this workspace.",

@@ -3,7 +3,7 @@
 import type { AgentHubMethods, ClientEvents, VisitorHubMethods } from "./hubNames";
 import type {
   AgentInbox, AgentNotified, ChatLabel, ChatNote, ChatReview, NotePosted, KnowledgeArticle, LearnedAnswer, Suggestion, SuggestionChoice, SuggestionSet, SuggestionStats, AutomaticAnswerStats,
-  ChatSessionSnapshot, CloseChatResult, DeskDelta, DeskSnapshot, MessageAck, MessagePage, MessagePosted, QueuePositionChanged, QuickReply,
+  ChatSessionSnapshot, CloseChatResult, DeskDelta, DeskSnapshot, MessageAck, MessagePage, MessagePosted, QueuePositionChanged, QuickReply, ApiKeyInfo, ApiKeyScope, CreatedApiKey,
   ReceiptsChanged, ResumeResult, SessionChanged, TeamMember, TypingChanged,
   AddedOperator, AgentPreferences, AgentStatus, AuditEntry, RoutingSettings, TeamOperator, VisitorMessagePage, VisitorMessagePosted,
   VisitorMetadata, VisitorResumeResult, VisitorSessionChanged, VisitorSessionView, VisitorStartChatResult,
@@ -44,6 +44,9 @@ export interface AgentHubCalls extends SessionCalls<MessagePage, ChatSessionSnap
   GetQuickReplies(): QuickReply[];
   SaveQuickReply(id: string | null, shortcut: string, text: string): QuickReply;
   DeleteQuickReply(id: string): void;
+  GetApiKeys(): ApiKeyInfo[];
+  CreateApiKey(name: string, scopes: ApiKeyScope[]): CreatedApiKey;
+  RevokeApiKey(keyId: string): ApiKeyInfo;
   AddNote(sessionId: string, clientNoteId: string, text: string): ChatNote;
   GetNotes(sessionId: string): ChatNote[];
   GetLabels(): ChatLabel[];

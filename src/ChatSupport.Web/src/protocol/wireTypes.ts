@@ -150,6 +150,14 @@ export interface RoutingSettings {
 export interface AuditEntry { at: string; actor: string; area: string; action: string; target: string; before: string | null; after: string | null; }
 export interface QuickReply { id: string; shortcut: string; text: string; }
 
+/** API keys (docs/protocol.md, "API keys"): the page's rows never hold a secret; CreateApiKey's answer holds it once. */
+export type ApiKeyScope = "read" | "write" | "admin";
+export interface ApiKeyInfo {
+  id: string; name: string; scopes: ApiKeyScope[]; prefix: string; createdAt: string; createdBy: string;
+  lastUsedAt: string | null; revokedAt: string | null; revokedBy: string | null;
+}
+export interface CreatedApiKey { key: ApiKeyInfo; secret: string; }
+
 /** Knowledge (docs/protocol.md, "Knowledge and suggestions"): articles, learned answers, suggestions with calibrated confidence. */
 export interface KnowledgeArticle { id: string; title: string; body: string; tags: string[]; updatedAt: string; }
 export type SuggestionSourceKind = "article" | "learned_answer";

@@ -63,6 +63,10 @@ public sealed record ChatSessionState
     /// <summary>Started outside working hours: a message left for the team (the widget's leave-a-message form).</summary>
     [Id(70)] public bool OfflineMessage { get; init; }
 
+    // Ids from 90 up: automated responses' deadlines (issue 16); in the state only, not on the snapshot.
+    /// <summary>Automated messages scheduled and not yet sent or dropped, soonest first (ChatSessionGrain.Automated).</summary>
+    [Id(90)] public IReadOnlyList<AutomatedDue> AutomatedDue { get; init; } = [];
+
     public ChatSessionSnapshot ToSnapshot(string tenantId, string sessionId, long lastSeq) => new()
     {
         TenantId = tenantId,

@@ -79,4 +79,5 @@ export const ClientEvents = {
   DeskChanged: "DeskChanged",
   NotePosted: "NotePosted",
   AgentNotified: "AgentNotified",
+  SettingsChanged: "SettingsChanged",
 } as const;

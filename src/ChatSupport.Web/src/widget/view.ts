@@ -24,7 +24,7 @@ export const attachBtn = h("button", { type: "button", class: "secondary attach"
 export const fileInput = h("input", { type: "file", multiple: true, hidden: true, "aria-hidden": "true" });
 export const composer = h("form", { class: "composer", hidden: true }, attachBtn, fileInput, input, sendBtn);
 export const closeBtn = h("button", { type: "button", "aria-label": "Minimize chat" }, icon(ICON_CLOSE, 20));
-export const endBtn = h("button", { type: "button", class: "secondary", hidden: true, style: "padding:3px 8px;font-size:12px;color:#1f2328" }, "End chat");
+export const endBtn = h("button", { type: "button", class: "secondary", hidden: true }, "End chat");
 export const title = h("h2", { id: "cs-title" }, "Chat with us");
 export const panel = h("div", { class: "panel", role: "dialog", "aria-labelledby": "cs-title", hidden: true },
   h("div", { class: "head" }, title, endBtn, closeBtn), statusEl, body, composer);

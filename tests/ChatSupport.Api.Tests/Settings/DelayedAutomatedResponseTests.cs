@@ -50,7 +50,7 @@ public sealed class DelayedAutomatedResponseTests(ApiHostFixture f)
         var sessionId = (await visitor.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
         var session = f.Host.Grains.GetGrain<IChatSessionGrain>(GrainKeys.Compose(tenant, sessionId));
 
-        var both = await Eventually.GetAsync(() => visitor.Connection.InvokeAsync<VisitorMessagePage>("GetHistory", sessionId, 0L, 100),
+        var both = await Eventually.GetAsync(() => alex.Connection.InvokeAsync<MessagePage>("GetHistory", sessionId, 0L, 100),
             p => p.Messages.Count(m => m.Sender == ChatParty.System) == 2, what: "the greeting and still looking, after their delays");
         // A retried start and a new activation (as after a failover) store neither again.
         (await session.Start(visitor.Token!.VisitorId, new VisitorMetadata())).Error.Should().BeNull();
@@ -72,7 +72,7 @@ public sealed class DelayedAutomatedResponseTests(ApiHostFixture f)
     [Fact]
     public async Task Still_looking_is_not_sent_once_an_agent_took_the_chat()
     {
-        var tenant = await TenantWithAsync(new AutomatedResponses { Closing = On("Thanks, bye!", delay: 1), StillLooking = On("Still looking ({position}).", delay: 2) });
+        var tenant = await TenantWithAsync(new AutomatedResponses { Closing = On("Thanks, bye!", delay: 4), StillLooking = On("Still looking ({position}).", delay: 3) });
         await using var visitor = await ChatParticipant.VisitorAsync(f.Host, tenant);
         await using var alex = await ChatParticipant.AgentAsync(f.Host, tenant, "alex", "Alex");
         var sessionId = (await visitor.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
@@ -80,7 +80,8 @@ public sealed class DelayedAutomatedResponseTests(ApiHostFixture f)
         await alex.SendAsync(sessionId, "a1", "Hi, I'm here.");
         await alex.Connection.InvokeAsync<ChatSessionSnapshot>("Resolve", sessionId);
 
-        // The delayed closing comes after the resolve (the widget draws it above the rating prompt); still looking never does.
+        // The delayed closing comes after the resolve (the widget draws it above the rating prompt), after still looking was due:
+        // still looking never comes, as an agent took the chat first.
         var history = await Eventually.GetAsync(() => alex.Connection.InvokeAsync<MessagePage>("GetHistory", sessionId, 0L, 100),
             p => p.Messages.Any(m => m.Sender == ChatParty.System), what: "the delayed closing message");
         await visitor.Connection.InvokeAsync<VisitorSessionView>("RateChat", sessionId, 5, null, false);

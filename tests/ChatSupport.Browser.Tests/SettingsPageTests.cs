@@ -60,6 +60,8 @@ public sealed class SettingsPageTests(WidgetHost host)
             (await host.Grains.GetGrain<ISettingsGrain>(tenant).Get()).Version.Should().Be(0);
 
             await colour.FillAsync("#7c2d12");
+            await Expect(admin.Locator(".field-error")).ToHaveCountAsync(0);
+            await Expect(colour).Not.ToHaveAttributeAsync("aria-invalid", "true");
             await admin.Locator("select[data-field='widget.position']").SelectOptionAsync("bottom_left");
             await admin.Locator("input[data-field='widget.offsetX']").FillAsync("32");
             await admin.Locator("input[data-field='widget.texts.en.title']").FillAsync("Talk to Acme");
@@ -77,7 +79,7 @@ public sealed class SettingsPageTests(WidgetHost host)
             await Expect(visitor.GetByRole(AriaRole.Dialog, new() { Name = "Talk to Acme" })).ToBeVisibleAsync();
             await Expect(visitor.Locator($"{Widget} .head")).ToHaveCSSAsync("background-color", "rgb(124, 45, 18)");
             await Expect(visitor.Locator(Widget)).ToHaveCSSAsync("left", "32px");
-            await Expect(visitor.Locator($"{Widget} .msg.visitor")).ToContainTextAsync("Hello, I have a question.", new() { Timeout = 1_000 });
+            await Expect(visitor.Locator($"{Widget} .msg.visitor")).ToContainTextAsync("Hello, I have a question.");
 
             // Another admin saves meanwhile: this page's save names the conflict and changes nothing of theirs.
             var settings = host.Grains.GetGrain<ISettingsGrain>(tenant);

@@ -6,7 +6,14 @@ import { h, text } from "../../dom";
 export class FieldErrors {
   private shown: { el: HTMLElement; note: HTMLElement } | null = null;
 
-  constructor(private readonly root: HTMLElement) {}
+  constructor(private readonly root: HTMLElement) {
+    // Editing the field the refusal named takes its sentence away: it spoke of the old value.
+    const edited = (e: Event) => {
+      if (this.shown && e.target instanceof Node && this.shown.el.contains(e.target)) this.clear();
+    };
+    root.addEventListener("input", edited);
+    root.addEventListener("change", edited);
+  }
 
   clear(): void {
     if (!this.shown) return;

@@ -71,7 +71,7 @@ public sealed class AutomatedFailoverTests : IAsyncLifetime
         // Nobody calls the chat: only its reminder (on the surviving silo) can bring "still looking".
         var messages = await Eventually.GetAsync(() => log.ReadAfterAsync(key, 0, 50), m => m.Messages.Any(x => x.ClientMessageId == "auto:still-looking"),
             TimeSpan.FromSeconds(180), "still looking, sent by the chat's next activation");
-        (await Eventually.GetAsync(() => Try(() => session.PostMessage(visitor, "v1", "Is anyone there?")), r => r is not null, TimeSpan.FromSeconds(60), "the chat answers"))!.Ok().Seq.Should().Be(3);
+        (await Eventually.GetAsync(() => Try(() => session.PostMessage(visitor, "v1", "Is anyone there?")), r => r is not null, TimeSpan.FromSeconds(120), "the chat answers (the dead silo's calls time out meanwhile)"))!.Ok().Seq.Should().Be(3);
 
         var all = (await session.GetMessages(visitor, 0, 50)).Ok().Messages;
         all.Select(m => (m.Seq, m.Sender, m.Text)).Should().Equal(

@@ -4,7 +4,6 @@ using ChatSupport.Contracts;
 using ChatSupport.Contracts.Messages;
 using ChatSupport.Contracts.Sessions;
 using ChatSupport.Contracts.Settings;
-using ChatSupport.Contracts.Tenants;
 using ChatSupport.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -21,25 +20,9 @@ public sealed class WidgetSettingsTests(WidgetHost host)
 {
     private const string Widget = "#chatsupport-widget";
 
-    private async Task<string> WorkspaceAsync()
-    {
-        var tenant = "w" + Guid.NewGuid().ToString("N")[..10];
-        await host.Grains.GetGrain<ITenantGrain>(tenant).Configure(new TenantSettings
-        {
-            Name = tenant, Plan = Plans.Scale, Features = [Features.PrioritySupport],
-            AllowedOrigins = [host.DemoBase.GetLeftPart(UriPartial.Authority)],
-        });
-        return tenant;
-    }
+    private Task<string> WorkspaceAsync() => WidgetWorkspaces.NewAsync(host);
 
-    /// <summary>
-    /// The demo site's home page with the widget of <paramref name="tenant"/>: the script tag's data-tenant is changed as
-    /// the parser inserts it, before the (async) script runs. The page must come from the demo site itself: a page
-    /// fulfilled by the test is not on loopback, and Chromium's private network rules would then block widget.js.
-    /// </summary>
-    private async Task<(IBrowserContext Context, IPage Page)> PageOfAsync(string tenant) =>
-        await host.VisitorAsync("index.html", setup: context => context.AddInitScriptAsync(
-            $"new MutationObserver(() => document.querySelectorAll('script[data-tenant]').forEach(s => s.dataset.tenant = '{tenant}')).observe(document, {{ childList: true, subtree: true }});"));
+    private Task<(IBrowserContext Context, IPage Page)> PageOfAsync(string tenant) => WidgetWorkspaces.VisitorOfAsync(host, tenant);
 
     private async Task SaveAsync(string tenant, Func<WorkspaceSettings, WorkspaceSettings> change)
     {

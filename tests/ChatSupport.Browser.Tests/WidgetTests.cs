@@ -216,7 +216,7 @@ public sealed class WidgetTests(WidgetHost host)
             await Expect(input).ToBeFocusedAsync();
             await page.Keyboard.TypeAsync("Typed with the keyboard");
             await page.Keyboard.PressAsync("Enter");
-            await Expect(page.Locator($"{Widget} [role=log] .bubble")).ToHaveTextAsync("Typed with the keyboard");
+            await Expect(page.Locator($"{Widget} .log .bubble")).ToHaveTextAsync("Typed with the keyboard");
             await Expect(page.Locator($"{Widget} .status")).ToHaveAttributeAsync("aria-live", "polite");
             await Shot(page, "8-mobile");
             await page.Keyboard.PressAsync("Escape");

@@ -7,4 +7,6 @@ public static class HubGroups
     public static string Desk(string tenantId) => "desk:" + tenantId;
     /// <summary>One per agent ("{tenantId}/{agentId}"): their notifications, on every dashboard they have open.</summary>
     public static string Inbox(string agentKey) => "inbox:" + agentKey;
+    /// <summary>One per tenant: every visitor connection, pushed the widget's settings when they change.</summary>
+    public static string WidgetSettings(string tenantId) => "settings:" + tenantId;
 }

@@ -17,10 +17,14 @@ namespace ChatSupport.Api.Hubs;
 /// no operator username, no internal data.
 /// </summary>
 [Authorize(Policy = ChatPolicies.Visitor)]
-public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, StreamBridge bridge, VisitorLocator locator) : Hub<IVisitorClient>
+public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, StreamBridge bridge, VisitorLocator locator,
+    ChatSupport.Api.Settings.WidgetSettingsCache widgetSettings) : Hub<IVisitorClient>
 {
     private ChatIdentity Me => ChatIdentity.From(Context.User);
     private BridgeMember Member => new(BridgeHub.Visitor, Context.ConnectionId);
+
+    /// <summary>Every visitor connection is pushed its workspace's saved settings (<see cref="IVisitorClient.SettingsChanged"/>).</summary>
+    public override Task OnConnectedAsync() => widgetSettings.FollowAsync(Me.TenantId, Context.ConnectionId);
 
     /// <summary>
     /// Starts a chat, or returns the visitor's chat that is still open. The location is the server's: looked up from

@@ -19,7 +19,17 @@ public interface ISettingsGrain : IGrainWithStringKey
 
     /// <summary>What the widget may know (public: no audit data), with the schedule's state at this moment.</summary>
     Task<WidgetSettingsView> GetWidgetView();
+
+    /// <summary>
+    /// The away message to send at <paramref name="at"/> (the chat's own clock): null while the team is open or the message is off. Its client message id names the
+    /// closed period (by the opening that ends it), so a chat gets it once per closed period.
+    /// </summary>
+    Task<AwayNotice?> GetAwayNotice(DateTimeOffset at);
 }
+
+/// <summary>The away message of this closed period: <see cref="ClientMessageId"/> is the same for every instant of it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record AwayNotice([property: Id(0)] string ClientMessageId, [property: Id(1)] string Text, [property: Id(2)] int DelaySeconds);
 
 /// <summary>
 /// The public settings of the widget (<c>GET /api/visitor/settings</c>): appearance, texts by language, whether the team

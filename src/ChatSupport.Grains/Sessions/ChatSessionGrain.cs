@@ -74,6 +74,8 @@ public sealed partial class ChatSessionGrain(
         // Automated messages are at most a few per chat: a log longer than the window read back has people's messages.
         _peopleWrote = S.LastSeq > IdempotencyWindow;
         CatchUp(await log.ReadIdsAfterAsync(this.GetPrimaryKeyString(), Math.Max(0, S.LastSeq - IdempotencyWindow), ct));
+        // Deadlines an earlier activation did not live to meet (ChatSessionGrain.Automated).
+        if (S.AutomatedDue.Count > 0) StartAutomatedTimer(S.AutomatedDue.Min(d => d.DueAt));
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct)
@@ -87,6 +89,7 @@ public sealed partial class ChatSessionGrain(
         // The desk's sweep reaches every open chat: one whose reminder could not be registered (or that is older than
         // abandonment) gets it here.
         await EnsureAbandonCheckAsync();
+        if (S.AutomatedDue.Count > 0) await SendDueAutomatedAsync();
     }
 
     public async Task<ChatResult<ChatSessionSnapshot>> Start(string visitorId, VisitorMetadata metadata)
@@ -95,15 +98,18 @@ public sealed partial class ChatSessionGrain(
         if (S.Started && S.VisitorId == visitorId)
         {
             // The first attempt may have stored the start and died before its automated messages: they are sent once.
-            await SendStartResponsesAsync();
+            await SendStartResponsesAsync(await SettingsAsync());
+            await SendDueAutomatedAsync();
             return Snapshot();
         }
         var settings = await SettingsAsync();
         var now = clock.GetUtcNow();
-        var started = await ApplyAsync(ChatWorkflow.Start(S, visitorId, metadata, now, offlineMessage: settings is not null && !IsOpen(settings, now)));
+        var start = ChatWorkflow.Start(S, visitorId, metadata, now, offlineMessage: settings is not null && !IsOpen(settings, now));
+        var started = await ApplyAsync(WithStartDeadlines(start, settings, now));
         if (!started.IsSuccess) return started;
         await EnsureAbandonCheckAsync();
-        await SendStartResponsesAsync();
+        await SendStartResponsesAsync(settings);
+        await ScheduleAutomatedAsync();
         return Snapshot();
     }
 
@@ -129,6 +135,7 @@ public sealed partial class ChatSessionGrain(
     {
         if (reminderName == FollowUpReminder) await FollowUpDueAsync();
         else if (reminderName == AbandonCheck) await AbandonCheckDueAsync();
+        else if (reminderName == AutomatedReminder) await AutomatedReminderDueAsync();
     }
 
     private async Task AbandonCheckDueAsync()
@@ -169,10 +176,10 @@ public sealed partial class ChatSessionGrain(
 
     public async Task<ChatResult<ChatSessionSnapshot>> Resolve(ChatCaller caller)
     {
-        var decision = ChatWorkflow.Resolve(S, caller, clock.GetUtcNow());
-        // The closing message comes before the resolve, so the visitor reads it above the rating prompt.
-        if (decision.Error is null) await SendClosingAsync();
-        return await ApplyAsync(decision);
+        // The closing message comes before the resolve, so the visitor reads it above the rating prompt (or, delayed, is a deadline stored with it).
+        var resolved = await ApplyAsync(await WithClosingAsync(ChatWorkflow.Resolve(S, caller, clock.GetUtcNow())));
+        if (resolved.IsSuccess && S.AutomatedDue.Count > 0) await ScheduleAutomatedAsync();
+        return resolved;
     }
 
     public Task<ChatResult<ChatSessionSnapshot>> CloseByVisitor(ChatCaller caller) =>
@@ -187,7 +194,9 @@ public sealed partial class ChatSessionGrain(
         if (ChatInput.CheckClientMessageId(clientMessageId) is { } badId) return badId;
         if (ChatInput.CheckMessageText(text, out var trimmed) is { } badText) return badText;
         if (_recentAcks.TryGet(caller, clientMessageId, out var known)) return await AcknowledgeAgainAsync(known);
-        return await StoreAsync(caller, clientMessageId, trimmed, attachment: null);
+        var posted = await StoreAsync(caller, clientMessageId, trimmed, attachment: null);
+        if (posted.IsSuccess && caller.Party == ChatParty.Visitor) AwayAfterVisitorMessage(posted.Value!.SentAt);
+        return posted;
     }
 
     /// <summary>Stores a new message (text, or a file's) under the next number, then tells the session's subscribers.</summary>

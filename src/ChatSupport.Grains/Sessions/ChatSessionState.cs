@@ -68,6 +68,9 @@ public sealed record ChatSessionState
     [Id(100)] public long? AutomaticAnswerSeq { get; init; }
     /// <summary>The visitor asked for a person after the automatic answer.</summary>
     [Id(101)] public DateTimeOffset? HandedOffAt { get; init; }
+    // Ids from 90 up: automated responses' deadlines (issue 16); in the state only, not on the snapshot.
+    /// <summary>Automated messages scheduled and not yet sent or dropped, soonest first (ChatSessionGrain.Automated).</summary>
+    [Id(90)] public IReadOnlyList<AutomatedDue> AutomatedDue { get; init; } = [];
 
     public ChatSessionSnapshot ToSnapshot(string tenantId, string sessionId, long lastSeq) => new()
     {

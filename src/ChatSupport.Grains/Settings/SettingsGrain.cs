@@ -34,6 +34,8 @@ public sealed class SettingsGrain(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private (DateTimeOffset At, long? Seconds)? _replyTime;
+    /// <summary>The schedule of the stored version: parsed once per version, asked on every visitor message of a waiting chat.</summary>
+    private (long Version, WorkingSchedule Schedule)? _schedule;
 
     private string Tenant => this.GetPrimaryKeyString();
 
@@ -93,6 +95,16 @@ public sealed class SettingsGrain(
             ExpectedReplySeconds = await ExpectedReplySecondsAsync(s.General.TimeZone, now),
             ValidUntil = schedule.NextChange(instant)?.ToDateTimeOffset(),
         };
+    }
+
+    public Task<AwayNotice?> GetAwayNotice(DateTimeOffset at)
+    {
+        var s = state.State.Settings;
+        if (s.AutomatedResponses.Away is not { Enabled: true } away) return Task.FromResult<AwayNotice?>(null);
+        if (_schedule is not { } known || known.Version != s.Version)
+            _schedule = known = (s.Version, WorkingSchedule.From(s.WorkingHours, s.General.TimeZone));
+        var id = AwayPeriod.ClientMessageId(known.Schedule, Instant.FromDateTimeOffset(at));
+        return Task.FromResult(id is null ? null : new AwayNotice(id, away.Text, away.DelaySeconds));
     }
 
     /// <summary>The median first response of the last 7 days (today included), when at least 5 chats had one.</summary>

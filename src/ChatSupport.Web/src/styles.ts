@@ -102,6 +102,19 @@ label { display: block; font-size: 13px; font-weight: 600; margin-bottom: 3px; }
 .error { color: #b91c1c; font-size: 13px; margin: 0; }
 .error:empty { display: none; }
 .thanks { text-align: center; padding: 16px 8px; background: #fff; border-radius: 10px; border: 1px solid #d0d7de; }
+.head .secondary { padding: 3px 8px; font-size: 12px; color: #1f2328; background: #fff; }
+/* The visitor's dark theme (their system's choice): the same layout, dark surfaces, every text still 4.5:1. */
+@media (prefers-color-scheme: dark) {
+  .root, .agent .bubble, .file-card, .rating, .thanks, .composer, .panel { color: #e6edf3; }
+  .panel, .composer, .rating, .thanks, .agent .bubble, .file-card { background: #0d1117; border-color: #30363d; }
+  .body { background: #161b22; }
+  .status { background: #0c2d6b; color: #dbeafe; border-color: #1e3a8a; }
+  .system .bubble, .note { background: #30363d; color: #e6edf3; }
+  .meta, .typing, .file-meta { color: #9198a1; }
+  .field input, .field textarea, .composer textarea, .secondary, .head .secondary { background: #0d1117; color: #e6edf3; border-color: #6e7681; }
+  .file-open { color: #4493f8; }
+  .error, .meta button { color: #f85149; }
+}
 @media (max-width: 480px) {
   .open .launcher { display: none; }
   .panel { position: fixed; inset: 0; width: 100vw; height: 100%; max-height: none; margin: 0; border-radius: 0; border: 0; }

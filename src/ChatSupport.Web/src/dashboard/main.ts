@@ -10,10 +10,11 @@ import { mapView } from "./map/mapView";
 import { startShell } from "./shell";
 import { showSignIn } from "./signIn";
 import { resolvedView } from "./resolved/resolvedView";
+import { settingsView } from "./settings/settingsView";
 import { teamView } from "./team/teamView";
 
 /** Views other modules add (map, resolved chats, analytics): listed here, in navigation order after the queue. */
-const extraViews: DashboardView[] = [mapView, resolvedView, analyticsView, teamView, apiKeysView];
+const extraViews: DashboardView[] = [mapView, resolvedView, analyticsView, teamView, settingsView, apiKeysView];
 
 const refusals: Record<string, string> = {
   system_admin_required: "Live Chat Support is for System Admins of this workspace.",

@@ -1,6 +1,7 @@
 // Each hub's methods as TypeScript signatures (arguments → answer) and each event's payload, so a call with the
 // wrong arguments, or a handler expecting the wrong payload, fails to compile. Types only.
 import type { AgentHubMethods, ClientEvents, VisitorHubMethods } from "./hubNames";
+import type { WidgetSettingsView } from "./settings";
 import type {
   AgentInbox, AgentNotified, ChatLabel, ChatNote, ChatReview, NotePosted, KnowledgeArticle, LearnedAnswer, Suggestion, SuggestionChoice, SuggestionSet, SuggestionStats, AutomaticAnswerStats,
   ChatSessionSnapshot, CloseChatResult, DeskDelta, DeskSnapshot, MessageAck, MessagePage, MessagePosted, QueuePositionChanged, QuickReply, ApiKeyInfo, ApiKeyScope, CreatedApiKey,
@@ -105,7 +106,12 @@ export interface VisitorEventPayloads {
   TypingChanged: TypingChanged;
   ReceiptsChanged: ReceiptsChanged;
   QueuePositionChanged: QueuePositionChanged;
+  /** The workspace saved its settings: the widget's view, as GET /api/visitor/settings answers it now. */
+  SettingsChanged: WidgetSettingsView;
 }
+
+/** Events of the visitor hub alone: agents read the settings on the Settings page. */
+type VisitorOnlyEvents = "SettingsChanged";
 
 /** Events of the agent hub alone: the visitor hub never sends them (a note never reaches a visitor). */
 type AgentOnlyEvents = "DeskChanged" | "NotePosted" | "AgentNotified";
@@ -116,6 +122,6 @@ type Assert<T extends true> = T;
 export type NamesMatch = [
   Assert<Same<keyof VisitorHubCalls, keyof typeof VisitorHubMethods>>,
   Assert<Same<keyof AgentHubCalls, keyof typeof AgentHubMethods>>,
-  Assert<Same<keyof ClientEventPayloads, keyof typeof ClientEvents>>,
+  Assert<Same<keyof ClientEventPayloads, Exclude<keyof typeof ClientEvents, VisitorOnlyEvents>>>,
   Assert<Same<keyof VisitorEventPayloads, Exclude<keyof typeof ClientEvents, AgentOnlyEvents>>>,
 ];

@@ -86,4 +86,5 @@ export const ClientEvents = {
   DeskChanged: "DeskChanged",
   NotePosted: "NotePosted",
   AgentNotified: "AgentNotified",
+  SettingsChanged: "SettingsChanged",
 } as const;

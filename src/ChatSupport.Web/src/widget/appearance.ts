@@ -1,21 +1,15 @@
 // The tenant's public settings (docs/protocol.md, GET /api/visitor/settings): read at load and every 30 s, so an
-// open widget shows a saved change within a minute (the route's cache lives at most 15 s). Texts go in as text only;
-// the colour must be #rrggbb and the offsets whole pixels before they reach CSS, whatever the server sent.
+// open widget shows a saved change within a minute (the route's cache lives at most 15 s); a widget connected to the
+// visitor hub is pushed a saved change at once (SettingsChanged, the same view). Texts go in as text only; the colour
+// must be #rrggbb and the offsets whole pixels before they reach CSS, whatever the server sent.
 import { text } from "../dom";
+import type { WidgetSettingsView as View, WidgetTexts as Texts } from "../protocol";
 import { base, look, prechat, tenant } from "./config";
 import { launcher, placeEl, rootEl, title } from "./view";
 
-interface Texts { launcherLabel: string; title: string; subtitle: string; welcome: string }
-interface View {
-  version: number; language: string; open: boolean; backAt: string | null; expectedReplySeconds: number | null;
-  appearance: {
-    primaryColor: string; position: string; offsetX: number; offsetY: number; showAgentNames: boolean;
-    preChatForm: boolean; texts: Record<string, Texts>;
-  };
-}
-
 const REFRESH_MS = 30_000;
 let applied = "";
+let onChange = () => {};
 
 /** The visitor's language if the tenant has texts for it, else the tenant's own. */
 function pick(texts: Record<string, Texts>, fallback: string): Texts | undefined {
@@ -42,22 +36,32 @@ export function apply(v: View): void {
   }
   look.names = a.showAgentNames !== false;
   look.prechat = prechat || a.preChatForm === true;
+  look.fields = Array.isArray(a.preChatFields) ? a.preChatFields : ["name", "email"];
   look.open = v.open !== false;
   look.backAt = v.backAt;
   look.reply = v.expectedReplySeconds;
 }
 
-/** Loads the settings, then again every 30 s; calls back when something the visitor sees changed. */
-export function follow(changed: () => void): void {
+/** Applies a view (read, pushed, or the Settings page's draft) unless it is the one shown; then calls back. */
+export function show(v: View): void {
+  const key = JSON.stringify(v);
+  if (key === applied) return;
+  applied = key;
+  apply(v);
+  onChange();
+}
+
+/** Calls back when something the visitor sees changed: the panel redraws what depends on it. */
+export function whenChanged(changed: () => void): void {
+  onChange = changed;
+}
+
+/** Loads the settings, then again every 30 s (the fallback for a widget the hub cannot push to). */
+export function follow(): void {
   const load = async () => {
     try {
       const r = await fetch(`${base}/api/visitor/settings?tenant=${encodeURIComponent(tenant)}`);
-      if (!r.ok) return;
-      const body = await r.text();
-      if (body === applied) return;
-      applied = body;
-      apply(JSON.parse(body) as View);
-      changed();
+      if (r.ok) show((await r.json()) as View);
     } catch { /* offline or blocked: the widget keeps what it has */ }
   };
   void load();

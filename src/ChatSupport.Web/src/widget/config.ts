@@ -5,14 +5,16 @@ const script = (document.currentScript as HTMLScriptElement | null)
 
 export const tenant = script?.dataset.tenant ?? "";
 export const prechat = script?.dataset.prechat === "true";
+/** The Settings page's live preview (data-preview="true"): drawn from the page's draft, never connects or stores. */
+export const previewMode = script?.dataset.preview === "true";
 /** The server that served widget.js: tokens and the hub live there, not on the host page's origin. */
 export const base = script ? new URL(script.src, location.href).origin : location.origin;
 
 const key = (name: string) => `chatsupport.${tenant}.${name}`;
 // Storage can throw (private mode, blocked cookies): the widget then works without surviving a reload.
 export const store = {
-  get: (n: string) => { try { return localStorage.getItem(key(n)); } catch { return null; } },
-  set: (n: string, v: string | null) => { try { v === null ? localStorage.removeItem(key(n)) : localStorage.setItem(key(n), v); } catch { /* private mode */ } },
+  get: (n: string) => { try { return previewMode ? null : localStorage.getItem(key(n)); } catch { return null; } },
+  set: (n: string, v: string | null) => { try { if (previewMode) return; v === null ? localStorage.removeItem(key(n)) : localStorage.setItem(key(n), v); } catch { /* private mode */ } },
 };
 
 /**
@@ -24,6 +26,8 @@ export const look = {
   subtitle: "",
   names: true,
   prechat,
+  /** The pre-chat form's fields (the settings' preChatFields). */
+  fields: ["name", "email"] as string[],
   open: true,
   backAt: null as string | null,
   reply: null as number | null,

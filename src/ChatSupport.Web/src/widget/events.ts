@@ -2,6 +2,7 @@
 // resumes the chat, reading exactly what was missed.
 import type { HubConnection } from "@microsoft/signalr";
 import { ClientEvents, onVisitorEvent } from "../protocol";
+import { show } from "./appearance";
 import { applyReceipts, receive, showAgentTyping } from "./messages";
 import { applySession, renderStatus, resume } from "./session";
 import { isMine, state } from "./state";
@@ -12,6 +13,7 @@ export function subscribe(c: HubConnection): void {
   onVisitorEvent(c, ClientEvents.SessionChanged, (e) => { if (isMine(e)) applySession(e.session); });
   onVisitorEvent(c, ClientEvents.QueuePositionChanged, (e) => { if (isMine(e)) { state.queuePosition = e.position; renderStatus(); } });
   onVisitorEvent(c, ClientEvents.ReceiptsChanged, (e) => { if (isMine(e)) applyReceipts(e.receipts); });
+  onVisitorEvent(c, ClientEvents.SettingsChanged, show);
   onVisitorEvent(c, ClientEvents.TypingChanged, (e) => { if (isMine(e) && e.party === "agent") showAgentTyping(e.isTyping); });
   c.onreconnecting(() => setStatus("Connection lost. Reconnecting…"));
   c.onreconnected(() => { void resume(); });

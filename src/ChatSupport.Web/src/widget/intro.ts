@@ -12,14 +12,20 @@ export function showIntro(onStart: (message?: string) => Promise<void>): void {
   const offline = !look.open;
   const start = h("button", { class: "primary", type: "submit" }, offline ? "Send message" : "Start chat");
   const children: Node[] = [h("p", {}, look.welcome)];
-  if (look.prechat || offline) {
-    children.push(
-      h("div", { class: "field" }, h("label", { for: "cs-name" }, "Name"), h("input", { id: "cs-name", name: "name", autocomplete: "name", maxlength: "100" })),
-      h("div", { class: "field" }, h("label", { for: "cs-email" }, "Email"), h("input", { id: "cs-email", name: "email", type: "email", autocomplete: "email", maxlength: "254" })));
-  }
+  // The leave-a-message form always asks both (someone must be able to write back); the pre-chat form its chosen fields.
+  const fields = offline ? ["name", "email"] : look.prechat ? look.fields : [];
+  if (fields.includes("name"))
+    children.push(h("div", { class: "field" }, h("label", { for: "cs-name" }, "Name"), h("input", { id: "cs-name", name: "name", autocomplete: "name", maxlength: "100" })));
+  if (fields.includes("email"))
+    children.push(h("div", { class: "field" }, h("label", { for: "cs-email" }, "Email"), h("input", { id: "cs-email", name: "email", type: "email", autocomplete: "email", maxlength: "254" })));
   const message = h("textarea", { id: "cs-message", name: "message", rows: "3", maxlength: "4000", required: "" });
   if (offline) children.push(h("div", { class: "field" }, h("label", { for: "cs-message" }, "Message"), message));
   const form = h("form", { class: "intro" }, ...children, start);
+  // Redrawn for a settings change while the visitor types: what they wrote stays.
+  for (const old of introEl.querySelectorAll<HTMLInputElement>("input, textarea")) {
+    const now = form.querySelector<HTMLInputElement>(`[name=${old.name}]`);
+    if (now) now.value = old.value;
+  }
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     start.disabled = true;

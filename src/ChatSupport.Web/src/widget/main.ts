@@ -3,8 +3,9 @@
 // It speaks docs/protocol.md through src/protocol/: POST /api/visitor/token, then the visitor hub (/hubs/visitor).
 // This file: the launcher and panel, the composer's keys and typing, and boot.
 import { callVisitorHub, VisitorHubMethods } from "../protocol";
-import { follow } from "./appearance";
-import { store, tenant } from "./config";
+import type { WidgetSettingsView } from "../protocol";
+import { follow, show, whenChanged } from "./appearance";
+import { previewMode, store, tenant } from "./config";
 import { onNewConnection } from "./connection";
 import { subscribe } from "./events";
 import "./attach";
@@ -70,12 +71,18 @@ input.addEventListener("input", () => {
 document.addEventListener("visibilitychange", scheduleAck);
 
 export const version = "1";
+/** The Settings page's live preview: draws this view (the page's draft) with this very code, as a visitor would see it. */
+export function preview(v: WidgetSettingsView): void {
+  if (previewMode) show(v);
+}
 function boot(): void {
   if (!tenant) { console.warn("ChatSupport widget: data-tenant is missing on the script tag"); return; }
   if (document.getElementById("chatsupport-widget")) return;
   onNewConnection(subscribe);
   document.body.append(host);
-  follow(() => { if (!state.session && !introEl.hidden) introduce(); else renderStatus(); });
+  whenChanged(() => { if (!state.session && !introEl.hidden) introduce(); else renderStatus(); });
+  if (previewMode) { introduce(); open(); return; }
+  follow();
   if (store.get("session")) { introEl.hidden = true; void resume(); } else renderStatus();
   if (store.get("open")) open();
 }

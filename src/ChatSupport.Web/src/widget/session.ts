@@ -3,7 +3,7 @@
 // and forget it for a new one.
 import { callVisitorHub, parseHubRefusal, VisitorHubMethods, type VisitorSessionView } from "../protocol";
 import { h } from "../dom";
-import { look, store } from "./config";
+import { look, previewMode, store } from "./config";
 import { connect } from "./connection";
 import { showIntro, visitorMetadata } from "./intro";
 import { applyReceipts, compose, fill, receive } from "./messages";
@@ -106,7 +106,8 @@ function startOver(): void {
 
 /** The greeting and Start chat button, for a visitor without a chat. */
 export function introduce(): void {
-  showIntro(startChat);
+  // The preview's form starts nothing: it only shows how the form looks.
+  showIntro(previewMode ? async () => {} : startChat);
   renderStatus();
 }
 

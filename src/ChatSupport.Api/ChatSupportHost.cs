@@ -115,6 +115,7 @@ public static class ChatSupportHost
         app.MapAuditEndpoints();
         app.MapAttachmentEndpoints();
         app.MapSettingsEndpoints();
+        app.MapWebhookEndpoints();
         app.MapChatHub<VisitorHub>("/hubs/visitor").RequireCors(SecuritySetup.WidgetCors);
         app.MapChatHub<AgentHub>("/hubs/agent");
         // Orleans' dashboard, for developers running a local cluster: only when asked for, and then only for a signed-in

@@ -66,6 +66,8 @@ public static class ChatSupportSiloExtensions
         silo.Services.AddChatEventConsumer<ChatSupport.Grains.Reviews.LowRatingEventConsumer>();
         // Knowledge: chats rated 4–5 propose learned answers (docs/architecture.md, "Knowledge and AI suggestions").
         silo.Services.AddChatEventConsumer<ChatSupport.Grains.Knowledge.LearnedAnswerEventConsumer>();
+        // Webhooks (docs/architecture.md, "Webhooks"): queued from the events into a durable outbox, sent per endpoint.
+        silo.AddChatSupportWebhooks(configuration);
         silo.Services.Configure<ChatSupport.Grains.Sessions.FollowUpOptions>(configuration.GetSection(ChatSupport.Grains.Sessions.FollowUpOptions.Section));
 
         // Grain state in Orleans' own binary format: compact, version-tolerant through the [Id] attributes, and it

@@ -21,6 +21,12 @@ public static class ChatMetrics
     private static readonly Counter<long> ChatEvents =
         Meter.CreateCounter<long>("chatsupport.chat.events", "{event}", "Session events stored (chat started, assigned, resolved, …), by event.");
 
+    private static readonly Counter<long> WebhookDeliveries =
+        Meter.CreateCounter<long>("chatsupport.webhook.deliveries", "{attempt}", "Webhook delivery attempts, by outcome: succeeded, retried (a retry is scheduled) or failed (given up).");
+
+    public static void WebhookDelivery(string outcome) =>
+        WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
     public static void MessageStored(ChatParty sender) =>
         MessagesStored.Add(1, new KeyValuePair<string, object?>("sender", sender.ToString().ToLowerInvariant()));
 

@@ -10,9 +10,10 @@ import { startShell } from "./shell";
 import { showSignIn } from "./signIn";
 import { resolvedView } from "./resolved/resolvedView";
 import { teamView } from "./team/teamView";
+import { webhooksView } from "./webhooks/webhooksView";
 
 /** Views other modules add (map, resolved chats, analytics): listed here, in navigation order after the queue. */
-const extraViews: DashboardView[] = [mapView, resolvedView, analyticsView, teamView];
+const extraViews: DashboardView[] = [mapView, resolvedView, analyticsView, teamView, webhooksView];
 
 const refusals: Record<string, string> = {
   system_admin_required: "Live Chat Support is for System Admins of this workspace.",

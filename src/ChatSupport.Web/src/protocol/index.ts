@@ -10,3 +10,4 @@ export * from "./chatLog";
 export * from "./deskVersions";
 export * from "./connection";
 export * from "./attachments";
+export * from "./webhooks";

@@ -118,13 +118,20 @@ public sealed class MatrixFixture : IAsyncLifetime
         return _archivedSession = open.Session.SessionId;
     }
 
-    /// <summary>A fresh webhook endpoint of tenant A (a public address literal: this host has no allow-list and no DNS).</summary>
-    public async Task<string> WebhookOfAAsync()
+    private string? _webhook;
+
+    /// <summary>
+    /// A webhook endpoint of tenant A (a public address literal: this host has no allow-list and no DNS): the same one
+    /// each time, or a fresh one for a case that may revoke it. A workspace keeps at most 20.
+    /// </summary>
+    public async Task<string> WebhookOfAAsync(bool fresh = false)
     {
+        if (!fresh && _webhook is not null) return _webhook;
         var admin = (await BrowserOfAsync("admin A"))!;
         var created = await admin.SendAsync(HttpMethod.Post, "api/webhooks", new { url = "https://93.184.215.14/hooks", events = new[] { "chat.rated" } });
         created.EnsureSuccessStatusCode();
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("endpoint").GetProperty("id").GetString()!;
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("endpoint").GetProperty("id").GetString()!;
+        return fresh ? id : _webhook = id;
     }
 
     /// <summary>A fresh open chat of visitor A that admin A holds, with a PDF from the visitor as message 1.</summary>
@@ -440,10 +447,11 @@ public sealed class AccessMatrixTests(MatrixFixture f)
             }
             case var hooks when hooks.Contains(" /api/webhooks", StringComparison.Ordinal):
             {
-                // A fresh endpoint of tenant A each time (a DELETE must not take away the next case's); an unknown delivery id.
+                // An endpoint of tenant A (a fresh one for DELETE, which must not take away the next case's); an unknown delivery id.
                 var verb = new HttpMethod(hooks[..hooks.IndexOf(' ')]);
                 var path = hooks[(hooks.IndexOf(' ') + 2)..];
-                if (path.Contains("{endpoint}", StringComparison.Ordinal)) path = path.Replace("{endpoint}", await f.WebhookOfAAsync(), StringComparison.Ordinal);
+                if (path.Contains("{endpoint}", StringComparison.Ordinal))
+                    path = path.Replace("{endpoint}", await f.WebhookOfAAsync(fresh: verb == HttpMethod.Delete), StringComparison.Ordinal);
                 path = path.Replace("{delivery}", "dlv_unknown", StringComparison.Ordinal);
                 object? body = path.EndsWith("rotate-secret", StringComparison.Ordinal) ? new { overlapHours = 1 }
                     : verb == HttpMethod.Post || verb == HttpMethod.Put ? new { url = "https://93.184.215.14/hooks", events = new[] { "chat.rated" } } : null;

@@ -19,7 +19,13 @@ USER app
 # ChatSupport__Tls__TrustedIssuerPath (a private CA) or ChatSupport__Tls__AllowedThumbprints__0 (rotation). Without a
 # certificate the silo does not start. docs/operations.md, "Cluster certificates".
 # ChatSupport__Storage__ConnectionString names the storage account.
+# Health: /healthz/live and /healthz/ready (joined the cluster, storage answers) on 127.0.0.1:8080 inside the container,
+# asked by the HEALTHCHECK below through the host itself (`--probe`: the image has no curl). An orchestrator probing
+# from outside sets ChatSupport__Silo__HealthAddress=0.0.0.0 (docs/operations.md, "Health").
 ENV ChatSupport__Silo__SiloPort=11111 \
-    ChatSupport__Silo__GatewayPort=30000
+    ChatSupport__Silo__GatewayPort=30000 \
+    ChatSupport__Silo__HealthPort=8080
 EXPOSE 11111 30000
+HEALTHCHECK --interval=15s --timeout=6s --start-period=30s --retries=3 \
+    CMD ["dotnet", "ChatSupport.Silo.dll", "--probe", "http://127.0.0.1:8080/healthz/ready"]
 ENTRYPOINT ["dotnet", "ChatSupport.Silo.dll"]

@@ -121,6 +121,7 @@ public static class ChatSupportHost
         app.MapSettingsEndpoints();
         app.MapRestApi(); // /api/v1, for servers with an API key (docs/protocol.md, "REST API v1")
         app.MapChatSupportRestApiDocs(); // /openapi/v1.json and /api/docs
+        app.MapWebhookEndpoints();
         app.MapChatHub<VisitorHub>("/hubs/visitor").RequireCors(SecuritySetup.WidgetCors);
         app.MapChatHub<AgentHub>("/hubs/agent");
         // Orleans' dashboard, for developers running a local cluster: only when asked for, and then only for a signed-in

@@ -1,5 +1,5 @@
 using ChatSupport.Api;
-using ChatSupport.Api.Health;
+using ChatSupport.Silo.Health;
 using ChatSupport.Silo.Tls;
 
 // `--make-dev-cert <folder>`: writes a development cluster certificate (as the silo host does) and exits.

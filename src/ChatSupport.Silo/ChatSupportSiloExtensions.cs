@@ -71,6 +71,8 @@ public static class ChatSupportSiloExtensions
         silo.Services.AddChatEventConsumer<ChatSupport.Grains.Knowledge.AutomaticAnswerEventConsumer>();
         // The optional generative model (ChatSupport:Ai:Model, off by default; docs/operations.md, "A generative model").
         silo.Services.AddGenerativeModel(configuration);
+        // Webhooks (docs/architecture.md, "Webhooks"): queued from the events into a durable outbox, sent per endpoint.
+        silo.AddChatSupportWebhooks(configuration);
         silo.Services.Configure<ChatSupport.Grains.Sessions.FollowUpOptions>(configuration.GetSection(ChatSupport.Grains.Sessions.FollowUpOptions.Section));
 
         // Grain state in Orleans' own binary format: compact, version-tolerant through the [Id] attributes, and it

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using System.Net;
@@ -9,7 +10,9 @@ using ChatSupport.Silo.Tls;
 using Orleans.Configuration;
 
 // `--make-dev-cert <folder>`: writes a development cluster certificate (./chat cluster, the tests) and exits.
-if (DevelopmentCertificate.TryRunCommand(args)) return;
+if (DevelopmentCertificate.TryRunCommand(args)) return 0;
+// `--probe <url>`: the container's health check (silo.Dockerfile): exits 0 when the route answers 200.
+if (ChatSupport.Silo.Health.HealthProbe.TryRun(args, out var probed)) return probed;
 
 // A silo process of a multi-silo cluster: Azure Table clustering on the configured storage account.
 // Ports come from configuration so several silos run side by side on one machine.
@@ -45,5 +48,8 @@ builder.UseOrleans(silo =>
 });
 
 builder.Services.AddChatSupportTelemetry(config, "chatsupport-silo");
+// /healthz/live and /healthz/ready on ChatSupport:Silo:HealthPort (docs/operations.md, "Health").
+builder.Services.AddHostedService<ChatSupport.Silo.Health.SiloHealthEndpoint>();
 
 await builder.Build().RunAsync();
+return 0;

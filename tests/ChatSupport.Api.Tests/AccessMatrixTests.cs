@@ -118,6 +118,22 @@ public sealed class MatrixFixture : IAsyncLifetime
         return _archivedSession = open.Session.SessionId;
     }
 
+    private string? _webhook;
+
+    /// <summary>
+    /// A webhook endpoint of tenant A (a public address literal: this host has no allow-list and no DNS): the same one
+    /// each time, or a fresh one for a case that may revoke it. A workspace keeps at most 20.
+    /// </summary>
+    public async Task<string> WebhookOfAAsync(bool fresh = false)
+    {
+        if (!fresh && _webhook is not null) return _webhook;
+        var admin = (await BrowserOfAsync("admin A"))!;
+        var created = await admin.SendAsync(HttpMethod.Post, "api/webhooks", new { url = "https://93.184.215.14/hooks", events = new[] { "chat.rated" } });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("endpoint").GetProperty("id").GetString()!;
+        return fresh ? id : _webhook = id;
+    }
+
     /// <summary>A fresh open chat of visitor A that admin A holds, with a PDF from the visitor as message 1.</summary>
     public async Task<string> ChatWithAttachmentAsync()
     {
@@ -443,6 +459,23 @@ public sealed class AccessMatrixTests(MatrixFixture f)
                 using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
                 if (f.TokenOf(principal) is { } token) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
                 return await Outcome.OfAsync(await http.PostAsJsonAsync("api/settings/holidays/import", new { ics }));
+            }
+            case var hooks when hooks.Contains(" /api/webhooks", StringComparison.Ordinal):
+            {
+                // An endpoint of tenant A (a fresh one for DELETE, which must not take away the next case's); an unknown delivery id.
+                var verb = new HttpMethod(hooks[..hooks.IndexOf(' ')]);
+                var path = hooks[(hooks.IndexOf(' ') + 2)..];
+                if (path.Contains("{endpoint}", StringComparison.Ordinal))
+                    path = path.Replace("{endpoint}", await f.WebhookOfAAsync(fresh: verb == HttpMethod.Delete), StringComparison.Ordinal);
+                path = path.Replace("{delivery}", "dlv_unknown", StringComparison.Ordinal);
+                object? body = path.EndsWith("rotate-secret", StringComparison.Ordinal) ? new { overlapHours = 1 }
+                    : verb == HttpMethod.Post || verb == HttpMethod.Put ? new { url = "https://93.184.215.14/hooks", events = new[] { "chat.rated" } } : null;
+                if (path.EndsWith("redeliver", StringComparison.Ordinal)) body = null;
+                var browser = await f.BrowserOfAsync(principal);
+                if (browser is not null) return await Outcome.OfAsync(verb == HttpMethod.Get ? await browser.GetAsync(path) : await browser.SendAsync(verb, path, body));
+                using var http = new HttpClient { BaseAddress = f.Host.BaseAddress };
+                if (f.TokenOf(principal) is { } token) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+                return await Outcome.OfAsync(await http.SendAsync(new HttpRequestMessage(verb, path) { Content = body is null ? null : JsonContent.Create(body) }));
             }
             case "GET /api/visitor/settings?tenant=A":
             {

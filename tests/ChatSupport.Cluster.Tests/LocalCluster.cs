@@ -29,7 +29,11 @@ public sealed class LocalCluster : IAsyncDisposable
     public Dictionary<string, string> TlsSettings { get; private set; } = [];
     public string LogDirectory => _workDir;
 
-    public static async Task<LocalCluster> StartAsync(int silos, int apis)
+    /// <summary>Each silo's health port (/healthz/live, /healthz/ready on 127.0.0.1).</summary>
+    public List<int> SiloHealthPorts { get; } = [];
+
+    /// <param name="settings">Extra environment for every process (ChatSupport__Webhooks__…, say).</param>
+    public static async Task<LocalCluster> StartAsync(int silos, int apis, IReadOnlyDictionary<string, string>? settings = null)
     {
         var siloDll = Path.Combine(RepoPaths.Root, "artifacts", "silo", "ChatSupport.Silo.dll");
         var apiDll = Path.Combine(RepoPaths.Root, "artifacts", "api", "ChatSupport.Api.dll");
@@ -39,7 +43,7 @@ public sealed class LocalCluster : IAsyncDisposable
         var cluster = new LocalCluster();
         try
         {
-            await cluster.StartProcessesAsync(silos, apis, siloDll, apiDll);
+            await cluster.StartProcessesAsync(silos, apis, siloDll, apiDll, settings ?? new Dictionary<string, string>());
             return cluster;
         }
         catch
@@ -50,7 +54,7 @@ public sealed class LocalCluster : IAsyncDisposable
         }
     }
 
-    private async Task StartProcessesAsync(int silos, int apis, string siloDll, string apiDll)
+    private async Task StartProcessesAsync(int silos, int apis, string siloDll, string apiDll, IReadOnlyDictionary<string, string> settings)
     {
         _workDir = Path.Combine(RepoPaths.Root, "TestResults", "cluster-" + DateTime.UtcNow.ToString("HHmmss") + "-" + Guid.NewGuid().ToString("N")[..6]);
         Directory.CreateDirectory(_workDir);
@@ -76,6 +80,7 @@ public sealed class LocalCluster : IAsyncDisposable
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
         foreach (var (key, value) in TlsSettings.AsEnvironment()) environment[key] = value;
+        foreach (var (key, value) in settings) environment[key] = value;
         for (var a = 0; a < AgentCount; a++)
         {
             environment[$"ChatSupport__Bootstrap__Tenants__0__Operators__{a}__Username"] = $"agent{a}";
@@ -85,11 +90,12 @@ public sealed class LocalCluster : IAsyncDisposable
 
         for (var i = 0; i < silos; i++)
         {
-            var (siloPort, gateway) = (FreePorts.Next(), FreePorts.Next());
+            var (siloPort, gateway, health) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
             SiloPorts.Add(siloPort);
             GatewayPorts.Add(gateway);
+            SiloHealthPorts.Add(health);
             _silos.Add(HostProcess.Start($"silo{i}", siloDll,
-                [$"--ChatSupport:Silo:SiloPort={siloPort}", $"--ChatSupport:Silo:GatewayPort={gateway}"], environment, _workDir));
+                [$"--ChatSupport:Silo:SiloPort={siloPort}", $"--ChatSupport:Silo:GatewayPort={gateway}", $"--ChatSupport:Silo:HealthPort={health}"], environment, _workDir));
         }
         foreach (var gateway in GatewayPorts) await FreePorts.WaitUntilListeningAsync(gateway, TimeSpan.FromSeconds(120));
 

@@ -64,7 +64,7 @@ public sealed class VisitorLocator : IDisposable
     {
         if (address is null) return null;
         if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (!PublicAddresses.IsPublic(address)) return null;
+        if (!ChatSupport.Grains.Network.PublicAddresses.IsPublic(address)) return null;
         var reader = address.AddressFamily == AddressFamily.InterNetwork ? _ipv4 : _ipv6;
         var record = reader?.Find<DbIpCityRecord>(address);
         return record?.ToLocation();

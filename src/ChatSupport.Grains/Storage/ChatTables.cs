@@ -62,6 +62,9 @@ public sealed class ChatTables
     /// <summary>One partition per tenant: articles (a|id) and learned answers (l|id) with their embeddings (<c>KnowledgeGrain</c>).</summary>
     public Task<TableClient> Knowledge => Get("Knowledge");
 
+    /// <summary>Webhooks' durable outbox and delivery log: partition tenant|endpoint, row session|order (<c>WebhookOutbox</c>).</summary>
+    public Task<TableClient> Webhooks => Get("Webhooks");
+
     /// <summary>The resolved-chats archive: a table per query shape (docs/architecture.md, "The archive").</summary>
     public Task<TableClient> Archive(ArchiveTable table) => Get(table.ToString());
 

@@ -27,6 +27,11 @@ public static class ChatMetrics
     /// <summary>A call refused before doing anything because <paramref name="what"/> was full (counted, never logged per call).</summary>
     public static void Overloaded(string what) =>
         OverloadRefusals.Add(1, new KeyValuePair<string, object?>("what", what));
+    private static readonly Counter<long> WebhookDeliveries =
+        Meter.CreateCounter<long>("chatsupport.webhook.deliveries", "{attempt}", "Webhook delivery attempts, by outcome: succeeded, retried (a retry is scheduled) or failed (given up).");
+
+    public static void WebhookDelivery(string outcome) =>
+        WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public static void MessageStored(ChatParty sender) =>
         MessagesStored.Add(1, new KeyValuePair<string, object?>("sender", sender.ToString().ToLowerInvariant()));

@@ -12,9 +12,10 @@ import { showSignIn } from "./signIn";
 import { resolvedView } from "./resolved/resolvedView";
 import { settingsView } from "./settings/settingsView";
 import { teamView } from "./team/teamView";
+import { webhooksView } from "./webhooks/webhooksView";
 
 /** Views other modules add (map, resolved chats, analytics): listed here, in navigation order after the queue. */
-const extraViews: DashboardView[] = [mapView, resolvedView, analyticsView, teamView, settingsView, apiKeysView];
+const extraViews: DashboardView[] = [mapView, resolvedView, analyticsView, teamView, settingsView, apiKeysView, webhooksView];
 
 const refusals: Record<string, string> = {
   system_admin_required: "Live Chat Support is for System Admins of this workspace.",

@@ -11,3 +11,4 @@ export * from "./deskVersions";
 export * from "./connection";
 export * from "./attachments";
 export * from "./settings";
+export * from "./webhooks";

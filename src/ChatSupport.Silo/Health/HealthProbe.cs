@@ -1,8 +1,8 @@
-namespace ChatSupport.Api.Health;
+namespace ChatSupport.Silo.Health;
 
 /// <summary>
 /// <c>--probe URL</c>: asks a health route and exits 0 on 200, 1 otherwise (within 5 s). The container image has no
-/// curl, so api.Dockerfile's HEALTHCHECK runs the host itself in this mode.
+/// curl, so the Dockerfiles' HEALTHCHECK runs the host itself in this mode (the Api and the silo alike).
 /// </summary>
 public static class HealthProbe
 {

@@ -1,13 +1,13 @@
 using System.Net;
 
-namespace ChatSupport.Api.Geo;
+namespace ChatSupport.Grains.Network;
 
 /// <summary>
 /// Addresses that name no place on the map: private, loopback, link-local, shared (carrier NAT), documentation,
-/// benchmarking, multicast and reserved ranges (RFC 6890). They are "unknown" without asking the database, so the
-/// answer does not depend on what a database release happens to hold for them.
+/// benchmarking, multicast and reserved ranges (RFC 6890). Visitors from them are "unknown" on the map without asking the
+/// location database; webhooks are not sent to them unless the allow-list names them (<c>WebhookTargetPolicy</c>).
 /// </summary>
-internal static class PublicAddresses
+public static class PublicAddresses
 {
     private static readonly IPNetwork[] NotPublic =
     [
@@ -22,6 +22,8 @@ internal static class PublicAddresses
 
     public static bool IsPublic(IPAddress address)
     {
+        // ::ffff:10.0.0.1 is 10.0.0.1: checked as the IPv4 address it carries.
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
         foreach (var network in NotPublic)
             if (network.Contains(address)) return false;
         return true;

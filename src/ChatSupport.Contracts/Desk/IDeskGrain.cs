@@ -50,6 +50,8 @@ public sealed record SessionSummary
     [Id(40)] public IReadOnlyList<string> Labels { get; init; } = [];
     /// <summary>Started outside working hours: shown in the queue as an offline message.</summary>
     [Id(60)] public bool OfflineMessage { get; init; }
+    /// <summary>The chat's running targets: the queue row counts down to the soonest, and "soonest target" orders by it.</summary>
+    [Id(80)] public IReadOnlyList<TargetClock> Targets { get; init; } = [];
 
     public static SessionSummary From(ChatSessionSnapshot s) => new()
     {
@@ -63,6 +65,7 @@ public sealed record SessionSummary
         AiConfidence = s.AiConfidence,
         Labels = s.Labels,
         OfflineMessage = s.OfflineMessage,
+        Targets = s.Targets,
     };
 }
 

@@ -63,6 +63,19 @@ public sealed record ChatSessionState
     /// <summary>Started outside working hours: a message left for the team (the widget's leave-a-message form).</summary>
     [Id(70)] public bool OfflineMessage { get; init; }
 
+    // Ids from 80 up: response-time targets (ChatTargets).
+    /// <summary>The tenant's targets when the chat started (a later change of the settings applies to later chats); null: none run.</summary>
+    [Id(80)] public ChatSupport.Contracts.Routing.ResponseTargets? TargetPolicy { get; init; }
+    /// <summary>The running targets, missed ones included until they stop.</summary>
+    [Id(81)] public IReadOnlyList<TargetClock> Targets { get; init; } = [];
+    /// <summary>Targets that stopped (met, missed or no longer applying): they never start again on this chat.</summary>
+    [Id(82)] public IReadOnlyList<string> EndedTargets { get; init; } = [];
+    /// <summary>The visitor's oldest message no agent has answered yet (the next-reply target counts from it), and its number.</summary>
+    [Id(83)] public DateTimeOffset? AwaitingReplySince { get; init; }
+    [Id(84)] public long AwaitingReplySeq { get; init; }
+    /// <summary>The newest message that started or stopped the wait for a reply: an older one retried changes nothing.</summary>
+    [Id(85)] public long ReplyMarkSeq { get; init; }
+
     public ChatSessionSnapshot ToSnapshot(string tenantId, string sessionId, long lastSeq) => new()
     {
         TenantId = tenantId,
@@ -88,5 +101,6 @@ public sealed record ChatSessionState
         FollowUpAgent = FollowUpAgent,
         AssignmentReason = AssignmentReason,
         OfflineMessage = OfflineMessage,
+        Targets = Targets,
     };
 }

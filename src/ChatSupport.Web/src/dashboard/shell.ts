@@ -10,6 +10,7 @@ import { LiveDesk } from "./deskStore";
 import { visitorLabel } from "./format";
 import { api } from "./http";
 import { WaitingNotifier } from "./notifier";
+import { watchMyTargets } from "./targets/targetNotifier";
 import { queueView } from "./queue/queueView";
 import { QuickReplies } from "./replies/quickReplies";
 import { repliesView } from "./replies/repliesView";
@@ -64,6 +65,10 @@ export async function startShell(root: HTMLElement, me: Me, extraViews: Dashboar
     return s ? visitorLabel(s.visitorId, s.visitor) : "a visitor";
   });
   desk.onDelta((d) => notifier.onDelta(d));
+  watchMyTargets(desk, me.username, notifier, (id) => {
+    const s = desk.get(id);
+    return s ? visitorLabel(s.visitorId, s.visitor) : "a visitor";
+  });
   const allow = h("button", { type: "button", hidden: notifier.permission !== "default" }, "Enable notifications");
   allow.addEventListener("click", async () => {
     await notifier.askPermission();

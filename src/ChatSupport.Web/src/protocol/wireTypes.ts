@@ -29,7 +29,13 @@ export interface SessionSummary {
   labels?: string[];
   /** Started outside working hours (the widget's leave-a-message form): the queue marks it. */
   offlineMessage?: boolean;
+  /** The chat's running response-time targets (agents only): the dashboard counts down from dueAt itself. */
+  targets?: TargetClock[];
 }
+
+export type TargetName = "assignment" | "first_reply" | "next_reply" | "resolution";
+/** A running target: sent when it starts, stops or is missed, never every second. */
+export interface TargetClock { target: TargetName; key: string; startedAt: string; dueAt: string; missed: boolean; }
 
 /** Delivered/read watermarks of both sides: a message is delivered when its seq ≤ the other side's delivered one. */
 export interface Receipts { visitorDeliveredSeq: number; visitorReadSeq: number; agentDeliveredSeq: number; agentReadSeq: number; }
@@ -175,7 +181,11 @@ export interface DurationStats { n: number; mean: number | null; median: number 
 export interface TargetedDurationStats extends DurationStats { withinTarget: number | null; targetSeconds: number; }
 
 /** reopened: resolved chats an agent reopened (Reopen), counted when the reopen happened. */
-export interface AnalyticsTotals { started: number; assigned: number; resolved: number; abandoned: number; missed: number; reopened: number; }
+export interface AnalyticsTotals {
+  started: number; assigned: number; resolved: number; abandoned: number; missed: number; reopened: number;
+  /** Response-time targets met and missed (TargetMet, TargetMissed); the share is met ÷ (met + missed), null when none ended. */
+  targetsMet?: number; targetsMissed?: number; targetsMetShare?: number | null;
+}
 
 /** csat and responseRate are shares (0–1); distribution counts the ratings of 1 to 5 stars, in that order. */
 export interface SatisfactionStats {
@@ -193,6 +203,7 @@ export interface AnalyticsHeatmap { days: string[]; started: number[][]; busiest
 export interface AgentAnalytics {
   agentId: string; agentName: string; handled: number; transfersIn: number; transfersOut: number; resolved: number;
   firstResponse: DurationStats; responseTime: DurationStats; ratings: number; csat: number | null; meanStars: number | null; reopened: number;
+  targetsMet?: number; targetsMissed?: number; targetsMetShare?: number | null;
 }
 
 export interface AnalyticsReport {

@@ -12,6 +12,7 @@ import { browserLabel, duration, locationLabel, pageLabel, visitorLabel, waitOf 
 import { statusBadge } from "../statusBadge";
 import { labelChips } from "../labels/labelChips";
 import { labelFilter } from "../labels/labelFilter";
+import { orderBySoonestTarget, targetCountdown } from "../targets/targetClock";
 
 type Filter = "open" | ChatStatus;
 
@@ -40,6 +41,9 @@ export const queueView: DashboardView = {
   mount(root: HTMLElement, ctx: DashboardContext) {
     let filter: Filter = "open";
     let byConfidence = false;
+    let bySoonestTarget = false;
+    // Each row's target countdown, repainted every second with the wait.
+    const countdowns = new Map<string, ReturnType<typeof targetCountdown>>();
     const rows = new Map<string, HTMLTableRowElement>();
     const waits = new Map<string, HTMLElement>();
     const rendered = new Map<string, string>(); // the summary each row shows: an unchanged row is left alone
@@ -79,14 +83,25 @@ export const queueView: DashboardView = {
     const empty = h("p", { class: "empty" }, "No chats here right now.");
     const aiSort = h("button", { type: "button", class: "sort-ai", "aria-label": "Sort by AI confidence" }, "AI");
     const aiHeader = h("th", { scope: "col", "aria-sort": "none" }, aiSort);
+    const targetSort = h("button", { type: "button", class: "sort-target", "aria-label": "Sort by soonest target" }, "Target");
+    const targetHeader = h("th", { scope: "col", "aria-sort": "none" }, targetSort);
     aiSort.addEventListener("click", () => {
       byConfidence = !byConfidence;
+      bySoonestTarget = false;
       aiHeader.setAttribute("aria-sort", byConfidence ? "descending" : "none");
+      targetHeader.setAttribute("aria-sort", "none");
+      render();
+    });
+    targetSort.addEventListener("click", () => {
+      bySoonestTarget = !bySoonestTarget;
+      byConfidence = false;
+      targetHeader.setAttribute("aria-sort", bySoonestTarget ? "ascending" : "none");
+      aiHeader.setAttribute("aria-sort", "none");
       render();
     });
     const table = h("table", { class: "queue", "aria-label": "Chat sessions" },
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Select"), ...["Status", "Visitor", "Labels", "Location", "Page", "Browser", "Wait", "Agent"].map((c) => h("th", { scope: "col" }, c)),
-        aiHeader, h("th", { scope: "col" }, "Actions"))),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Select"), ...["Status", "Visitor", "Labels", "Location", "Page", "Browser", "Wait"].map((c) => h("th", { scope: "col" }, c)),
+        targetHeader, h("th", { scope: "col" }, "Agent"), aiHeader, h("th", { scope: "col" }, "Actions"))),
       body);
     root.append(h("div", { class: "view-head" }, h("h1", {}, "Live chats"), count), filterBar, h("div", { class: "bulk-actions" }, closeSelected), table, loadMore, empty);
 
@@ -104,6 +119,9 @@ export const queueView: DashboardView = {
       rendered.set(s.sessionId, key);
       const wait = h("td", { class: "wait" }, duration(waitOf(s, Date.now())));
       waits.set(s.sessionId, wait);
+      const countdown = targetCountdown();
+      countdown.update(s.targets, Date.now());
+      countdowns.set(s.sessionId, countdown);
       const name = visitorLabel(s.visitorId, s.visitor);
       const actions = h("td", { class: "actions" });
       if (s.status === "waiting_for_agent") {
@@ -147,6 +165,7 @@ export const queueView: DashboardView = {
         h("td", { class: "page", title: s.visitor?.pageUrl ?? "" }, pageLabel(s.visitor)),
         h("td", {}, browserLabel(s.visitor)),
         wait,
+        h("td", { class: "target-cell" }, countdown.element),
         h("td", { class: "agent" }, s.assignedAgent?.displayName ?? "—"),
         h("td", { class: "ai-confidence" }, s.aiConfidence == null ? "—" : `${Math.round(s.aiConfidence * 100)}%`),
         actions,
@@ -155,10 +174,10 @@ export const queueView: DashboardView = {
     }
 
     function render(): void {
-      const all = byConfidence ? orderByConfidence(ctx.desk.all()) : orderForDesk(ctx.desk.all());
+      const all = byConfidence ? orderByConfidence(ctx.desk.all()) : bySoonestTarget ? orderBySoonestTarget(ctx.desk.all()) : orderForDesk(ctx.desk.all());
       const shown = all.filter((s) => (filter === "open" ? s.status !== "resolved" : s.status === filter) && byLabel.passes(s));
       const keep = new Set(shown.map((s) => s.sessionId));
-      for (const [id, tr] of rows) if (!keep.has(id)) { tr.remove(); rows.delete(id); waits.delete(id); rendered.delete(id); boxes.delete(id); }
+      for (const [id, tr] of rows) if (!keep.has(id)) { tr.remove(); rows.delete(id); waits.delete(id); countdowns.delete(id); rendered.delete(id); boxes.delete(id); }
       // A chat that closed (or is not shown) is not selected any more: "Close selected" closes what the agent sees.
       for (const id of selected) if (!keep.has(id) || ctx.desk.get(id)?.status === "resolved") selected.delete(id);
       const hadFocus = document.activeElement;
@@ -191,6 +210,7 @@ export const queueView: DashboardView = {
         const s = ctx.desk.get(id);
         if (s?.status === "waiting_for_agent") text(cell, duration(waitOf(s, now)));
       }
+      for (const [id, countdown] of countdowns) countdown.update(ctx.desk.get(id)?.targets, now);
     }, 1_000);
   },
 };

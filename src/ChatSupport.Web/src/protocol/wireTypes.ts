@@ -163,7 +163,8 @@ export interface VisitorSessionChanged extends SessionEvent { session: VisitorSe
 export interface TypingChanged extends SessionEvent { party: Party; isTyping: boolean; }
 export interface ReceiptsChanged extends SessionEvent { receipts: Receipts; }
 /** 1 = next; null once an agent took the chat. */
-export interface QueuePositionChanged extends SessionEvent { position: number | null; }
+/** estimatedWaitSeconds: about how long until an agent takes the chat, from the team's recent pace; null when unknown. */
+export interface QueuePositionChanged extends SessionEvent { position: number | null; estimatedWaitSeconds?: number | null; }
 /** Agents only: a private note was stored. */
 export interface NotePosted extends SessionEvent { note: ChatNote; }
 /** To the agent's own dashboards (after GetInbox): a mention, a follow-up due, a low rating. */

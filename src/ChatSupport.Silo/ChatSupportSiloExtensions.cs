@@ -103,6 +103,9 @@ public static class ChatSupportSiloExtensions
         silo.Configure<Orleans.Hosting.ReminderOptions>(o =>
         {
             if (queue.AbandonCheckPeriod < o.MinimumReminderPeriod) o.MinimumReminderPeriod = queue.AbandonCheckPeriod;
+            // The same for the response-time targets' check (tests run it every few seconds).
+            var targetCheck = configuration.GetSection(ChatSupport.Grains.Routing.RoutingOptions.Section).Get<ChatSupport.Grains.Routing.RoutingOptions>()?.TargetCheckPeriod;
+            if (targetCheck < o.MinimumReminderPeriod) o.MinimumReminderPeriod = targetCheck.Value;
         });
         // Failure detection: a silo that misses 2 probes of 2 s is voted dead, so its grains come back
         // elsewhere in about 5 s instead of Orleans' default of about 15 s (docs/operations.md says why).

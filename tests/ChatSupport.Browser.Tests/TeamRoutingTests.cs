@@ -12,7 +12,8 @@ namespace ChatSupport.Browser.Tests;
 /// <summary>
 /// The Team page and auto-assignment in Chromium, on a workspace of its own (so the demo tenant's tests keep manual
 /// assignment): an admin adds an agent, the agent signs in with the one-time password, is online, gets a chat by
-/// the rule, goes away and gets no more.
+/// the rule, sees its response-time target count down (amber, then red, and a notice before it is missed), goes away
+/// and gets no more.
 /// </summary>
 [Collection(WidgetCollection.Name)]
 public sealed class TeamRoutingTests(WidgetHost host)
@@ -39,6 +40,8 @@ public sealed class TeamRoutingTests(WidgetHost host)
             password.Should().HaveLength(16);
             await Expect(admin.Locator("table.team-list tr[data-username='kim']")).ToContainTextAsync("Kim Agent");
             await admin.Locator("#routing-mode").SelectOptionAsync("least_busy");
+            // A first-reply target of 20 s: amber from 15 s, red from 20 s, soon enough for a test.
+            await admin.GetByLabel("First agent reply (seconds)").FillAsync("20");
             await admin.GetByRole(AriaRole.Button, new() { Name = "Save routing" }).ClickAsync();
             await Expect(admin.Locator(".team-audit")).ToContainTextAsync("settings changed");
             await Expect(admin.Locator(".team-audit")).ToContainTextAsync("operator added kim");
@@ -49,6 +52,18 @@ public sealed class TeamRoutingTests(WidgetHost host)
             await Expect(kim.Locator($"table.queue tr[data-session-id='{first}'] td.agent")).ToHaveTextAsync("Kim Agent");
             await kim.Locator($"table.queue tr[data-session-id='{first}']").ClickAsync();
             await Expect(kim.Locator(".assignment-reason")).ToContainTextAsync("Least busy");
+
+            // The countdown of the chat's first-reply target, computed in the page from the due time the server sent.
+            var countdown = kim.Locator($"table.queue tr[data-session-id='{first}'] .target");
+            await Expect(countdown).ToContainTextAsync("First reply in");
+            await kim.Locator($"table.queue tr[data-session-id='{first}']").GetByRole(AriaRole.Button, new() { Name = "Open chat with Robin" }).ClickAsync();
+            await Expect(kim.Locator(".mini-chat .mini-head .target")).ToContainTextAsync("First reply");
+            var slow = new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 };
+            await Expect(countdown).ToHaveAttributeAsync("data-state", "amber", slow);
+            await Expect(kim.Locator(".toast", new() { HasText = "First reply target for Robin" })).ToBeVisibleAsync();
+            await Expect(countdown).ToHaveAttributeAsync("data-state", "red", slow);
+            await Expect(countdown).ToContainTextAsync("First reply missed by");
+            await Expect(kim.Locator(".mini-chat .mini-head .target")).ToHaveAttributeAsync("data-state", "red");
 
             await kim.GetByLabel("My status").SelectOptionAsync("away");
             await Expect(kim.GetByLabel("My status")).ToHaveAttributeAsync("data-status", "away");

@@ -34,7 +34,7 @@ public sealed class WidgetTests(WidgetHost host)
             await page.GetByLabel("Email").FillAsync("robin@example.com");
             await page.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
             var status = page.Locator($"{Widget} .status");
-            await Expect(status).ToHaveTextAsync(new Regex(@"^Waiting for an agent… you are number \d+ in line$"));
+            await Expect(status).ToHaveTextAsync(new Regex(@"^Waiting for an agent… you are number \d+ in line( \((about \d+ min|less than a minute)\))?$"));
             await Shot(page, "1-waiting");
 
             var sessionId = await SessionIdAsync(page);

@@ -32,14 +32,15 @@ public static class AnalyticsTables
     private static IReadOnlyDictionary<string, object?> SeriesRow(SeriesPoint p) => Row(
             ("start", p.Start), ("started", p.Started), ("assigned", p.Assigned), ("resolved", p.Resolved), ("abandoned", p.Abandoned),
             ("missed", p.Missed), ("firstResponseMedian", p.FirstResponseMedian), ("resolutionMedian", p.ResolutionMedian),
-            ("ratings", p.Ratings), ("csat", p.Csat), ("reopened", p.Reopened));
+            ("ratings", p.Ratings), ("csat", p.Csat), ("reopened", p.Reopened), ("targetsMet", p.TargetsMet), ("targetsMissed", p.TargetsMissed));
 
     private static IReadOnlyDictionary<string, object?> AgentRow(AgentStats a) => Row(
             ("agentId", a.AgentId), ("agentName", a.AgentName), ("handled", a.Handled), ("transfersIn", a.TransfersIn), ("transfersOut", a.TransfersOut),
             ("resolved", a.Resolved), ("firstResponseN", a.FirstResponse.N), ("firstResponseMean", a.FirstResponse.Mean),
             ("firstResponseMedian", a.FirstResponse.Median), ("firstResponseP90", a.FirstResponse.P90),
             ("responseTimeN", a.ResponseTime.N), ("responseTimeMean", a.ResponseTime.Mean), ("responseTimeMedian", a.ResponseTime.Median),
-            ("responseTimeP90", a.ResponseTime.P90), ("ratings", a.Ratings), ("csat", a.Csat), ("meanStars", a.MeanStars), ("reopened", a.Reopened));
+            ("responseTimeP90", a.ResponseTime.P90), ("ratings", a.Ratings), ("csat", a.Csat), ("meanStars", a.MeanStars), ("reopened", a.Reopened),
+            ("targetsMet", a.TargetsMet), ("targetsMissed", a.TargetsMissed), ("targetsMetShare", a.TargetsMetShare));
 
     private static List<IReadOnlyDictionary<string, object?>> Totals(AnalyticsReport r)
     {
@@ -51,6 +52,9 @@ public static class AnalyticsTables
             Count("chats abandoned", r.Totals.Abandoned),
             Count("chats missed", r.Totals.Missed),
             Count("chats reopened", r.Totals.Reopened),
+            Count("targets met", r.Totals.TargetsMet),
+            Count("targets missed", r.Totals.TargetsMissed),
+            Value("targets met share", r.Totals.TargetsMetShare),
             Duration("wait to assignment", r.WaitToAssignment),
             Duration("first response time", r.FirstResponse),
             Duration("response time", r.ResponseTime),

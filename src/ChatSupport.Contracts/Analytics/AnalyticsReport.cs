@@ -30,6 +30,10 @@ public sealed record ChatTotals
     [Id(4)] public long Missed { get; init; }
     /// <summary>Reopens of resolved chats (docs/analytics.md).</summary>
     [Id(5)] public long Reopened { get; init; }
+    /// <summary>Response-time targets met and missed in the period, and met ÷ (met + missed) (docs/analytics.md, "Targets").</summary>
+    [Id(80)] public long TargetsMet { get; init; }
+    [Id(81)] public long TargetsMissed { get; init; }
+    [Id(82)] public double? TargetsMetShare { get; init; }
 }
 
 /// <summary>Durations in whole seconds: mean, and median and p90 by nearest rank; the share within the target where there is one.</summary>
@@ -72,6 +76,8 @@ public sealed record SeriesPoint
     [Id(8)] public long Ratings { get; init; }
     [Id(9)] public double? Csat { get; init; }
     [Id(10)] public long Reopened { get; init; }
+    [Id(80)] public long TargetsMet { get; init; }
+    [Id(81)] public long TargetsMissed { get; init; }
 }
 
 /// <summary>Chats started (or, for one agent, taken) per local weekday (Monday first) × hour, and the busiest hours in words.</summary>
@@ -98,4 +104,7 @@ public sealed record AgentStats
     [Id(9)] public double? Csat { get; init; }
     [Id(10)] public double? MeanStars { get; init; }
     [Id(11)] public long Reopened { get; init; }
+    [Id(80)] public long TargetsMet { get; init; }
+    [Id(81)] public long TargetsMissed { get; init; }
+    [Id(82)] public double? TargetsMetShare { get; init; }
 }

@@ -60,6 +60,8 @@ public sealed record SessionSummary
     [Id(40)] public IReadOnlyList<string> Labels { get; init; } = [];
     /// <summary>Started outside working hours: shown in the queue as an offline message.</summary>
     [Id(60)] public bool OfflineMessage { get; init; }
+    /// <summary>The chat's running targets: the queue row counts down to the soonest, and "soonest target" orders by it.</summary>
+    [Id(80)] public IReadOnlyList<TargetClock> Targets { get; init; } = [];
 
     // Ids 110–119: the agent's workspace (search, "waiting for a reply"). Kept by the desk from NoteMessage, not from events.
     /// <summary>The newest visitor or agent message (never a note); null before the first one.</summary>
@@ -94,6 +96,7 @@ public sealed record SessionSummary
         AiConfidence = s.AiConfidence,
         Labels = s.Labels,
         OfflineMessage = s.OfflineMessage,
+        Targets = s.Targets,
     };
 }
 

@@ -52,6 +52,10 @@ public sealed record ChatSessionSnapshot
     /// <summary>Started outside working hours: the queue marks it <em>offline message</em>.</summary>
     [Id(70)] public bool OfflineMessage { get; init; }
 
+    // Ids from 80 up: response-time targets.
+    /// <summary>The chat's running targets (missed ones stay, red, until they stop); agents only.</summary>
+    [Id(80)] public IReadOnlyList<TargetClock> Targets { get; init; } = [];
+
     /// <summary>An anonymous rating hides who gave it: such a chat never shows its visitor to agents.</summary>
     public bool HidesVisitor => Rating?.Anonymous == true;
 

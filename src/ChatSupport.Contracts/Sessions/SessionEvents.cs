@@ -62,4 +62,6 @@ public sealed record ReceiptsChanged : SessionEvent
 public sealed record QueuePositionChanged : SessionEvent
 {
     [Id(0)] public int? Position { get; init; }
+    /// <summary>About how many seconds until an agent takes the chat, from the team's recent pace; null when there is no estimate.</summary>
+    [Id(80)] public int? EstimatedWaitSeconds { get; init; }
 }

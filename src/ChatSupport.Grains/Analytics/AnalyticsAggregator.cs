@@ -53,6 +53,14 @@ public static class AnalyticsAggregator
                 team.Reopened++;
                 bucket.Agent(reopened.Agent.AgentId, reopened.Agent.DisplayName).Reopened++;
                 break;
+            case TargetMet met:
+                team.TargetsMet++;
+                if (met.Agent is { } metBy) bucket.Agent(metBy.AgentId, metBy.DisplayName).TargetsMet++;
+                break;
+            case TargetMissed missed:
+                team.TargetsMissed++;
+                if (missed.Agent is { } missedBy) bucket.Agent(missedBy.AgentId, missedBy.DisplayName).TargetsMissed++;
+                break;
             case ChatRated rated:
                 team.Stars[rated.Stars - 1]++;
                 if (rated.Agent is { } ratedAgent) bucket.Agent(ratedAgent.AgentId, ratedAgent.DisplayName).Stars[rated.Stars - 1]++;

@@ -72,7 +72,7 @@ public static class AnalyticsReportBuilder
             TimeZone = q.TimeZone,
             GroupBy = q.GroupBy,
             AgentId = q.AgentId,
-            Totals = new ChatTotals { Started = total.Started, Assigned = total.Assigned, Resolved = total.Resolved, Abandoned = total.Abandoned, Missed = total.Missed, Reopened = total.Reopened },
+            Totals = new ChatTotals { Started = total.Started, Assigned = total.Assigned, Resolved = total.Resolved, Abandoned = total.Abandoned, Missed = total.Missed, Reopened = total.Reopened, TargetsMet = total.TargetsMet, TargetsMissed = total.TargetsMissed, TargetsMetShare = TargetsMetShare(total) },
             WaitToAssignment = total.Wait.Stats(AnalyticsTargets.AssignmentSeconds),
             FirstResponse = total.FirstResponse.Stats(AnalyticsTargets.FirstReplySeconds),
             ResponseTime = total.Response.Stats(),
@@ -111,7 +111,13 @@ public static class AnalyticsReportBuilder
         Ratings = c.Ratings,
         Csat = Csat(c),
         Reopened = c.Reopened,
+        TargetsMet = c.TargetsMet,
+        TargetsMissed = c.TargetsMissed,
     };
+
+    /// <summary>Targets met ÷ targets that ended met or missed; null when none did.</summary>
+    private static double? TargetsMetShare(Counters c) =>
+        c.TargetsMet + c.TargetsMissed == 0 ? null : (double)c.TargetsMet / (c.TargetsMet + c.TargetsMissed);
 
     private static SatisfactionStats Satisfaction(Counters c) => new()
     {
@@ -136,6 +142,9 @@ public static class AnalyticsReportBuilder
         Csat = Csat(c),
         MeanStars = MeanStars(c),
         Reopened = c.Reopened,
+        TargetsMet = c.TargetsMet,
+        TargetsMissed = c.TargetsMissed,
+        TargetsMetShare = TargetsMetShare(c),
     };
 
     private static double? Csat(Counters c) => c.Ratings == 0 ? null : (double)(c.Stars[3] + c.Stars[4]) / c.Ratings;

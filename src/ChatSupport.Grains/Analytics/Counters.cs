@@ -14,6 +14,9 @@ public sealed class Counters
     public long TransfersOut { get; set; }
     /// <summary>Resolved chats an agent reopened (counted when and where the reopen happened).</summary>
     public long Reopened { get; set; }
+    /// <summary>Response-time targets met and missed (<c>TargetMet</c>, <c>TargetMissed</c>), every target counted once.</summary>
+    public long TargetsMet { get; set; }
+    public long TargetsMissed { get; set; }
     /// <summary>Ratings of 1..5 stars (index 0 = 1 star).</summary>
     public long[] Stars { get; init; } = new long[5];
     public Histogram Wait { get; init; } = new();
@@ -35,6 +38,8 @@ public sealed class Counters
         TransfersIn += other.TransfersIn;
         TransfersOut += other.TransfersOut;
         Reopened += other.Reopened;
+        TargetsMet += other.TargetsMet;
+        TargetsMissed += other.TargetsMissed;
         for (var i = 0; i < Stars.Length; i++) Stars[i] += other.Stars[i];
         Wait.AddAll(other.Wait);
         FirstResponse.AddAll(other.FirstResponse);

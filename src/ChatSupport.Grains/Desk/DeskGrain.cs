@@ -32,6 +32,7 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
     private const int RemovedKept = 10_000;
 
     private readonly Dictionary<string, SessionSummary> _open = new(StringComparer.Ordinal);
+    private readonly WaitEstimate _waitEstimate = new();
     private readonly Dictionary<string, long> _appliedSeq = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _removedSeq = new(StringComparer.Ordinal);
     private readonly Queue<string> _removedOrder = new();
@@ -64,6 +65,7 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
         var sessionId = e.SessionId;
         if (e.Seq <= Math.Max(_appliedSeq.GetValueOrDefault(sessionId), _removedSeq.GetValueOrDefault(sessionId))) return;
         _heldPlaces.Remove(sessionId);
+        if (e.Event is AgentAssigned assigned) _waitEstimate.Assigned(assigned.OccurredAt, assigned.OccurredAt - e.Session.CreatedAt);
         var summary = SessionSummary.From(e.Session).WithMessagesOf(_open.GetValueOrDefault(sessionId));
         var isOpen = summary.Status.IsOpen();
         var listed = _open.ContainsKey(sessionId);
@@ -200,7 +202,11 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
             try
             {
                 await StreamProvider.GetStream<SessionEvent>(StreamId.Create(ChatStreams.SessionNamespace, key))
-                    .OnNextAsync(new QueuePositionChanged { TenantId = _tenantId, SessionId = sessionId, LastSeq = null, Position = position });
+                    .OnNextAsync(new QueuePositionChanged
+                    {
+                        TenantId = _tenantId, SessionId = sessionId, LastSeq = null, Position = position,
+                        EstimatedWaitSeconds = position is { } p ? _waitEstimate.SecondsFor(p, clock.GetUtcNow()) : null,
+                    });
             }
             catch (Exception e)
             {

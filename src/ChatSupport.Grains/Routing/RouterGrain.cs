@@ -150,7 +150,8 @@ public sealed class RouterGrain(
     /// </summary>
     private IEnumerable<SessionSummary> InQueueOrder(IReadOnlyList<SessionSummary> waiting) => Settings.QueueOrder switch
     {
-        QueueOrder.SoonestTarget => waiting.OrderBy(s => s.CreatedAt + TimeSpan.FromSeconds(Settings.Targets.AssignmentSeconds ?? 0)),
+        // The chat's own clocks (a missed one is the most overdue); a chat running none comes after those that do.
+        QueueOrder.SoonestTarget => waiting.OrderBy(s => s.Targets.Count > 0 ? s.Targets.Min(t => t.DueAt) : DateTimeOffset.MaxValue).ThenBy(s => s.CreatedAt),
         _ => waiting.OrderBy(s => s.CreatedAt),
     };
 

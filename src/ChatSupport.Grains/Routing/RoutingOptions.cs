@@ -10,4 +10,10 @@ public sealed class RoutingOptions
 
     /// <summary>How often the router looks at the queue even when nothing told it to, so no chat stays stuck (at most 30 s).</summary>
     public TimeSpan SweepPeriod { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How often a chat's stored target-check reminder ticks while a target runs. The activation's own timer fires on
+    /// the due time; the reminder is what brings a chat back after its silo died, so a miss is recorded at most this late then.
+    /// </summary>
+    public TimeSpan TargetCheckPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

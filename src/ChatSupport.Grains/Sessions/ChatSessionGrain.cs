@@ -74,6 +74,9 @@ public sealed partial class ChatSessionGrain(
         // Automated messages are at most a few per chat: a log longer than the window read back has people's messages.
         _peopleWrote = S.LastSeq > IdempotencyWindow;
         CatchUp(await log.ReadIdsAfterAsync(this.GetPrimaryKeyString(), Math.Max(0, S.LastSeq - IdempotencyWindow), ct));
+        // Deadlines are checked on every activation: one may have passed while no silo held the chat.
+        if (Targets.ChatTargets.NextDue(S) is not null)
+            _targetTimer = this.RegisterGrainTimer(TargetCheckDueAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         // Deadlines an earlier activation did not live to meet (ChatSessionGrain.Automated).
         if (S.AutomatedDue.Count > 0) StartAutomatedTimer(S.AutomatedDue.Min(d => d.DueAt));
     }
@@ -103,9 +106,10 @@ public sealed partial class ChatSessionGrain(
             return Snapshot();
         }
         var settings = await SettingsAsync();
+        var targets = await TargetPolicyAsync();
         var now = clock.GetUtcNow();
         var start = ChatWorkflow.Start(S, visitorId, metadata, now, offlineMessage: settings is not null && !IsOpen(settings, now));
-        var started = await ApplyAsync(WithStartDeadlines(start, settings, now));
+        var started = await ApplyAsync(WithStartDeadlines(start.Next is { } next ? start with { Next = next with { TargetPolicy = targets } } : start, settings, now));
         if (!started.IsSuccess) return started;
         await EnsureAbandonCheckAsync();
         await SendStartResponsesAsync(settings);
@@ -134,6 +138,11 @@ public sealed partial class ChatSessionGrain(
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName == FollowUpReminder) await FollowUpDueAsync();
+        else if (reminderName == TargetCheck)
+        {
+            _targetCheckRegistered = true;
+            await TargetCheckDueAsync();
+        }
         else if (reminderName == AbandonCheck) await AbandonCheckDueAsync();
         else if (reminderName == AutomatedReminder) await AutomatedReminderDueAsync();
     }
@@ -335,6 +344,7 @@ public sealed partial class ChatSessionGrain(
     private async Task ApplyAfterPostAsync(StoredMessageId stored)
     {
         if (ChatWorkflow.AfterPost(S, stored.Sender, stored.Seq, stored.SentAt) is { } becameActive) await ApplyAsync(becameActive);
+        await FollowReplyTargetAsync(stored.Sender, stored.Seq, stored.SentAt);
     }
 
     private static MessageAck ToAck(StoredMessageId stored, bool duplicate) =>
@@ -361,6 +371,7 @@ public sealed partial class ChatSessionGrain(
     private async Task<ChatResult<ChatSessionSnapshot>> ApplyAsync(Decision decision)
     {
         if (decision.Error is { } error) return error;
+        decision = WithTargets(decision);
         var previous = S;
         var decided = decision.Next! with { LastSeq = _lastSeq, LastEventSeq = S.LastEventSeq + decision.Events.Count };
         var snapshot = decided.ToSnapshot(_tenantId, _sessionId, _lastSeq);
@@ -389,6 +400,7 @@ public sealed partial class ChatSessionGrain(
         _receiptFlush?.Dispose();
         _receiptFlush = null;
         _outboxChanged = false;
+        if (!ReferenceEquals(previous.Targets, S.Targets)) await ScheduleTargetCheckAsync();
         // A decision without events (the visitor's presence) changes nothing anyone else sees.
         if (decision.Events.Count == 0) return snapshot;
 

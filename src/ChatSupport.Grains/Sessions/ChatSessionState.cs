@@ -71,6 +71,18 @@ public sealed record ChatSessionState
     // Ids from 90 up: automated responses' deadlines (issue 16); in the state only, not on the snapshot.
     /// <summary>Automated messages scheduled and not yet sent or dropped, soonest first (ChatSessionGrain.Automated).</summary>
     [Id(90)] public IReadOnlyList<AutomatedDue> AutomatedDue { get; init; } = [];
+    // Ids from 80 up: response-time targets (ChatTargets).
+    /// <summary>The tenant's targets when the chat started (a later change of the settings applies to later chats); null: none run.</summary>
+    [Id(80)] public ChatSupport.Contracts.Routing.ResponseTargets? TargetPolicy { get; init; }
+    /// <summary>The running targets, missed ones included until they stop.</summary>
+    [Id(81)] public IReadOnlyList<TargetClock> Targets { get; init; } = [];
+    /// <summary>Targets that stopped (met, missed or no longer applying): they never start again on this chat.</summary>
+    [Id(82)] public IReadOnlyList<string> EndedTargets { get; init; } = [];
+    /// <summary>The visitor's oldest message no agent has answered yet (the next-reply target counts from it), and its number.</summary>
+    [Id(83)] public DateTimeOffset? AwaitingReplySince { get; init; }
+    [Id(84)] public long AwaitingReplySeq { get; init; }
+    /// <summary>The newest message that started or stopped the wait for a reply: an older one retried changes nothing.</summary>
+    [Id(85)] public long ReplyMarkSeq { get; init; }
 
     public ChatSessionSnapshot ToSnapshot(string tenantId, string sessionId, long lastSeq) => new()
     {
@@ -97,5 +109,6 @@ public sealed record ChatSessionState
         FollowUpAgent = FollowUpAgent,
         AssignmentReason = AssignmentReason,
         OfflineMessage = OfflineMessage,
+        Targets = Targets,
     };
 }

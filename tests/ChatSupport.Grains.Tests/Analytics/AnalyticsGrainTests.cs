@@ -37,7 +37,8 @@ public sealed class AnalyticsGrainTests(ClusterFixture fixture)
         var query = new AnalyticsQuery { From = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"), To = today };
         var report = await Eventually.GetAsync(async () => (await analytics.Report(query)).Ok(),
             r => r.Satisfaction.Ratings == 3 && r.Totals.Abandoned == 1, TimeSpan.FromSeconds(30), "every chat in the report");
-        report.Totals.Should().BeEquivalentTo(new ChatTotals { Started = 4, Assigned = 3, Resolved = 3, Abandoned = 1, Missed = 0 });
+        // Each answered chat met three response-time targets (assignment, first reply, next reply); the abandoned one none.
+        report.Totals.Should().BeEquivalentTo(new ChatTotals { Started = 4, Assigned = 3, Resolved = 3, Abandoned = 1, Missed = 0, TargetsMet = 9, TargetsMetShare = 1.0 });
         report.FirstResponse.N.Should().Be(3);
         report.ResponseTime.N.Should().Be(6, "each chat had two visitor runs, each answered");
         report.Satisfaction.Distribution.Should().Equal(0, 0, 1, 1, 1);

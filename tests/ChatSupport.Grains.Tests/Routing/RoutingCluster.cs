@@ -20,6 +20,8 @@ public sealed class RoutingClusterFixture() : SettingsClusterFixture(Settings)
         ["ChatSupport:Queue:MaxWaitingPerTenant"] = "5000",
         ["ChatSupport:Routing:PresenceGrace"] = Grace.ToString(),
         ["ChatSupport:Routing:SweepPeriod"] = "00:00:02",
+        // The targets' stored check ticks every 2 s, so a miss after a failover is seen within seconds.
+        ["ChatSupport:Routing:TargetCheckPeriod"] = "00:00:02",
     };
 }
 
@@ -98,4 +100,31 @@ internal static class RoutingTeam
     }
 
     public static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+}
+
+/// <summary>A fresh three-silo cluster (Azure Table membership, as shipped) with the routing settings, for tests that kill a silo.</summary>
+public abstract class RoutingFailoverCluster : IAsyncLifetime
+{
+    private AzuriteProcess _azurite = null!;
+    protected TestCluster Cluster { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteProcess.StartAsync();
+        Cluster = await ChatSupport.Grains.Tests.Events.SurvivingCluster.StartAsync(_azurite, RoutingClusterFixture.Settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Cluster is not null) await Cluster.DisposeAsync();
+        if (_azurite is not null) await _azurite.DisposeAsync();
+    }
+
+    /// <summary>The silo that holds the grain of this class (by name) and key.</summary>
+    protected async Task<SiloHandle> SiloOfAsync(string grainClass, string key)
+    {
+        var stats = await Cluster.Client.GetGrain<Orleans.Runtime.IManagementGrain>(0).GetDetailedGrainStatistics();
+        var grain = stats.Single(s => s.GrainType.Contains(grainClass, StringComparison.Ordinal) && s.GrainId.Key.ToString() == key);
+        return Cluster.Silos.Single(s => s.SiloAddress.Equals(grain.SiloAddress));
+    }
 }

@@ -13,28 +13,12 @@ namespace ChatSupport.Grains.Tests.Routing;
 
 /// <summary>The silo holding the router dies while it hands out chats: no chat is lost, none has two owners.</summary>
 [Collection("cluster-restarts")]
-public sealed class RoutingFailoverTests : IAsyncLifetime
+public sealed class RoutingFailoverTests : RoutingFailoverCluster
 {
-    private AzuriteProcess _azurite = null!;
-    private TestCluster _cluster = null!;
-
-    public async Task InitializeAsync()
-    {
-        _azurite = await AzuriteProcess.StartAsync();
-        // Three silos with Azure Table membership, as shipped: any silo can die and the others vote it out.
-        _cluster = await SurvivingCluster.StartAsync(_azurite, RoutingClusterFixture.Settings);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null) await _cluster.DisposeAsync();
-        if (_azurite is not null) await _azurite.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_silo_killed_mid_way_through_auto_assignment_loses_no_assignment_and_doubles_none()
     {
-        var grains = _cluster.Client;
+        var grains = Cluster.Client;
         var tenant = ClusterTestData.NewTenant();
         var agents = await AddAgentsAsync(grains, tenant, 10);
         var chats = await StartChatsAsync(grains, tenant, 150);
@@ -42,7 +26,7 @@ public sealed class RoutingFailoverTests : IAsyncLifetime
 
         var desk = grains.GetGrain<IDeskGrain>(tenant);
         await Eventually.GetAsync(desk.GetSnapshot, d => d.Counts.Waiting < 120, Patience, "the router under way");
-        await _cluster.KillSiloAsync(await SiloOfRouterAsync(tenant));
+        await Cluster.KillSiloAsync(await SiloOfRouterAsync(tenant));
         // Presence lives in memory: agents whose grains were on the dead silo reappear as their dashboards reconnect.
         foreach (var agent in agents)
             await Retrying(async () =>
@@ -58,10 +42,5 @@ public sealed class RoutingFailoverTests : IAsyncLifetime
             holders[id].Should().Equal([(await SessionAsync(grains, tenant, id)).AssignedAgent!.AgentId]);
     }
 
-    private async Task<SiloHandle> SiloOfRouterAsync(string tenant)
-    {
-        var stats = await _cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
-        var router = stats.Single(s => s.GrainType.Contains(nameof(RouterGrain), StringComparison.Ordinal) && s.GrainId.Key.ToString() == tenant);
-        return _cluster.Silos.Single(s => s.SiloAddress.Equals(router.SiloAddress));
-    }
+    private Task<SiloHandle> SiloOfRouterAsync(string tenant) => SiloOfAsync(nameof(RouterGrain), tenant);
 }

@@ -56,11 +56,15 @@ export class WaitingNotifier {
     this.timer = undefined;
     const ids = this.pending.splice(0);
     if (ids.length === 0) return;
-    const text = ids.length === 1 ? `New chat waiting: ${this.label(ids[0])}` : `${ids.length} new chats waiting`;
+    this.announce(ids.length === 1 ? `New chat waiting: ${this.label(ids[0])}` : `${ids.length} new chats waiting`, "chatsupport-waiting");
+  }
+
+  /** One notice the same way as a new chat's: the toast, the sound, and a browser notification while the tab is hidden. */
+  announce(text: string, tag: string): void {
     this.toast(text);
     this.beep();
     if (this.preferences.get().desktopNotifications && this.permission === "granted" && document.visibilityState !== "visible") {
-      const n = new Notification("ChatSupport", { body: text, tag: "chatsupport-waiting" });
+      const n = new Notification("ChatSupport", { body: text, tag });
       n.onclick = () => { window.focus(); n.close(); };
     }
   }

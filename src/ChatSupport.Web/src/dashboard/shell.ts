@@ -13,6 +13,7 @@ import { LiveDesk } from "./deskStore";
 import { visitorLabel } from "./format";
 import { api } from "./http";
 import { WaitingNotifier } from "./notifier";
+import { watchMyTargets } from "./targets/targetNotifier";
 import { queueView } from "./queue/queueView";
 import { QuickReplies } from "./replies/quickReplies";
 import { repliesView } from "./replies/repliesView";
@@ -80,6 +81,10 @@ export async function startShell(root: HTMLElement, me: Me, extraViews: Dashboar
     return s ? visitorLabel(s.visitorId, s.visitor) : "a visitor";
   }, preferences, () => workspace.unread.total());
   desk.onDelta((d) => notifier.onDelta(d));
+  watchMyTargets(desk, me.username, notifier, (id) => {
+    const s = desk.get(id);
+    return s ? visitorLabel(s.visitorId, s.visitor) : "a visitor";
+  });
   workspace.unread.subscribe(() => notifier.refreshTitle());
   addEventListener("chat-seen", (e) => {
     const { sessionId, seq } = (e as CustomEvent<{ sessionId: string; seq: number }>).detail;

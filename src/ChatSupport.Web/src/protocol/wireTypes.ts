@@ -35,6 +35,8 @@ export interface SessionSummary {
   awaitingReplySince?: string | null;
   /** Visitor messages since the last agent message. */
   unansweredCount?: number;
+  /** The chat's running response-time targets (agents only): the dashboard counts down from dueAt itself. */
+  targets?: TargetClock[];
 }
 
 /** A chat's newest message as the desk lists it (at most 200 characters of its text). */
@@ -45,6 +47,10 @@ export interface AgentPreferences {
   sound: boolean; volume: number; desktopNotifications: boolean;
   theme: "system" | "light" | "dark"; density: "comfortable" | "compact";
 }
+
+export type TargetName = "assignment" | "first_reply" | "next_reply" | "resolution";
+/** A running target: sent when it starts, stops or is missed, never every second. */
+export interface TargetClock { target: TargetName; key: string; startedAt: string; dueAt: string; missed: boolean; }
 
 /** Delivered/read watermarks of both sides: a message is delivered when its seq ≤ the other side's delivered one. */
 export interface Receipts { visitorDeliveredSeq: number; visitorReadSeq: number; agentDeliveredSeq: number; agentReadSeq: number; }
@@ -182,7 +188,8 @@ export interface VisitorSessionChanged extends SessionEvent { session: VisitorSe
 export interface TypingChanged extends SessionEvent { party: Party; isTyping: boolean; }
 export interface ReceiptsChanged extends SessionEvent { receipts: Receipts; }
 /** 1 = next; null once an agent took the chat. */
-export interface QueuePositionChanged extends SessionEvent { position: number | null; }
+/** estimatedWaitSeconds: about how long until an agent takes the chat, from the team's recent pace; null when unknown. */
+export interface QueuePositionChanged extends SessionEvent { position: number | null; estimatedWaitSeconds?: number | null; }
 /** Agents only: a private note was stored. */
 export interface NotePosted extends SessionEvent { note: ChatNote; }
 /** To the agent's own dashboards (after GetInbox): a mention, a follow-up due, a low rating. */
@@ -200,7 +207,11 @@ export interface DurationStats { n: number; mean: number | null; median: number 
 export interface TargetedDurationStats extends DurationStats { withinTarget: number | null; targetSeconds: number; }
 
 /** reopened: resolved chats an agent reopened (Reopen), counted when the reopen happened. */
-export interface AnalyticsTotals { started: number; assigned: number; resolved: number; abandoned: number; missed: number; reopened: number; }
+export interface AnalyticsTotals {
+  started: number; assigned: number; resolved: number; abandoned: number; missed: number; reopened: number;
+  /** Response-time targets met and missed (TargetMet, TargetMissed); the share is met ÷ (met + missed), null when none ended. */
+  targetsMet?: number; targetsMissed?: number; targetsMetShare?: number | null;
+}
 
 /** csat and responseRate are shares (0–1); distribution counts the ratings of 1 to 5 stars, in that order. */
 export interface SatisfactionStats {
@@ -218,6 +229,7 @@ export interface AnalyticsHeatmap { days: string[]; started: number[][]; busiest
 export interface AgentAnalytics {
   agentId: string; agentName: string; handled: number; transfersIn: number; transfersOut: number; resolved: number;
   firstResponse: DurationStats; responseTime: DurationStats; ratings: number; csat: number | null; meanStars: number | null; reopened: number;
+  targetsMet?: number; targetsMissed?: number; targetsMetShare?: number | null;
 }
 
 export interface AnalyticsReport {

@@ -48,6 +48,12 @@ export async function endChat(): Promise<void> {
   try { applySession(await callVisitorHub(await connect(), VisitorHubMethods.CloseChat, state.session.sessionId)); } catch (e) { showProblem(e, resume); }
 }
 
+/** The estimate in words, rounded up to whole minutes: the visitor wants a rough idea, not a countdown. */
+function aboutWait(seconds: number | null): string {
+  if (seconds === null) return "";
+  return seconds < 60 ? " (less than a minute)" : ` (about ${Math.ceil(seconds / 60)} min)`;
+}
+
 function adopt(s: VisitorSessionView, position: number | null): void {
   state.session = s;
   store.set("session", s.sessionId);
@@ -77,7 +83,7 @@ export function renderStatus(): void {
   endBtn.hidden = !s || s.status === "resolved";
   if (!s) { setStatus(idleStatus()); return; }
   if (s.status === "waiting_for_agent")
-    setStatus(state.queuePosition ? `Waiting for an agent… you are number ${state.queuePosition} in line` : "Waiting for an agent…");
+    setStatus(state.queuePosition ? `Waiting for an agent… you are number ${state.queuePosition} in line${aboutWait(state.estimatedWaitSeconds)}` : "Waiting for an agent…");
   else if (s.status === "resolved") setStatus("Chat resolved");
   else setStatus(`You are chatting with ${state.agentName || "an agent"}`);
   if (s.status === "resolved") showRating(s.sessionId, !!s.rating || state.ratedElsewhere, { rate, again: startOver });
@@ -141,7 +147,7 @@ function resetLog(): void {
   state.mine.clear();
   state.receipts = noReceipts;
   state.ratedElsewhere = false;
-  state.ackedDelivered = 0; state.ackedRead = 0; state.agentName = ""; state.queuePosition = null;
+  state.ackedDelivered = 0; state.ackedRead = 0; state.agentName = ""; state.queuePosition = null; state.estimatedWaitSeconds = null;
   showTyping("");
 }
 

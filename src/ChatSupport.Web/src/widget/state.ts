@@ -24,6 +24,7 @@ export const state = {
   receipts: noReceipts,
   agentName: "",
   queuePosition: null as number | null,
+  estimatedWaitSeconds: null as number | null,
   ackedDelivered: 0,
   ackedRead: 0,
   unread: 0,

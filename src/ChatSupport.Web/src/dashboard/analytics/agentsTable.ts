@@ -15,6 +15,7 @@ export const agentColumns: { label: string; value: (a: AgentAnalytics) => string
   { label: "Ratings", value: (a) => count(a.ratings), cls: "ratings" },
   { label: "CSAT", value: (a) => percent(a.csat), cls: "csat" },
   { label: "Mean stars", value: (a) => stars(a.meanStars), cls: "mean-stars" },
+  { label: "Targets met", value: (a) => percent(a.targetsMetShare ?? null), cls: "targets-met" },
 ];
 
 export function agentsTable(agents: AgentAnalytics[]): HTMLElement {

@@ -5,7 +5,7 @@ import { h } from "../../dom";
 import type { AnalyticsReport, DurationStats, TargetedDurationStats } from "../../protocol";
 import { count, humanDuration, percent, stars } from "./numbers";
 
-export const countCards: { key: keyof AnalyticsReport["totals"]; label: string; hint: string }[] = [
+export const countCards: { key: "started" | "assigned" | "resolved" | "abandoned" | "missed" | "reopened"; label: string; hint: string }[] = [
   { key: "started", label: "Chats started", hint: "visitors who opened a chat" },
   { key: "assigned", label: "Assigned", hint: "taken by an agent" },
   { key: "resolved", label: "Resolved", hint: "ended after an agent answered" },
@@ -53,5 +53,14 @@ export function reportCards(report: AnalyticsReport): HTMLElement {
     h("div", { class: "card-row satisfaction", role: "group", "aria-label": "Satisfaction" },
       card("csat", "CSAT", percent(s.csat), h("p", { class: "muted small" }, `ratings of 4 or 5 stars, of ${count(s.ratings)}`)),
       card("meanStars", "Mean stars", stars(s.meanStars), h("p", { class: "muted small" }, "out of 5")),
-      card("responseRate", "Response rate", percent(s.responseRate), h("p", { class: "muted small" }, "ratings per resolved chat"))));
+      card("responseRate", "Response rate", percent(s.responseRate), h("p", { class: "muted small" }, "ratings per resolved chat")),
+      targetsCard(report.totals)));
+}
+
+/** The share of response-time targets met (assignment, first reply, next reply, resolution), of those that ended met or missed. */
+function targetsCard(t: AnalyticsReport["totals"]): HTMLElement {
+  const met = t.targetsMet ?? 0;
+  const missed = t.targetsMissed ?? 0;
+  return card("targetsMet", "Targets met", percent(t.targetsMetShare ?? null),
+    h("p", { class: "muted small" }, `${count(met)} met, ${count(missed)} missed response-time targets`));
 }

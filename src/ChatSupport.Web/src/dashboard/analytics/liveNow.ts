@@ -6,7 +6,7 @@ import type { AnalyticsTotals, ChatStatus, SessionSummary, TeamMember } from "..
 import { statusLabels } from "../context";
 import { count, humanDuration } from "./numbers";
 
-const todayFacts: { key: keyof AnalyticsTotals; label: string }[] = [
+const todayFacts: { key: "started" | "resolved" | "abandoned" | "missed"; label: string }[] = [
   { key: "started", label: "Started" }, { key: "resolved", label: "Resolved" },
   { key: "abandoned", label: "Abandoned" }, { key: "missed", label: "Missed" },
 ];

@@ -9,6 +9,7 @@ import { clock, visitorLabel } from "../format";
 import { ReplyPicker } from "../replies/replyPicker";
 import type { QuickReplies } from "../replies/quickReplies";
 import { statusBadge } from "../statusBadge";
+import { targetCountdown } from "../targets/targetClock";
 import {
   AgentHubMethods, callAgentHub, ChatLog, storedMessage,
   type ChatMessage, type ChatSessionSnapshot, type MessagePage, type MessagePosted, type Receipts, type SessionChanged, type TypingChanged,
@@ -33,6 +34,9 @@ export class MiniChat {
   private readonly list = new MessageList();
   private session: ChatSessionSnapshot | null = null;
   private readonly header = h("div", { class: "mini-head" });
+  /** The running target's countdown (from the server's due time; ticks here, never pushed every second). */
+  private readonly countdown = targetCountdown();
+  private readonly ticker = window.setInterval(() => this.countdown.update(this.session?.targets, Date.now()), 1_000);
   private readonly typingLine = h("p", { class: "typing", "aria-live": "polite" });
   private readonly noteLine = h("p", { class: "transfer-note", hidden: true });
   private readonly labelLine = h("div", { class: "mini-labels", role: "group", "aria-label": "Labels" });
@@ -117,6 +121,7 @@ export class MiniChat {
 
   async close(): Promise<void> {
     this.stopTyping();
+    window.clearInterval(this.ticker);
     this.element.remove();
     this.onClose();
     try { await callAgentHub(this.ctx.hub, AgentHubMethods.LeaveChat, this.sessionId); } catch { /* the connection's end drops it anyway */ }
@@ -175,7 +180,8 @@ export class MiniChat {
     close.addEventListener("click", () => void this.close());
     const title = h("button", { type: "button", class: "mini-title", "aria-label": `Details of ${name}` }, name);
     title.addEventListener("click", () => this.ctx.showDetails(this.sessionId));
-    this.header.replaceChildren(statusBadge(session.status), title, h("span", { class: "mini-buttons" }, ...(this.expanded ? [] : [minimize]), expand, close));
+    this.countdown.update(session.targets, Date.now());
+    this.header.replaceChildren(statusBadge(session.status), title, this.countdown.element, h("span", { class: "mini-buttons" }, ...(this.expanded ? [] : [minimize]), expand, close));
 
     this.labelLine.replaceChildren(labelChips(session.labels, this.ctx.labels));
     this.labelLine.hidden = !(session.labels?.length);

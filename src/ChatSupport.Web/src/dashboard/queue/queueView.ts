@@ -18,6 +18,7 @@ import { labelFilter } from "../labels/labelFilter";
 import { awaitsReply, folderTitles, inFolder, orderMine } from "../workspace/folders";
 import { matchesSearch } from "../workspace/search";
 import type { Folder } from "../workspace/workspaceState";
+import { orderBySoonestTarget, targetCountdown } from "../targets/targetClock";
 
 type Filter = "open" | ChatStatus;
 
@@ -56,6 +57,9 @@ export const queueView: DashboardView = {
     let folder: Folder = ws.state.get().folder;
     let shownIds: string[] = [];
     let byConfidence = false;
+    let bySoonestTarget = false;
+    // Each row's target countdown, repainted every second with the wait.
+    const countdowns = new Map<string, ReturnType<typeof targetCountdown>>();
     const rows = new Map<string, HTMLTableRowElement>();
     const waits = new Map<string, HTMLElement>();
     const rendered = new Map<string, string>(); // the summary each row shows: an unchanged row is left alone
@@ -96,14 +100,25 @@ export const queueView: DashboardView = {
     const empty = h("p", { class: "empty" }, "No chats here right now.");
     const aiSort = h("button", { type: "button", class: "sort-ai", "aria-label": "Sort by AI confidence" }, "AI");
     const aiHeader = h("th", { scope: "col", "aria-sort": "none" }, aiSort);
+    const targetSort = h("button", { type: "button", class: "sort-target", "aria-label": "Sort by soonest target" }, "Target");
+    const targetHeader = h("th", { scope: "col", "aria-sort": "none" }, targetSort);
     aiSort.addEventListener("click", () => {
       byConfidence = !byConfidence;
+      bySoonestTarget = false;
       aiHeader.setAttribute("aria-sort", byConfidence ? "descending" : "none");
+      targetHeader.setAttribute("aria-sort", "none");
+      render();
+    });
+    targetSort.addEventListener("click", () => {
+      bySoonestTarget = !bySoonestTarget;
+      byConfidence = false;
+      targetHeader.setAttribute("aria-sort", bySoonestTarget ? "ascending" : "none");
+      aiHeader.setAttribute("aria-sort", "none");
       render();
     });
     const table = h("table", { class: "queue", "aria-label": "Chat sessions" },
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Select"), ...["Status", "Visitor", "Last message", "Labels", "Location", "Page", "Browser", "Wait", "Agent"].map((c) => h("th", { scope: "col", class: `col-${c.toLowerCase().replace(" ", "-")}` }, c)),
-        aiHeader, h("th", { scope: "col" }, "Actions"))),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Select"), ...["Status", "Visitor", "Last message", "Labels", "Location", "Page", "Browser", "Wait"].map((c) => h("th", { scope: "col", class: `col-${c.toLowerCase().replace(" ", "-")}` }, c)),
+        targetHeader, h("th", { scope: "col", class: "col-agent" }, "Agent"), aiHeader, h("th", { scope: "col" }, "Actions"))),
       body);
     const heading = h("h1", {}, "Live chats");
     root.append(h("div", { class: "view-head" }, heading, count), filterBar, h("div", { class: "bulk-actions" }, closeSelected), table, loadMore, empty);
@@ -124,6 +139,9 @@ export const queueView: DashboardView = {
       rendered.set(s.sessionId, key);
       const wait = h("td", { class: "wait" }, duration(waitOf(s, Date.now())));
       waits.set(s.sessionId, wait);
+      const countdown = targetCountdown();
+      countdown.update(s.targets, Date.now());
+      countdowns.set(s.sessionId, countdown);
       const name = visitorLabel(s.visitorId, s.visitor);
       const actions = h("td", { class: "actions" });
       if (s.status === "waiting_for_agent") {
@@ -173,6 +191,7 @@ export const queueView: DashboardView = {
         h("td", { class: "page", title: s.visitor?.pageUrl ?? "" }, pageLabel(s.visitor)),
         h("td", {}, browserLabel(s.visitor)),
         wait,
+        h("td", { class: "target-cell" }, countdown.element),
         h("td", { class: "agent" }, s.assignedAgent?.displayName ?? "—"),
         h("td", { class: "ai-confidence" }, s.aiConfidence == null ? "—" : `${Math.round(s.aiConfidence * 100)}%`),
         actions,
@@ -181,14 +200,14 @@ export const queueView: DashboardView = {
     }
 
     function render(): void {
-      const ordered = byConfidence ? orderByConfidence(ctx.desk.all()) : orderForDesk(ctx.desk.all());
-      const all = folder === "mine" && !byConfidence ? orderMine(ordered) : ordered;
+      const ordered = byConfidence ? orderByConfidence(ctx.desk.all()) : bySoonestTarget ? orderBySoonestTarget(ctx.desk.all()) : orderForDesk(ctx.desk.all());
+      const all = folder === "mine" && !byConfidence && !bySoonestTarget ? orderMine(ordered) : ordered;
       const words = ws.searchWords();
       const shown = all.filter((s) => (filter === "open" ? s.status !== "resolved" : s.status === filter) && byLabel.passes(s)
         && (folder === "all" || inFolder(s, folder, ctx.me.username)) && matchesSearch(s, words));
       shownIds = shown.map((s) => s.sessionId);
       const keep = new Set(shown.map((s) => s.sessionId));
-      for (const [id, tr] of rows) if (!keep.has(id)) { tr.remove(); rows.delete(id); waits.delete(id); rendered.delete(id); boxes.delete(id); }
+      for (const [id, tr] of rows) if (!keep.has(id)) { tr.remove(); rows.delete(id); waits.delete(id); countdowns.delete(id); rendered.delete(id); boxes.delete(id); }
       // A chat that closed (or is not shown) is not selected any more: "Close selected" closes what the agent sees.
       for (const id of selected) if (!keep.has(id) || ctx.desk.get(id)?.status === "resolved") selected.delete(id);
       const hadFocus = document.activeElement;
@@ -243,6 +262,7 @@ export const queueView: DashboardView = {
         const s = ctx.desk.get(id);
         if (s?.status === "waiting_for_agent") text(cell, duration(waitOf(s, now)));
       }
+      for (const [id, countdown] of countdowns) countdown.update(ctx.desk.get(id)?.targets, now);
     }, 1_000);
   },
 };

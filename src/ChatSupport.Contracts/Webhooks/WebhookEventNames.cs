@@ -16,9 +16,11 @@ public static class WebhookEventNames
     public const string ChatClosed = "chat.closed";
     public const string ChatRated = "chat.rated";
     public const string ChatReopened = "chat.reopened";
+    /// <summary>A response-time target ran out (<c>data.target</c>: assignment, first_reply, next_reply or resolution).</summary>
+    public const string TargetMissed = "target.missed";
 
     public static readonly IReadOnlyList<string> All =
-        [ChatStarted, ChatAssigned, ChatTransferred, MessageCreated, ChatResolved, ChatClosed, ChatRated, ChatReopened];
+        [ChatStarted, ChatAssigned, ChatTransferred, MessageCreated, ChatResolved, ChatClosed, ChatRated, ChatReopened, TargetMissed];
 }
 
 public static class WebhookLimits

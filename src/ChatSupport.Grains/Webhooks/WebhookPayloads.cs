@@ -42,7 +42,8 @@ public static class WebhookPayloads
             ChatAbandoned a => (WebhookEventNames.ChatClosed, new { reason = "abandoned", agent = Agent(a.Agent) }),
             ChatRated r => (WebhookEventNames.ChatRated, new { stars = r.Stars, feedback = r.Feedback, anonymous = r.Anonymous, agent = Agent(r.Agent) }),
             ChatReopened r => (WebhookEventNames.ChatReopened, new { agent = Agent(r.Agent), reopenedBy = r.ReopenedBy }),
-            // Notes, labels, follow-ups, the first reply (message.created tells it), AI assessments: no webhook.
+            TargetMissed m => (WebhookEventNames.TargetMissed, new { target = m.Target, dueAt = m.DueAt, agent = Agent(m.Agent) }),
+            // Notes, labels, follow-ups, the first reply (message.created tells it), targets started or met, AI assessments: no webhook.
             _ => (null, null),
         };
         if (mapped.Name is not { } name) return null;

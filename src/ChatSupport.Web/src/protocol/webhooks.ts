@@ -1,7 +1,7 @@
 // Webhook routes' wire types (docs/protocol.md, "Webhooks"). A secret arrives only in a WebhookSecretIssued answer.
 export type WebhookEventName =
   | "chat.started" | "chat.assigned" | "chat.transferred" | "message.created"
-  | "chat.resolved" | "chat.closed" | "chat.rated" | "chat.reopened";
+  | "chat.resolved" | "chat.closed" | "chat.rated" | "chat.reopened" | "target.missed";
 
 export interface WebhookEndpoint {
   id: string;

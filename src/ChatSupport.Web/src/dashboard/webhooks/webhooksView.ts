@@ -17,6 +17,7 @@ const eventWords: Record<WebhookEventName, string> = {
   "chat.closed": "Chat closed or abandoned",
   "chat.rated": "Chat rated",
   "chat.reopened": "Chat reopened",
+  "target.missed": "Response-time target missed",
 };
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");

@@ -9,6 +9,7 @@ using ChatSupport.Api.Endpoints;
 using ChatSupport.Api.Geo;
 using ChatSupport.Api.Health;
 using ChatSupport.Api.Identity;
+using ChatSupport.Api.Overload;
 using ChatSupport.Api.RestApi;
 using ChatSupport.Api.Security;
 using ChatSupport.Api.Streaming;
@@ -84,9 +85,14 @@ public static class ChatSupportHost
                 // HubErrorFilter makes sure no other exception's details ever reach a client.
                 o.EnableDetailedErrors = true;
                 o.AddFilter<HubErrorFilter>();
+                // Inside the error filter, so a refusal is counted in the summary line (docs/operations.md, "Overload").
+                o.AddFilter<AdmissionFilter>();
             })
             .AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        builder.Services.AddOptions<AdmissionOptions>().Bind(config.GetSection(AdmissionOptions.Section))
+            .Validate(o => o.Concurrency >= 1, $"{AdmissionOptions.Section}:Concurrency must be at least 1.").ValidateOnStart();
+        builder.Services.AddSingleton<AdmissionGate>();
         builder.Services.AddSingleton<StreamBridge>();
         builder.Services.AddSingleton<ChatSupport.Api.Settings.WidgetSettingsCache>();
         builder.Services.AddSingleton<SessionActions>();

@@ -38,6 +38,11 @@ public sealed class ApiHost : IAsyncDisposable
 
     public Task RestartStorageAsync() => _azurite.RestartAsync();
 
+    /// <summary>Freezes this host's Azurite (slow storage: requests wait unanswered) until <see cref="ResumeStorageAsync"/>.</summary>
+    public Task SuspendStorageAsync() => _azurite.SuspendAsync();
+
+    public Task ResumeStorageAsync() => _azurite.ResumeAsync();
+
     /// <param name="settings">Extra configuration ("Key=Value"), e.g. tighter rate limits.</param>
     public static async Task<ApiHost> StartAsync(IEnumerable<string>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {

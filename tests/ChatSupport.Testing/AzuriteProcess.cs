@@ -65,6 +65,21 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>Starts it again on the same port and data.</summary>
     public Task RestartAsync() => StartProcessAsync();
 
+    /// <summary>
+    /// Freezes Azurite (SIGSTOP): connections stay open and requests wait unanswered, as storage that is slow rather
+    /// than down. <see cref="ResumeAsync"/> lets it go on where it stopped.
+    /// </summary>
+    public Task SuspendAsync() => SignalAsync("-STOP");
+
+    public Task ResumeAsync() => SignalAsync("-CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        if (_process is null || _process.HasExited) throw new InvalidOperationException("Azurite is not running.");
+        using var kill = Process.Start("kill", [signal, _process.Id.ToString()])!;
+        await kill.WaitForExitAsync();
+    }
+
     private async Task StartProcessAsync()
     {
         var main = Path.Combine(RepoPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");

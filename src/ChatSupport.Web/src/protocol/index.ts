@@ -6,6 +6,7 @@ export * from "./hubNames";
 export * from "./hubContracts";
 export * from "./typedHub";
 export * from "./refusals";
+export * from "./busyRetry";
 export * from "./chatLog";
 export * from "./deskVersions";
 export * from "./connection";

@@ -3,7 +3,7 @@
 // receipts (sending, sent, delivered, read), and telling the server what the visitor received and saw.
 import { HubConnectionState } from "@microsoft/signalr";
 import { h } from "../dom";
-import { callVisitorHub, parseHubRefusal, VisitorHubMethods, type Receipts, type VisitorMessageView } from "../protocol";
+import { callVisitorHub, parseHubRefusal, retryWhenBusy, VisitorHubMethods, type Receipts, type VisitorMessageView } from "../protocol";
 import { newId } from "./config";
 import { connect } from "./connection";
 import { state } from "./state";
@@ -98,7 +98,7 @@ async function send(clientMessageId: string): Promise<void> {
   renderMine();
   try {
     const c = await connect();
-    const ack = await callVisitorHub(c, VisitorHubMethods.SendMessage, session.sessionId, clientMessageId, m.text);
+    const ack = await retryWhenBusy(() => callVisitorHub(c, VisitorHubMethods.SendMessage, session.sessionId, clientMessageId, m.text));
     m.seq = ack.seq;
     m.time = clock(ack.sentAt);
     if (!state.log.has(ack.seq)) {

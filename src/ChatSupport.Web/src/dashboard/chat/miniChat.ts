@@ -11,7 +11,7 @@ import type { QuickReplies } from "../replies/quickReplies";
 import { statusBadge } from "../statusBadge";
 import { targetCountdown } from "../targets/targetClock";
 import {
-  AgentHubMethods, callAgentHub, ChatLog, storedMessage,
+  AgentHubMethods, callAgentHub, ChatLog, retryWhenBusy, storedMessage,
   type ChatMessage, type ChatSessionSnapshot, type MessagePage, type MessagePosted, type Receipts, type SessionChanged, type TypingChanged,
 } from "../../protocol";
 import type { OutgoingMessage } from "./chatTypes";
@@ -306,7 +306,7 @@ export class MiniChat {
     o.error = undefined;
     this.paint();
     try {
-      const ack = await callAgentHub(this.ctx.hub, AgentHubMethods.SendMessage, this.sessionId, o.clientMessageId, o.text);
+      const ack = await retryWhenBusy(() => callAgentHub(this.ctx.hub, AgentHubMethods.SendMessage, this.sessionId, o.clientMessageId, o.text));
       const stored = storedMessage(ack, "agent", this.ctx.me.username, this.ctx.me.displayName, o.text);
       if (this.log.addLive(stored) === "gap") void this.catchUp();
     } catch (e) {

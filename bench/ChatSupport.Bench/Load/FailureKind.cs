@@ -5,6 +5,9 @@ public static class FailureKind
 {
     private const string HubPrefix = "HubException: ";
 
+    /// <summary>The server refused the call before doing anything: too busy (docs/operations.md, "Overload").</summary>
+    public const string Busy = "hub error try_again";
+
     public static string Of(Exception e)
     {
         var message = e.Message;

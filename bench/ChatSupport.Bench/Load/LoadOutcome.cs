@@ -18,6 +18,9 @@ public sealed record LoadOutcome(
     IReadOnlyDictionary<string, int> FailureKinds,
     IReadOnlyDictionary<string, double> CoresUsed)
 {
+    /// <summary>Send → <c>try_again</c> for the sends the server refused as busy (none in a phase it could carry).</summary>
+    public LatencySummary? Refusals { get; init; }
+
     /// <summary>Acknowledged messages whose delivery to the partner was never seen (0 is the only good answer).</summary>
     public long Undelivered => Math.Max(0, Acked - Delivered);
 }

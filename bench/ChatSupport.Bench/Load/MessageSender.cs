@@ -25,7 +25,7 @@ internal static class MessageSender
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            meter.OnFailed(e);
+            meter.OnFailed(e, sent);
             return false;
         }
     }

@@ -15,6 +15,7 @@ public sealed class PhaseMeter
         Id = Interlocked.Increment(ref _nextId);
         Delivery = new LatencyRecorder(name + " delivery");
         Ack = new LatencyRecorder(name + " ack");
+        Refusal = new LatencyRecorder(name + " try_again");
         MessageStamp.Register(this);
     }
 
@@ -35,6 +36,9 @@ public sealed class PhaseMeter
     public long Failed => Interlocked.Read(ref _failed);
     public long Delivered => Interlocked.Read(ref _delivered);
 
+    /// <summary>Sender's send → the server's <c>try_again</c> (busy: refused before anything was done).</summary>
+    public LatencyRecorder Refusal { get; }
+
     /// <summary>Failures by their first words (a hub error code, a timeout…), for the report.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, int> FailureKinds { get; } = new();
 
@@ -46,10 +50,12 @@ public sealed class PhaseMeter
         Interlocked.Increment(ref _acked);
     }
 
-    public void OnFailed(Exception e)
+    public void OnFailed(Exception e, long sentTimestamp)
     {
         Interlocked.Increment(ref _failed);
-        FailureKinds.AddOrUpdate(FailureKind.Of(e), 1, (_, n) => n + 1);
+        var kind = FailureKind.Of(e);
+        if (kind == FailureKind.Busy) Refusal.RecordSince(sentTimestamp);
+        FailureKinds.AddOrUpdate(kind, 1, (_, n) => n + 1);
     }
 
     public void OnDelivered(long sentTimestamp, TimeSpan latency)

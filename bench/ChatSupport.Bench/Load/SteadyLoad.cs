@@ -31,7 +31,7 @@ public static class SteadyLoad
 
         return new LoadOutcome(phase, parties.Count, duration.TotalSeconds, meter.Sent, meter.Acked, meter.Failed, meter.Delivered,
             meter.Acked / duration.TotalSeconds, meter.Delivery.Summarize(), meter.Ack.Summarize(), meter.DeliveryTimeline.Summarize(),
-            meter.FailureKinds.ToDictionary(), cores);
+            meter.FailureKinds.ToDictionary(), cores) { Refusals = meter.Refusal.Summarize() };
     }
 
     private static async Task RunPartyAsync(IMessageParty party, TimeSpan offset, TimeSpan interval, TimeSpan duration,

@@ -54,6 +54,8 @@ public sealed record ChatPipelineResult
     public required RawInsertOutcome? RawInserts { get; init; }
     public required RawInsertOutcome? RawMessageTransactions { get; init; }
     public required LoadOutcome? Saturation { get; init; }
+    /// <summary>The open chats offered 3 × the saturation rate (open loop), after the saturation phase.</summary>
+    public Load.OverloadOutcome? Overload { get; init; }
     public required DurabilityOutcome? Durability { get; init; }
     public required long ConnectionDrops { get; init; }
     /// <summary>Measurements that could not be taken, and why (the run goes on without them).</summary>

@@ -64,13 +64,22 @@ public static class MarkdownReport
             .. c.Saturation is { } saturation
                 ? new[] { (saturation.Delivery, "saturation: send → partner's MessagePosted"), (saturation.Ack, "saturation: send → ack (stored)") }
                 : [],
+            .. c.Overload is { } overload
+                ? new[] { (overload.Load.Ack, "overload (3 × saturation): send → ack (stored)"), (overload.Refusals, "overload: send → try_again (refused as busy)") }
+                : [],
             .. c.DeskLoad is { } deskLoad
                 ? new[] { (deskLoad.Latency, $"GetDesk with {deskLoad.Sessions:N0} open chats ({deskLoad.JsonBytes / 1024.0:0} KB of JSON)") }
                 : [],
         ]);
         Line(md);
-        LoadTable(md, c.Saturation is { } sat ? [c.Steady, sat] : [c.Steady]);
+        LoadTable(md, [c.Steady, .. c.Saturation is { } sat ? new[] { sat } : [], .. c.Overload is { } over ? new[] { over.Load } : []]);
         Line(md);
+        if (c.Overload is { } offered)
+        {
+            Line(md, $"Overload: {offered.OfferedPerSecond:0} messages/s offered (3 × the saturation's {offered.SaturationPerSecond:0}/s), {offered.Load.AckedPerSecond:0}/s acknowledged " +
+                     $"({offered.AckedShareOfSaturation:P0} of saturation), {offered.Refusals.Count:N0} refused with try_again, {offered.ConnectionsDropped} connections dropped during the phase.");
+            Line(md);
+        }
         foreach (var problem in c.Problems) Line(md, $"- Not measured: {problem}");
         Line(md);
         if (c.Memory is { } memory) MemoryLines(md, "ChatSupport host, every chat open and idle after the ramp-up", memory);

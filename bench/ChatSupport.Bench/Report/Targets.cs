@@ -10,7 +10,21 @@ public static class Targets
     public const double DurableShareOfRawInserts = 0.70;
     public const double MemoryLimitBytesPerChat = 100 * 1024;
 
-    public static IReadOnlyList<TargetVerdict> Evaluate(BenchResult r) => [Latency(r), Saturation(r), Memory(r)];
+    public const double OverloadAckedShareOfSaturation = 0.90;
+    public const double RefusalP99LimitMs = 100;
+
+    public static IReadOnlyList<TargetVerdict> Evaluate(BenchResult r) => [Latency(r), Saturation(r), Overload(r), Memory(r)];
+
+    private static TargetVerdict Overload(BenchResult r)
+    {
+        const string target = "Offered 3 × saturation: acknowledged ≥ 90 % of saturation, every refusal a fast try_again (p99 ≤ 100 ms), no connection dropped";
+        if (r.Chat.Overload is not { } o) return new TargetVerdict(target, "not measured", null, "needs the saturation phase");
+        var met = o.AckedShareOfSaturation >= OverloadAckedShareOfSaturation && o.Refusals.P99Ms <= RefusalP99LimitMs && o.ConnectionsDropped == 0;
+        return new TargetVerdict(target,
+            $"{o.Load.AckedPerSecond:0} ÷ {o.SaturationPerSecond:0} = {o.AckedShareOfSaturation:P0}; {o.Refusals.Count:N0} try_again, p99 {o.Refusals.P99Ms:0.0} ms; " +
+            $"ack p99 {o.Load.Ack.P99Ms:0} ms; {o.ConnectionsDropped} dropped",
+            met, $"{o.Load.Parties} parties of the open chats, open loop");
+    }
 
     private static TargetVerdict Latency(BenchResult r)
     {

@@ -17,6 +17,8 @@ public sealed class ChatPipelineBench(BenchOptions options, string runFolder, Pi
     private readonly PipelineShape _shape = shape ?? PipelineShape.Full;
 
     private const int WarmUpChats = 20;
+    /// <summary>The overload phase offers this multiple of the saturation measured in the same run (issue 21).</summary>
+    private const double OverloadMultiple = 3;
 
     public async Task<ChatPipelineResult> RunAsync(CancellationToken ct)
     {
@@ -97,6 +99,15 @@ public sealed class ChatPipelineBench(BenchOptions options, string runFolder, Pi
             }
 
             var saturation = await AttemptAsync("saturation", problems, () => SaturateAsync(baseUrl, access, meters.Ledger, measured, ct));
+            OverloadOutcome? overload = null;
+            if (saturation is { AckedPerSecond: > 0 })
+            {
+                BenchLog.Info($"Overload: the {pairs.Count} open chats offered {OverloadMultiple:0} × saturation ({saturation.AckedPerSecond * OverloadMultiple:0} messages/s, open loop) for {options.SaturationDuration.TotalSeconds:0} s");
+                overload = await AttemptAsync("overload", problems, () => OverloadLoad.RunAsync(Parties(pairs), saturation.AckedPerSecond, OverloadMultiple,
+                    options.SaturationDuration, measured, ct));
+                if (overload is not null)
+                    BenchLog.Info($"  {overload.Load.AckedPerSecond:0} acked/s ({overload.AckedShareOfSaturation:P0} of saturation), {overload.Refusals.Count} try_again (p99 {overload.Refusals.P99Ms:0.0} ms), {overload.ConnectionsDropped} connections dropped");
+            }
 
             DurabilityOutcome? durability = null;
             if (storage is not null)
@@ -125,6 +136,7 @@ public sealed class ChatPipelineBench(BenchOptions options, string runFolder, Pi
                 RawInserts = rawInserts,
                 RawMessageTransactions = rawTransactions,
                 Saturation = saturation,
+                Overload = overload,
                 Durability = durability,
                 ConnectionDrops = BenchConnections.Drops,
                 Problems = problems,

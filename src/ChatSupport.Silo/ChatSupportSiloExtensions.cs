@@ -54,6 +54,7 @@ public static class ChatSupportSiloExtensions
         // The consumers of the sessions' events: adding one is one line here (docs/architecture.md, "Session events").
         silo.Services.AddSingleton<ChatEventFanOut>();
         silo.Services.AddChatEventConsumer<DeskEventConsumer>();
+        silo.Services.AddChatEventConsumer<DeskRowEventConsumer>();
         silo.Services.AddChatEventConsumer<AgentEventConsumer>();
         silo.Services.AddChatEventConsumer<ArchiveEventConsumer>();
         // Auto-assignment (docs/architecture.md, "Routing"): nudges the tenant's router; presence grace and sweep period.

@@ -1,3 +1,4 @@
+using ChatSupport.Contracts.Desk;
 using ChatSupport.Contracts.Messages;
 using ChatSupport.Contracts.Sessions;
 using Microsoft.AspNetCore.SignalR;
@@ -14,13 +15,31 @@ public sealed record ResumeResult(ChatSessionSnapshot Session, MessagePage Messa
     public IReadOnlyList<ChatSupport.Contracts.Notes.ChatNote> Notes { get; init; } = [];
 }
 
-/// <summary>The visitor's StartChat answer: their own view of the session (no internal data) and their place in line.</summary>
-public sealed record VisitorStartChatResult(VisitorSessionView Session, int? QueuePosition);
+/// <summary>
+/// The visitor's StartChat answer: their own view of the session (no internal data) and their place in line, told as the
+/// queue's pushes tell it (<see cref="QueuePlaces"/>): exact within the first places, else how many are ahead at least.
+/// </summary>
+public sealed record VisitorStartChatResult(VisitorSessionView Session, int? QueuePosition)
+{
+    public int? AheadAtLeast { get; init; }
 
-/// <summary>The visitor's Resume answer: their own view of the session and of the messages after their cursor.</summary>
+    public static VisitorStartChatResult Of(VisitorSessionView session, int? position)
+    {
+        var (told, aheadAtLeast) = QueuePlaces.ForVisitor(position);
+        return new(session, told) { AheadAtLeast = aheadAtLeast };
+    }
+}
+
+/// <summary>The visitor's Resume answer: their own view of the session and of the messages after their cursor, and their place as StartChat tells it.</summary>
 public sealed record VisitorResumeResult(VisitorSessionView Session, VisitorMessagePage Messages, int? QueuePosition)
 {
-    public static VisitorResumeResult Of(ResumeResult r) => new(VisitorSessionView.Of(r.Session), VisitorMessagePage.Of(r.Messages), r.QueuePosition);
+    public int? AheadAtLeast { get; init; }
+
+    public static VisitorResumeResult Of(ResumeResult r)
+    {
+        var (told, aheadAtLeast) = QueuePlaces.ForVisitor(r.QueuePosition);
+        return new(VisitorSessionView.Of(r.Session), VisitorMessagePage.Of(r.Messages), told) { AheadAtLeast = aheadAtLeast };
+    }
 }
 
 /// <summary>One chat of a CloseChats call: closed, or the refusal's code and sentence (nothing changed for it).</summary>

@@ -44,7 +44,7 @@ public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, St
         var position = session.Status == ChatStatus.WaitingForAgent
             ? await grains.GetGrain<IDeskGrain>(me.TenantId).GetQueuePosition(session.SessionId)
             : null;
-        return new VisitorStartChatResult(VisitorSessionView.Of(session), position);
+        return VisitorStartChatResult.Of(VisitorSessionView.Of(session), position);
     }
 
     public async Task<VisitorResumeResult> Resume(string sessionId, long afterSeq)

@@ -11,9 +11,17 @@ public interface IDeskGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Applies a session event (idempotently: an event not newer than the last one applied for that session changes
-    /// nothing). Returns once the change is stored; throws when it is not, and the session delivers it again.
+    /// nothing). Returns once the live list has it and its delta is published; the row is stored behind, coalesced
+    /// with others (<see cref="WhenStored"/> says when it is durable).
     /// </summary>
     Task Apply(ChatEventEnvelope e);
+
+    /// <summary>
+    /// Returns once the session's row reflects event <paramref name="eventSeq"/> (or a later one) in storage; throws when
+    /// the write failed, and the caller delivers the event again. Interleaved: waiting holds up no other call.
+    /// </summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task WhenStored(string sessionId, long eventSeq);
 
     /// <summary>The first page of the desk (at most <see cref="DeskPlace.PageSize"/> rows in <see cref="DeskPlace"/> order).</summary>
     Task<DeskSnapshot> GetSnapshot();

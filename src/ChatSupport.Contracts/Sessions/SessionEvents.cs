@@ -57,11 +57,21 @@ public sealed record ReceiptsChanged : SessionEvent
     [Id(0)] public required DeliveryReceipts Receipts { get; init; }
 }
 
-/// <summary>A waiting visitor's place in the queue changed (1 = next). Null once the chat left the queue.</summary>
+/// <summary>
+/// A waiting visitor's place in the queue changed (1 = next), told exactly within the first
+/// <see cref="Desk.QueuePlaces.Exact"/> places. Further back, <see cref="Position"/> is null and <see cref="AheadAtLeast"/>
+/// says how many are ahead at least; the exact place follows when the chat enters the first places. Both null once the
+/// chat left the queue.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record QueuePositionChanged : SessionEvent
 {
     [Id(0)] public int? Position { get; init; }
-    /// <summary>About how many seconds until an agent takes the chat, from the team's recent pace; null when there is no estimate.</summary>
+    /// <summary>
+    /// About how many seconds until an agent takes the chat, from the team's recent pace; null when there is no estimate.
+    /// Further back than the first places: the estimate of the first place behind them, so at least this long.
+    /// </summary>
     [Id(80)] public int? EstimatedWaitSeconds { get; init; }
+    /// <summary>Set (to <see cref="Desk.QueuePlaces.Exact"/>) when the chat is further back than the first places: at least this many chats are ahead.</summary>
+    [Id(150)] public int? AheadAtLeast { get; init; }
 }

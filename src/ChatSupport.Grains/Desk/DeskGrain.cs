@@ -12,8 +12,11 @@ namespace ChatSupport.Grains.Desk;
 /// <summary>
 /// One tenant's live desk: the open sessions the dashboard lists, and the waiting queue. It is a consumer of the
 /// sessions' events (<see cref="DeskEventConsumer"/>): each event carries the session as it is, so the desk never
-/// asks a session for its state. It publishes deltas on the tenant's desk stream and tells each waiting visitor
-/// (on their session's stream) when their place in line changes.
+/// asks a session for its state. It publishes deltas on the tenant's desk stream and tells waiting visitors (on their
+/// session's stream) their place in line (<see cref="QueuePositionNotices"/>). Off the chats' critical path: an event
+/// changes memory and publishes its delta; its row is written behind (<see cref="DeskRowWriteBehind"/>, confirmed to
+/// the session through <see cref="DeskRowEventConsumer"/>) and the places are pushed after the call, both coalesced
+/// in interleaved timers, so a burst of starts and assignments costs one row write and one round of pushes per flush.
 /// </summary>
 public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> queueOptions, TimeProvider clock, ILogger<DeskGrain> logger)
     : Grain, IDeskGrain
@@ -37,7 +40,17 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
     private readonly Dictionary<string, long> _removedSeq = new(StringComparer.Ordinal);
     private readonly Queue<string> _removedOrder = new();
     private readonly WaitingQueue _queue = new();
-    private readonly Dictionary<string, int> _publishedPositions = new(StringComparer.Ordinal);
+    private readonly QueuePositionNotices _notices = new();
+    private readonly DeskRowWriteBehind _rows = new();
+    private IGrainTimer _rowFlush = null!;
+    private IGrainTimer _positionPush = null!;
+    private bool _pushingPositions;
+    private bool _positionsChangedAgain;
+    /// <summary>A failed flush waits out its retry delay: new changes join that retry instead of hammering the storage.</summary>
+    private bool _rowRetryWaits;
+    private TimeSpan _rowRetryDelay = FirstRowRetryDelay;
+    private static readonly TimeSpan FirstRowRetryDelay = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan LongestRowRetryDelay = TimeSpan.FromSeconds(10);
     /// <summary>Places in the queue held for chats being started, until their start arrives (or the hold runs out).</summary>
     private readonly Dictionary<string, DateTimeOffset> _heldPlaces = new(StringComparer.Ordinal);
     private readonly string _epoch = Guid.NewGuid().ToString("N")[..12];
@@ -55,7 +68,10 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
             _appliedSeq[summary.SessionId] = eventSeq;
             _queue.Set(summary, summary.Status == ChatStatus.WaitingForAgent);
         }
-        foreach (var (sessionId, position) in _queue.Positions()) _publishedPositions[sessionId] = position;
+        _notices.Seed(WaitingIds(), EstimateFor);
+        // Both interleave with calls: a flush waiting on storage, or pushes waiting on streams, hold up no event.
+        _rowFlush = this.RegisterGrainTimer(FlushRowsAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
+        _positionPush = this.RegisterGrainTimer(PushPositionsAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
         // The first repair right away: this activation may follow a silo's death that left undelivered events.
         this.RegisterGrainTimer(AskSessionsToRedeliverAsync, new GrainTimerCreationOptions(TimeSpan.Zero, RepairPeriod));
     }
@@ -75,9 +91,9 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
             return;
         }
 
-        // Stored first: if this throws, nothing changed here and the session delivers the event again.
-        if (isOpen) await store.SaveAsync(_tenantId, summary, e.Seq);
-        else await store.RemoveAsync(_tenantId, sessionId);
+        // Written behind: the session keeps the event until the row holds it (DeskRowEventConsumer).
+        _rows.Note(new DeskRowChange(sessionId, isOpen ? summary : null, e.Seq));
+        if (!_rows.Flushing && !_rowRetryWaits) _rowFlush.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
 
         if (isOpen)
         {
@@ -92,7 +108,7 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
         }
         _queue.Set(summary, summary.Status == ChatStatus.WaitingForAgent);
 
-        await PublishQueuePositionsAsync();
+        PositionsChanged();
         var kind = !isOpen ? DeskDeltaKind.Removed : listed ? DeskDeltaKind.Changed : DeskDeltaKind.Added;
         await PublishDeskAsync(kind, summary with { QueuePosition = QueuePositionOf(sessionId) });
     }
@@ -105,6 +121,21 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
         if (next == known) return;
         _open[sessionId] = next;
         await PublishDeskAsync(DeskDeltaKind.Changed, next with { QueuePosition = QueuePositionOf(sessionId) });
+    }
+
+    public Task WhenStored(string sessionId, long eventSeq) => _rows.WhenStored(sessionId, eventSeq);
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct)
+    {
+        // What is not stored yet is not lost if this fails: the sessions deliver it again (DeskRowEventConsumer).
+        try
+        {
+            while (_rows.HasPending && !_rows.Flushing && !ct.IsCancellationRequested) await _rows.FlushAsync(rows => store.WriteAsync(_tenantId, rows));
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Desk rows of tenant {Tenant} not stored on deactivation: {Reason}; the sessions deliver them again", _tenantId, e.Message);
+        }
     }
 
     public Task<DeskSnapshot> GetSnapshot() => Task.FromResult(PageAfter(null));
@@ -145,7 +176,11 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
     public Task<IReadOnlyList<SessionSummary>> GetWaiting(int max) =>
         Task.FromResult<IReadOnlyList<SessionSummary>>(_queue.InOrder().Take(Math.Clamp(max, 0, DeskPlace.PageSize * 10)).ToList());
 
-    private int? QueuePositionOf(string sessionId) => _publishedPositions.TryGetValue(sessionId, out var p) ? p : null;
+    private int? QueuePositionOf(string sessionId) => _queue.PositionOf(sessionId);
+
+    private List<string> WaitingIds() => _queue.InOrder().Select(s => s.SessionId).ToList();
+
+    private int? EstimateFor(int position) => _waitEstimate.SecondsFor(position, clock.GetUtcNow());
 
     /// <summary>Keeps the removed session's last event number for a while, so its late events are recognized as old.</summary>
     private void RememberRemoved(string sessionId, long eventSeq)
@@ -180,38 +215,68 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
         }
     }
 
-    /// <summary>Tells each waiting visitor whose place changed (and each who left the queue).</summary>
-    private async Task PublishQueuePositionsAsync()
+    /// <summary>Every change noted since the last flush, in one go; what accumulates meanwhile goes with the next one.</summary>
+    private async Task FlushRowsAsync()
     {
-        var current = _queue.Positions().ToDictionary(p => p.SessionId, p => p.Position, StringComparer.Ordinal);
-        var changes = new List<(string SessionId, int? Position)>();
-        foreach (var (sessionId, position) in current)
+        _rowRetryWaits = false;
+        try
         {
-            if (!_publishedPositions.TryGetValue(sessionId, out var old) || old != position) changes.Add((sessionId, position));
+            while (_rows.HasPending && !_rows.Flushing) await _rows.FlushAsync(rows => store.WriteAsync(_tenantId, rows));
+            _rowRetryDelay = FirstRowRetryDelay;
         }
-        foreach (var sessionId in _publishedPositions.Keys)
+        catch (Exception e)
         {
-            if (!current.ContainsKey(sessionId)) changes.Add((sessionId, null));
+            // Kept for the next flush; the sessions waiting on these rows are told, and deliver again later.
+            logger.LogWarning("Desk rows of tenant {Tenant} not stored: {Reason}; trying again in {Delay}", _tenantId, e.Message, _rowRetryDelay);
+            _rowRetryWaits = true;
+            _rowFlush.Change(_rowRetryDelay, Timeout.InfiniteTimeSpan);
+            _rowRetryDelay = TimeSpan.FromTicks(Math.Min(_rowRetryDelay.Ticks * 2, LongestRowRetryDelay.Ticks));
         }
-        _publishedPositions.Clear();
-        foreach (var (sessionId, position) in current) _publishedPositions[sessionId] = position;
+    }
 
-        foreach (var (sessionId, position) in changes)
+    /// <summary>The places are pushed after this call: changes that come while a round is out make one more round.</summary>
+    private void PositionsChanged()
+    {
+        if (_pushingPositions) _positionsChangedAgain = true;
+        else _positionPush.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>
+    /// Tells the visitors whose notice changed (<see cref="QueuePositionNotices"/>), all at once: each is on its own
+    /// stream, and one round finishes before the next begins, so a visitor's notices arrive in order.
+    /// </summary>
+    private async Task PushPositionsAsync()
+    {
+        if (_pushingPositions) return;
+        _pushingPositions = true;
+        try
         {
-            var key = GrainKeys.Compose(_tenantId, sessionId);
-            try
+            do
             {
-                await StreamProvider.GetStream<SessionEvent>(StreamId.Create(ChatStreams.SessionNamespace, key))
-                    .OnNextAsync(new QueuePositionChanged
-                    {
-                        TenantId = _tenantId, SessionId = sessionId, LastSeq = null, Position = position,
-                        EstimatedWaitSeconds = position is { } p ? _waitEstimate.SecondsFor(p, clock.GetUtcNow()) : null,
-                    });
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Queue position of session {Session} not published", sessionId);
-            }
+                _positionsChangedAgain = false;
+                await Task.WhenAll(_notices.Changes(WaitingIds(), EstimateFor).Select(c => PushAsync(c.SessionId, c.Notice)));
+            } while (_positionsChangedAgain);
+        }
+        finally
+        {
+            _pushingPositions = false;
+        }
+    }
+
+    private async Task PushAsync(string sessionId, QueueNotice notice)
+    {
+        try
+        {
+            await StreamProvider.GetStream<SessionEvent>(StreamId.Create(ChatStreams.SessionNamespace, GrainKeys.Compose(_tenantId, sessionId)))
+                .OnNextAsync(new QueuePositionChanged
+                {
+                    TenantId = _tenantId, SessionId = sessionId, LastSeq = null, Position = notice.Position,
+                    AheadAtLeast = notice.AheadAtLeast, EstimatedWaitSeconds = notice.EstimatedWaitSeconds,
+                });
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Queue position of session {Session} not published", sessionId);
         }
     }
 

@@ -32,12 +32,44 @@ public sealed class DeskIndexStore(ChatTables tables)
     public async Task SaveAsync(string tenantId, SessionSummary summary, long eventSeq)
     {
         var table = await tables.DeskIndex;
-        await table.UpsertEntityAsync(new TableEntity(tenantId, summary.SessionId)
-        {
-            ["Summary"] = JsonSerializer.Serialize(summary with { QueuePosition = null }, Json),
-            ["EventSeq"] = eventSeq,
-        }, TableUpdateMode.Replace);
+        await table.UpsertEntityAsync(Row(tenantId, summary, eventSeq), TableUpdateMode.Replace);
     }
+
+    /// <summary>
+    /// Stores many rows of one tenant: up to <see cref="TransactionSize"/> changes in one entity-group transaction (one
+    /// request instead of one each: the partition is the tenant). A transaction refused as a whole (a removal of a row
+    /// that is already gone fails it) is done again row by row.
+    /// </summary>
+    public async Task WriteAsync(string tenantId, IReadOnlyList<DeskRowChange> changes)
+    {
+        var table = await tables.DeskIndex;
+        foreach (var chunk in changes.Chunk(TransactionSize))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(chunk.Select(c => c.Summary is { } summary
+                    ? new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, summary, c.EventSeq))
+                    : new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(tenantId, c.SessionId), Azure.ETag.All)));
+            }
+            catch (TableTransactionFailedException)
+            {
+                foreach (var c in chunk)
+                {
+                    if (c.Summary is { } summary) await SaveAsync(tenantId, summary, c.EventSeq);
+                    else await RemoveAsync(tenantId, c.SessionId);
+                }
+            }
+        }
+    }
+
+    /// <summary>The most changes Azure Table Storage takes in one transaction.</summary>
+    public const int TransactionSize = 100;
+
+    private static TableEntity Row(string tenantId, SessionSummary summary, long eventSeq) => new(tenantId, summary.SessionId)
+    {
+        ["Summary"] = JsonSerializer.Serialize(summary with { QueuePosition = null }, Json),
+        ["EventSeq"] = eventSeq,
+    };
 
     /// <summary>Removes the session's row; a row that is already gone is fine (a redelivered removal).</summary>
     public async Task RemoveAsync(string tenantId, string sessionId)

@@ -23,7 +23,7 @@ public sealed record RouterState
 /// <summary>
 /// One tenant's router (<see cref="IRouterGrain"/>). A pass reads the desk's waiting queue and the team (presence, open
 /// chats, capacity), asks <see cref="RoutingRule"/> for each chat in turn, and assigns through the session's own
-/// command: a chat someone took meanwhile answers already_assigned and is skipped, so nothing is doubled. Passes run
+/// command, a few chats at once: a chat someone took meanwhile answers already_assigned and is skipped, so nothing is doubled. Passes run
 /// when nudged (chat start, agent online, slot freed), every <see cref="RoutingOptions.SweepPeriod"/>, and on a
 /// reminder that brings the router back after its silo died; none of them is needed for correctness, only for speed.
 /// </summary>
@@ -36,6 +36,8 @@ public sealed class RouterGrain(
     private const string WakeUpReminder = "routing-wake-up";
     /// <summary>The most waiting chats one pass looks at (the queue's own cap is 500 by default).</summary>
     private const int PassSize = 2_000;
+    /// <summary>How many assignments of one pass are under way at once (one session write and one agent's list each).</summary>
+    private const int AssignmentsInFlight = 16;
 
     private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
     {
@@ -114,34 +116,54 @@ public sealed class RouterGrain(
             return new RoutingPass(assigned, -1);
         }
 
+        // Who gets which chat is decided first, in queue order, as if each assignment took (the rule is pure); the
+        // assignments then go out a few at a time, since each waits on its own session's write and nothing else.
         var lastChosen = state.State.LastChosen;
-        var left = waiting.Count;
+        var plan = new List<(SessionSummary Chat, RoutingCandidate Agent, AssignmentReason Reason)>();
         foreach (var chat in InQueueOrder(waiting))
         {
             var (chosen, reason) = RoutingRule.Choose(mode, agents, lastChosen);
             if (chosen is null) break;
-            ChatResult<ChatSessionSnapshot> result;
-            try
-            {
-                result = await GrainFactory.GetGrain<IChatSessionGrain>(GrainKeys.Compose(_tenantId, chat.SessionId))
-                    .AssignByRule(new AgentRef(chosen.AgentId, chosen.DisplayName), reason!);
-            }
-            catch (Exception e)
-            {
-                // A session moving after a silo's death: it is still waiting (or was assigned once); the next pass sees which.
-                logger.LogWarning("Routing of session {Session} interrupted: {Reason}", chat.SessionId, e.Message);
-                break;
-            }
-            left--;
-            if (result.Error?.Code == ChatErrors.StorageUnavailable().Code) break;
-            if (result.Error is not null) continue; // someone took it first, or it ended: one owner, never two
-            assigned[chat.SessionId] = chosen.AgentId;
+            plan.Add((chat, chosen, reason!));
             lastChosen = chosen.AgentId;
             var i = agents.IndexOf(chosen);
             agents[i] = chosen with { OpenChats = chosen.OpenChats + 1, LastChatAt = clock.GetUtcNow() };
         }
+
+        lastChosen = state.State.LastChosen;
+        var left = waiting.Count;
+        foreach (var wave in plan.Chunk(AssignmentsInFlight))
+        {
+            var results = await Task.WhenAll(wave.Select(p => AssignAsync(p.Chat, p.Agent, p.Reason)));
+            var stop = false;
+            for (var i = 0; i < wave.Length; i++)
+            {
+                if (results[i] is not { } result) { stop = true; continue; }
+                left--;
+                if (result.Error?.Code == ChatErrors.StorageUnavailable().Code) stop = true;
+                if (result.Error is not null) continue; // someone took it first, or it ended: one owner, never two
+                assigned[wave[i].Chat.SessionId] = wave[i].Agent.AgentId;
+                lastChosen = wave[i].Agent.AgentId;
+            }
+            if (stop) break;
+        }
         await RememberTurnAsync(lastChosen);
         return new RoutingPass(assigned, left);
+    }
+
+    /// <summary>Null when the call itself failed (a session moving after a silo's death): it is still waiting, or was assigned once; the next pass sees which.</summary>
+    private async Task<ChatResult<ChatSessionSnapshot>?> AssignAsync(SessionSummary chat, RoutingCandidate agent, AssignmentReason reason)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IChatSessionGrain>(GrainKeys.Compose(_tenantId, chat.SessionId))
+                .AssignByRule(new AgentRef(agent.AgentId, agent.DisplayName), reason);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Routing of session {Session} interrupted: {Reason}", chat.SessionId, e.Message);
+            return null;
+        }
     }
 
     /// <summary>

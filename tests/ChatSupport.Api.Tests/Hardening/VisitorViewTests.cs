@@ -33,7 +33,7 @@ public sealed class VisitorViewTests(ApiHostFixture f)
             visitor.On<JsonElement>(name, e => { lock (raw) raw.Add((name, e.Clone())); });
 
         var started = await visitor.InvokeAsync<JsonElement>("StartChat", new VisitorMetadata { Name = "Robin" });
-        Names(started).Should().BeEquivalentTo("session", "queuePosition");
+        Names(started).Should().BeEquivalentTo("session", "queuePosition", "aheadAtLeast");
         var sessionId = started.GetProperty("session").GetProperty("sessionId").GetString()!;
         await alex.Connection.InvokeAsync<ChatSessionSnapshot>("AssignToMe", sessionId);
         await alex.SendAsync(sessionId, "a1", "Hi, I am Alex");
@@ -61,7 +61,7 @@ public sealed class VisitorViewTests(ApiHostFixture f)
         }
         session.GetProperty("assignedAgent").GetProperty("displayName").GetString().Should().Be("Sam");
         rated.GetProperty("rating").GetProperty("stars").GetInt32().Should().Be(5);
-        Names(resumed).Should().BeEquivalentTo("session", "messages", "queuePosition");
+        Names(resumed).Should().BeEquivalentTo("session", "messages", "queuePosition", "aheadAtLeast");
         Names(history).Should().BeEquivalentTo("messages", "hasMore", "lastSeq");
         var messages = history.GetProperty("messages").EnumerateArray().ToList();
         messages.Select(m => (m.GetProperty("sender").GetString(), m.GetProperty("senderName").GetString(), m.GetProperty("text").GetString()))

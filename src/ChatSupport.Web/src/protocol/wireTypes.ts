@@ -116,8 +116,8 @@ export interface VisitorMessageView {
   attachment?: MessageAttachment | null;
 }
 export interface VisitorMessagePage { messages: VisitorMessageView[]; hasMore: boolean; lastSeq: number; }
-export interface VisitorStartChatResult { session: VisitorSessionView; queuePosition: number | null; }
-export interface VisitorResumeResult { session: VisitorSessionView; messages: VisitorMessagePage; queuePosition?: number | null; }
+export interface VisitorStartChatResult { session: VisitorSessionView; queuePosition: number | null; aheadAtLeast?: number | null; }
+export interface VisitorResumeResult { session: VisitorSessionView; messages: VisitorMessagePage; queuePosition?: number | null; aheadAtLeast?: number | null; }
 
 /**
  * The desk's version counts deltas within one epoch (one activation of the desk); a new epoch starts counting again.
@@ -188,8 +188,12 @@ export interface VisitorSessionChanged extends SessionEvent { session: VisitorSe
 export interface TypingChanged extends SessionEvent { party: Party; isTyping: boolean; }
 export interface ReceiptsChanged extends SessionEvent { receipts: Receipts; }
 /** 1 = next; null once an agent took the chat. */
-/** estimatedWaitSeconds: about how long until an agent takes the chat, from the team's recent pace; null when unknown. */
-export interface QueuePositionChanged extends SessionEvent { position: number | null; estimatedWaitSeconds?: number | null; }
+/**
+ * position: the exact place within the first 20; null further back (then aheadAtLeast: 20) or once out of the queue.
+ * estimatedWaitSeconds: about how long until an agent takes the chat, from the team's recent pace (further back: at
+ * least this long); null when unknown.
+ */
+export interface QueuePositionChanged extends SessionEvent { position: number | null; estimatedWaitSeconds?: number | null; aheadAtLeast?: number | null; }
 /** Agents only: a private note was stored. */
 export interface NotePosted extends SessionEvent { note: ChatNote; }
 /** To the agent's own dashboards (after GetInbox): a mention, a follow-up due, a low rating. */

@@ -11,7 +11,7 @@ import { setStatus } from "./view";
 export function subscribe(c: HubConnection): void {
   onVisitorEvent(c, ClientEvents.MessagePosted, (e) => { if (isMine(e)) void receive([e.message]); });
   onVisitorEvent(c, ClientEvents.SessionChanged, (e) => { if (isMine(e)) applySession(e.session); });
-  onVisitorEvent(c, ClientEvents.QueuePositionChanged, (e) => { if (isMine(e)) { state.queuePosition = e.position; state.estimatedWaitSeconds = e.estimatedWaitSeconds ?? null; renderStatus(); } });
+  onVisitorEvent(c, ClientEvents.QueuePositionChanged, (e) => { if (isMine(e)) { state.queuePosition = e.position; state.aheadAtLeast = e.aheadAtLeast ?? null; state.estimatedWaitSeconds = e.estimatedWaitSeconds ?? null; renderStatus(); } });
   onVisitorEvent(c, ClientEvents.ReceiptsChanged, (e) => { if (isMine(e)) applyReceipts(e.receipts); });
   onVisitorEvent(c, ClientEvents.SettingsChanged, show);
   onVisitorEvent(c, ClientEvents.TypingChanged, (e) => { if (isMine(e) && e.party === "agent") showAgentTyping(e.isTyping); });

@@ -17,7 +17,7 @@ export async function startChat(message?: string): Promise<void> {
     const c = await connect();
     const r = await callVisitorHub(c, VisitorHubMethods.StartChat, visitorMetadata());
     resetLog();
-    adopt(r.session, r.queuePosition);
+    adopt(r.session, r.queuePosition, r.aheadAtLeast ?? null);
     await fill();
     if (message) compose(message);
     input.focus();
@@ -33,7 +33,7 @@ export async function resume(): Promise<void> {
   try {
     const c = await connect();
     const r = await callVisitorHub(c, VisitorHubMethods.Resume, id, state.log.lastRead);
-    adopt(r.session, r.queuePosition ?? null);
+    adopt(r.session, r.queuePosition ?? null, r.aheadAtLeast ?? null);
     await receive(r.messages.messages);
     if (r.messages.hasMore) await fill();
   } catch (e) {
@@ -49,15 +49,16 @@ export async function endChat(): Promise<void> {
 }
 
 /** The estimate in words, rounded up to whole minutes: the visitor wants a rough idea, not a countdown. */
-function aboutWait(seconds: number | null): string {
+function aboutWait(seconds: number | null, about = "about"): string {
   if (seconds === null) return "";
-  return seconds < 60 ? " (less than a minute)" : ` (about ${Math.ceil(seconds / 60)} min)`;
+  return seconds < 60 && about === "about" ? " (less than a minute)" : ` (${about} ${Math.ceil(seconds / 60)} min)`;
 }
 
-function adopt(s: VisitorSessionView, position: number | null): void {
+function adopt(s: VisitorSessionView, position: number | null, aheadAtLeast: number | null): void {
   state.session = s;
   store.set("session", s.sessionId);
   state.queuePosition = position;
+  state.aheadAtLeast = aheadAtLeast;
   introEl.hidden = true;
   applySession(s);
 }
@@ -69,7 +70,7 @@ export function applySession(s: VisitorSessionView): void {
     state.agentName = s.assignedAgent.displayName;
     note(`${state.agentName} joined`, state.log.lastRead);
   }
-  if (s.status !== "waiting_for_agent") state.queuePosition = null;
+  if (s.status !== "waiting_for_agent") { state.queuePosition = null; state.aheadAtLeast = null; }
   if (s.receipts) applyReceipts(s.receipts);
   if (s.status === "resolved" && before?.status !== "resolved" && state.log.messages.length + state.mine.size > 0) note("Chat resolved", state.log.lastRead);
   if (s.lastSeq > state.log.lastRead) void fill();
@@ -83,7 +84,10 @@ export function renderStatus(): void {
   endBtn.hidden = !s || s.status === "resolved";
   if (!s) { setStatus(idleStatus()); return; }
   if (s.status === "waiting_for_agent")
-    setStatus(state.queuePosition ? `Waiting for an agent… you are number ${state.queuePosition} in line${aboutWait(state.estimatedWaitSeconds)}` : "Waiting for an agent…");
+    setStatus(state.queuePosition ? `Waiting for an agent… you are number ${state.queuePosition} in line${aboutWait(state.estimatedWaitSeconds)}`
+      // Further back than the first places: how many are ahead at least, and at least that place's wait.
+      : state.aheadAtLeast ? `Waiting for an agent… at least ${state.aheadAtLeast} people are ahead of you${aboutWait(state.estimatedWaitSeconds, "more than")}`
+      : "Waiting for an agent…");
   else if (s.status === "resolved") setStatus("Chat resolved");
   else setStatus(`You are chatting with ${state.agentName || "an agent"}`);
   if (s.status === "resolved") showRating(s.sessionId, !!s.rating || state.ratedElsewhere, { rate, again: startOver });
@@ -147,7 +151,7 @@ function resetLog(): void {
   state.mine.clear();
   state.receipts = noReceipts;
   state.ratedElsewhere = false;
-  state.ackedDelivered = 0; state.ackedRead = 0; state.agentName = ""; state.queuePosition = null; state.estimatedWaitSeconds = null;
+  state.ackedDelivered = 0; state.ackedRead = 0; state.agentName = ""; state.queuePosition = null; state.aheadAtLeast = null; state.estimatedWaitSeconds = null;
   showTyping("");
 }
 

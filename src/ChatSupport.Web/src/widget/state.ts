@@ -24,6 +24,8 @@ export const state = {
   receipts: noReceipts,
   agentName: "",
   queuePosition: null as number | null,
+  /** Further back than the first places (docs/protocol.md, "QueuePositionChanged"): at least this many ahead. */
+  aheadAtLeast: null as number | null,
   estimatedWaitSeconds: null as number | null,
   ackedDelivered: 0,
   ackedRead: 0,

@@ -67,7 +67,9 @@ export function mountAnalytics(root: HTMLElement, ctx: DashboardContext): Analyt
       h("section", { class: "analytics-section", "aria-labelledby": "analytics-h-heatmap" },
         h("div", { class: "section-head" }, h("h2", { id: "analytics-h-heatmap" }, "Peak hours"), exports.heatmap), heatmap)),
     h("section", { class: "analytics-section", "aria-labelledby": "analytics-h-agents" },
-      h("div", { class: "section-head" }, h("h2", { id: "analytics-h-agents" }, "Agents"), exports.agents), agents));
+      h("div", { class: "section-head" }, h("h2", { id: "analytics-h-agents" }, "Agents"), exports.agents), agents),
+    h("section", { class: "analytics-section", "aria-labelledby": "analytics-h-ai" },
+      h("div", { class: "section-head" }, h("h2", { id: "analytics-h-ai" }, "AI assistance")), ai));
 
   root.replaceChildren(
     h("div", { class: "view-head" }, h("h1", {}, "Analytics"), status),

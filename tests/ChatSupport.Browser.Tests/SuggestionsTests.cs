@@ -11,7 +11,7 @@ namespace ChatSupport.Browser.Tests;
 public sealed class SuggestionsTests(WidgetHost host)
 {
     private const string Widget = "#chatsupport-widget";
-    private static readonly string[] Articles = ["returns-policy", "delivery-times", "payment-methods", "gift-cards", "password-reset"];
+    internal static readonly string[] Articles = ["returns-policy", "delivery-times", "payment-methods", "gift-cards", "password-reset"];
 
     [Fact]
     public async Task The_agent_sees_three_suggestions_with_sources_and_confidences_clicks_one_edits_and_sends_it()
@@ -22,13 +22,7 @@ public sealed class SuggestionsTests(WidgetHost host)
         var (visitorContext, visitor) = await host.VisitorAsync("prechat.html");
         try
         {
-            await visitor.GetByRole(AriaRole.Button, new() { Name = "Open chat" }).ClickAsync();
-            await visitor.GetByLabel("Name").FillAsync("Noor");
-            await visitor.GetByLabel("Email").FillAsync("noor@example.com");
-            await visitor.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
-            var widgetInput = visitor.GetByRole(AriaRole.Textbox, new() { Name = "Message" });
-            await widgetInput.FillAsync("Hi, the jacket I ordered doesn't fit. How can I send it back?");
-            await widgetInput.PressAsync("Enter");
+            await AskAsync(visitor, "Noor", "Hi, the jacket I ordered doesn't fit. How can I send it back?");
 
             await alex.GetByRole(AriaRole.Button, new() { Name = "Assign to Me: Noor" }).ClickAsync();
             var chat = alex.Locator(".mini-chat", new() { Has = alex.GetByText("Hi, the jacket I ordered") });
@@ -65,15 +59,32 @@ public sealed class SuggestionsTests(WidgetHost host)
         {
             await alexContext.CloseAsync();
             await visitorContext.CloseAsync();
-            // The demo tenant is shared by the collection's tests: leave its knowledge empty, as they expect it.
-            await using var admin = await host.AgentAsync();
-            foreach (var article in await admin.InvokeAsync<List<ChatSupport.Contracts.Knowledge.KnowledgeArticle>>("GetArticles"))
-                await admin.InvokeAsync("DeleteArticle", article.Id);
+            await ClearKnowledgeAsync(host);
         }
     }
 
+    /// <summary>A visitor on the demo site opens the widget, starts a chat with the pre-chat form and asks a question.</summary>
+    internal static async Task AskAsync(IPage visitor, string name, string question)
+    {
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Open chat" }).ClickAsync();
+        await visitor.GetByLabel("Name").FillAsync(name);
+        await visitor.GetByLabel("Email").FillAsync($"{name.ToLowerInvariant()}@example.com");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
+        var widgetInput = visitor.GetByRole(AriaRole.Textbox, new() { Name = "Message" });
+        await widgetInput.FillAsync(question);
+        await widgetInput.PressAsync("Enter");
+    }
+
+    /// <summary>The demo tenant is shared by the collection's tests: leave its knowledge empty, as they expect it.</summary>
+    internal static async Task ClearKnowledgeAsync(WidgetHost host)
+    {
+        await using var admin = await host.AgentAsync();
+        foreach (var article in await admin.InvokeAsync<List<ChatSupport.Contracts.Knowledge.KnowledgeArticle>>("GetArticles"))
+            await admin.InvokeAsync("DeleteArticle", article.Id);
+    }
+
     /// <summary>The evaluation set's articles (bench/ChatSupport.Bench.Ai/Evaluation) as the team would import them.</summary>
-    private static string ImportJson(string[] ids)
+    internal static string ImportJson(string[] ids)
     {
         using var all = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "bench", "ChatSupport.Bench.Ai", "Evaluation", "articles.json")));
         return JsonSerializer.Serialize(all.RootElement.EnumerateArray().Where(a => ids.Contains(a.GetProperty("id").GetString())).Select(a => new

@@ -38,6 +38,11 @@ public sealed class WidgetHost : IAsyncLifetime
     public Uri ApiBase { get; private set; } = null!;
     public Uri DemoBase { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
+    /// <summary>
+    /// The configured generative model, a local fake: it answers nothing (so no draft, the panel as without a model)
+    /// unless a test tells it what to write. Retrieval and embeddings stay the real ones.
+    /// </summary>
+    public FakeChatClient Model { get; } = new();
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
     public static string WebRoot => Path.Combine(RepoPaths.Root, "src", "ChatSupport.Api", "wwwroot");
     public static string Screenshots => Path.Combine(RepoPaths.Root, "TestResults", "screenshots");
@@ -85,7 +90,7 @@ public sealed class WidgetHost : IAsyncLifetime
             $"--ChatSupport:Bootstrap:Tenants:0:Operators:1:DisplayName={SecondAgentName}",
             $"--ChatSupport:Bootstrap:Tenants:0:Operators:1:Password={Password}",
         ];
-        _app = ChatSupportHost.Build(args);
+        _app = ChatSupportHost.Build(args, b => b.Services.AddSingleton<Microsoft.Extensions.AI.IChatClient>(Model));
         await _app.StartAsync();
         ApiBase = new Uri(_app.Urls.Select(u => new Uri(u)).Single(u => u.Port != demoPort).GetLeftPart(UriPartial.Authority) + "/");
         DemoBase = new Uri($"http://127.0.0.1:{demoPort}/");

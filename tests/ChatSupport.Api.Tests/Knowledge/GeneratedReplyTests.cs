@@ -2,6 +2,7 @@ using ChatSupport.Api.Hubs;
 using ChatSupport.Contracts.Knowledge;
 using ChatSupport.Contracts.Sessions;
 using Microsoft.AspNetCore.SignalR.Client;
+using ChatSupport.Testing;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -68,27 +69,6 @@ public sealed class GeneratedReplyTests(GeneratedReplyTests.ModelHost f) : IClas
         var sessionId = (await visitor.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
         await visitor.SendAsync(sessionId, "v1", Question);
         return await alex.Connection.InvokeAsync<SuggestionSet>("GetSuggestions", sessionId);
-    }
-
-    /// <summary>The test's model: answers as the test says, and keeps what it was sent.</summary>
-    public sealed class FakeChatClient : IChatClient
-    {
-        public Func<IEnumerable<ChatMessage>, CancellationToken, Task<ChatResponse>> Answer { get; set; } =
-            (_, _) => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "")));
-        public System.Collections.Concurrent.ConcurrentQueue<IReadOnlyList<ChatMessage>> Received { get; } = new();
-
-        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-        {
-            var list = messages.ToList();
-            Received.Enqueue(list);
-            return Answer(list, cancellationToken);
-        }
-
-        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("The product asks for whole replies.");
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-        public void Dispose() { }
     }
 
     public sealed class ModelHost : IAsyncLifetime

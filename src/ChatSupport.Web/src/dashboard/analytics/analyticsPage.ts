@@ -1,12 +1,14 @@
 // The Analytics page itself, loaded in its own chunk the first time the view is shown (analyticsView.ts): the filter,
 // "Live now", the cards, the charts with their tables, the heatmap, the per-agent table and the exports. One report
-// (GET /api/analytics/report) feeds everything; the exports ask the same route's tables with the same filters.
+// (GET /api/analytics/report) feeds everything; the exports ask the same route's tables with the same filters. The
+// "AI assistance" section (aiAssist.ts) reads the suggestion and automatic-answer counts from the agent hub instead.
 import "./analytics.css";
 import { h, text } from "../../dom";
 import type { AnalyticsReport, TeamMember } from "../../protocol";
 import { loadTeam } from "../commands";
 import type { DashboardContext } from "../context";
 import { agentsTable } from "./agentsTable";
+import { aiAssistSection, loadAiAssist } from "./aiAssist";
 import { reportCards } from "./cards";
 import { ratingsChart, seriesChart } from "./charts";
 import { exportLinks } from "./exports";
@@ -52,6 +54,7 @@ export function mountAnalytics(root: HTMLElement, ctx: DashboardContext): Analyt
   const ratings = h("div", { class: "analytics-ratings" });
   const heatmap = h("div", { class: "analytics-heatmap" });
   const agents = h("div", { class: "analytics-agents" });
+  const ai = h("div", { class: "analytics-ai" });
   const exports = { totals: h("div", {}), series: h("div", {}), heatmap: h("div", {}), agents: h("div", {}) };
   const content = h("div", { class: "analytics-content", hidden: true },
     h("section", { class: "analytics-section", "aria-labelledby": "analytics-h-totals" },
@@ -64,7 +67,9 @@ export function mountAnalytics(root: HTMLElement, ctx: DashboardContext): Analyt
       h("section", { class: "analytics-section", "aria-labelledby": "analytics-h-heatmap" },
         h("div", { class: "section-head" }, h("h2", { id: "analytics-h-heatmap" }, "Peak hours"), exports.heatmap), heatmap)),
     h("section", { class: "analytics-section", "aria-labelledby": "analytics-h-agents" },
-      h("div", { class: "section-head" }, h("h2", { id: "analytics-h-agents" }, "Agents"), exports.agents), agents));
+      h("div", { class: "section-head" }, h("h2", { id: "analytics-h-agents" }, "Agents"), exports.agents), agents),
+    h("section", { class: "analytics-section", "aria-labelledby": "analytics-h-ai" },
+      h("div", { class: "section-head" }, h("h2", { id: "analytics-h-ai" }, "AI assistance")), ai));
 
   root.replaceChildren(
     h("div", { class: "view-head" }, h("h1", {}, "Analytics"), status),
@@ -92,6 +97,22 @@ export function mountAnalytics(root: HTMLElement, ctx: DashboardContext): Analyt
     } catch { /* the next desk change reads again */ }
   }
   let timer: ReturnType<typeof setTimeout> | null = null;
+
+  /** The AI section for the report's filter; a failure says so there and leaves the rest of the page as it is. */
+  let aiTicket = 0;
+  async function loadAi(r: AnalyticsReport): Promise<void> {
+    const ticket = ++aiTicket;
+    const shownFor = filter;
+    try {
+      const figures = await loadAiAssist(ctx);
+      if (ticket !== aiTicket) return;
+      const names = new Map<string, string>(r.agents.map((a) => [a.agentId, a.agentName]));
+      for (const t of team) names.set(t.agentId, t.displayName);
+      ai.replaceChildren(aiAssistSection(figures, shownFor, names, shownFor.agent ? null : r.totals.started));
+    } catch {
+      if (ticket === aiTicket) ai.replaceChildren(h("p", { class: "form-error", role: "alert" }, "The AI figures could not be read."));
+    }
+  }
 
   async function load(): Promise<void> {
     const ticket = ++loading;
@@ -135,6 +156,7 @@ export function mountAnalytics(root: HTMLElement, ctx: DashboardContext): Analyt
     ratings.replaceChildren(ratingsChart(r));
     heatmap.replaceChildren(heatmapChart(r.heatmap));
     agents.replaceChildren(agentsTable(r.agents));
+    void loadAi(r);
     for (const table of ["totals", "series", "heatmap", "agents"] as const) exports[table].replaceChildren(exportLinks(table, q));
     bar.setAgents(team, r.agents);
     const range = r.from === r.to ? r.from : `${r.from} to ${r.to}`;

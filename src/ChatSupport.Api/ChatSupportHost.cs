@@ -37,7 +37,12 @@ public static class ChatSupportHost
         var builder = WebApplication.CreateBuilder(args);
         var config = builder.Configuration;
 
+        builder.Services.AddSingleton<ChatSupport.Api.SiloLoss.SiloLossSignal>(); // never trips with a co-hosted silo
         if (string.Equals(config["ChatSupport:Orleans:Mode"], "client", StringComparison.OrdinalIgnoreCase))
+        {
+            // Sends in flight end when a silo is lost, not at the response timeout (docs/operations.md, "Failover").
+            builder.Services.AddSingleton<IClusterConnectionStatusObserver, ChatSupport.Api.SiloLoss.GatewayLossObserver>();
+            builder.Services.AddHostedService<ChatSupport.Api.SiloLoss.SiloDeathWatch>();
             builder.UseOrleansClient(client => client
                 .Configure<Orleans.Configuration.ClusterOptions>(o =>
                 {
@@ -57,6 +62,7 @@ public static class ChatSupportHost
                 // The gateways accept only a client with a certificate they trust (docs/operations.md, "Cluster certificates").
                 .UseClusterTls(ClusterTls.FromConfiguration(config))
                 .AddDashboardWhen(config.GetValue("ChatSupport:OrleansDashboard", false)));
+        }
         else
             // The co-hosted silo is its own only peer: its client is in-process, so it opens no gateway (port 0), and its
             // silo port (a free one unless configured, so several hosts share a machine) speaks only mutual TLS. Only

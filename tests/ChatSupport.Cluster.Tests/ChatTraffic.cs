@@ -22,6 +22,8 @@ public sealed class ChatUnderTest
     /// <summary>What the visitor's client holds, by sequence number (the text: the visitor's view has no client message id on the agent's messages): live pushes plus what it read to fill gaps.</summary>
     public ConcurrentDictionary<long, string> VisitorView { get; } = new();
     public long LongestAckMilliseconds;
+    /// <summary>The visitor's own longest send-to-ack: the agents' sends share one connection per agent, whose hub calls run one at a time.</summary>
+    public long LongestVisitorAckMilliseconds;
 }
 
 /// <summary>
@@ -107,6 +109,7 @@ public sealed class ChatTraffic(LocalCluster cluster) : IAsyncDisposable
                 var connection = await sender.GetAsync();
                 var ack = await connection.InvokeAsync<MessageAck>("SendMessage", chat.SessionId, clientMessageId, text);
                 InterlockedMax(ref chat.LongestAckMilliseconds, clock.ElapsedMilliseconds);
+                if (sender == chat.Visitor) InterlockedMax(ref chat.LongestVisitorAckMilliseconds, clock.ElapsedMilliseconds);
                 return ack;
             }
             catch (Exception e) when (DateTime.UtcNow < deadline && IsRetryable(e))

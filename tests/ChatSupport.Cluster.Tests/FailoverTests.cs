@@ -75,9 +75,10 @@ public sealed class FailoverTests(ITestOutputHelper output)
 
         var acknowledged = traffic.Chats.Sum(c => c.VisitorAcks.Count + c.AgentAcks.Count);
         var longestPause = traffic.Chats.Max(c => c.LongestAckMilliseconds);
+        var longestVisitorPause = traffic.Chats.Max(c => c.LongestVisitorAckMilliseconds);
         var reconnects = traffic.Chats.Sum(c => c.Visitor.Reconnects);
         var figures = $"{scenario}: {Chats} chats, {acknowledged} messages acknowledged and stored exactly once; " +
-                      $"longest send-to-ack pause {longestPause} ms; {reconnects} visitor reconnects; {traffic.StallResyncs} stall resyncs";
+                      $"longest send-to-ack pause {longestPause} ms (visitors' {longestVisitorPause} ms); {reconnects} visitor reconnects; {traffic.StallResyncs} stall resyncs";
         output.WriteLine(figures);
         await File.AppendAllTextAsync(Path.Combine(RepoPaths.Root, "TestResults", "cluster-figures.txt"), $"{DateTime.UtcNow:u} {figures}{Environment.NewLine}");
     }

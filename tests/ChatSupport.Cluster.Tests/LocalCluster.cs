@@ -78,6 +78,10 @@ public sealed class LocalCluster : IAsyncDisposable
             ["ChatSupport__Bootstrap__Tenants__0__Features__0"] = "priority_support",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+            // A failover is read from the logs as a timeline: when the silo died, when it was declared dead, when sends resumed.
+            ["Logging__Console__FormatterName"] = "simple", // without a name the console logger ignores FormatterOptions
+            ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
+            ["Logging__LogLevel__Orleans.Runtime.MembershipService"] = "Information",
         };
         foreach (var (key, value) in TlsSettings.AsEnvironment()) environment[key] = value;
         foreach (var (key, value) in settings) environment[key] = value;

@@ -12,7 +12,7 @@ namespace ChatSupport.Api.Hubs;
 /// may do what; this class checks the arguments early, joins the caller to the session's live events,
 /// and turns refusals into hub errors.
 /// </summary>
-public sealed class SessionActions(IGrainFactory grains, StreamBridge bridge)
+public sealed class SessionActions(IGrainFactory grains, StreamBridge bridge, SiloLoss.SiloLossSignal siloLoss)
 {
     public const int DefaultPageSize = 50;
 
@@ -39,7 +39,7 @@ public sealed class SessionActions(IGrainFactory grains, StreamBridge bridge)
     {
         HubResults.ThrowIf(ChatInput.CheckClientMessageId(clientMessageId) ?? ChatInput.CheckMessageText(text, out _));
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var ack = (await Session(who, sessionId).PostMessage(who.Caller, clientMessageId!, text!)).OrThrow();
+        var ack = (await Session(who, sessionId).PostMessage(who.Caller, clientMessageId!, text!, siloLoss.Token)).OrThrow();
         Telemetry.ApiMetrics.AckDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return ack;
     }

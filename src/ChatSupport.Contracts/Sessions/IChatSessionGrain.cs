@@ -46,9 +46,11 @@ public interface IChatSessionGrain : IGrainWithStringKey
 
     /// <summary>
     /// Stores a message and only then acknowledges it. A retry with the same client message id
-    /// returns the first acknowledgement and stores nothing new.
+    /// returns the first acknowledgement and stores nothing new. <paramref name="abandon"/> only frees the caller
+    /// (the Api's silo-loss signal): the session does not stop a write it started, so the outcome is unknown and the
+    /// client resends with the same id.
     /// </summary>
-    Task<ChatResult<MessageAck>> PostMessage(ChatCaller caller, string clientMessageId, string text);
+    Task<ChatResult<MessageAck>> PostMessage(ChatCaller caller, string clientMessageId, string text, CancellationToken abandon = default);
 
     /// <summary>
     /// Before an upload's bytes are stored: may the caller send a file in this chat now (may post, below the chat's

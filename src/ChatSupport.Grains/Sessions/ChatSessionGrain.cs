@@ -197,7 +197,8 @@ public sealed partial class ChatSessionGrain(
     public Task<ChatResult<ChatSessionSnapshot>> Rate(ChatCaller caller, int stars, string? feedback, bool anonymous) =>
         ApplyAsync(ChatWorkflow.Rate(S, caller, stars, feedback, anonymous, clock.GetUtcNow()));
 
-    public async Task<ChatResult<MessageAck>> PostMessage(ChatCaller caller, string clientMessageId, string text)
+    // The token is not passed down on purpose: a started write finishes, and the resend finds it (the interface says why).
+    public async Task<ChatResult<MessageAck>> PostMessage(ChatCaller caller, string clientMessageId, string text, CancellationToken abandon = default)
     {
         if (ChatWorkflow.CanPost(S, caller) is { } refused) return refused;
         if (ChatInput.CheckClientMessageId(clientMessageId) is { } badId) return badId;

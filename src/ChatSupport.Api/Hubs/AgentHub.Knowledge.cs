@@ -90,6 +90,30 @@ public sealed partial class AgentHub
         return approved;
     }
 
+    /// <summary>
+    /// "Good answer": the agent proposes the chat's question and their answer as a learned answer, as a 4–5 star rating
+    /// does (the same candidate, keyed by the chat, so marking and rating it make one). An admin still approves it.
+    /// </summary>
+    public async Task MarkGoodAnswer(string sessionId)
+    {
+        var session = await sessions.SnapshotAsync(Me, sessionId);
+        var messages = new List<ChatMessage>();
+        for (long after = 0; ;)
+        {
+            var page = await sessions.HistoryAsync(Me, sessionId, after, ChatLimits.HistoryPageMax);
+            messages.AddRange(page.Messages);
+            if (!page.HasMore || page.Messages.Count == 0) break;
+            after = page.Messages[^1].Seq;
+        }
+        if (ChatSupport.Grains.Knowledge.LearnedAnswerEventConsumer.QuestionAndAnswer(messages) is not var (question, answer))
+            HubResults.ThrowIf(ChatErrors.InvalidInput("This chat has no visitor question answered by an agent yet."));
+        else
+        {
+            await Knowledge.ProposeLearnedAnswer(session.SessionId, session.ResolvedAt ?? DateTimeOffset.UtcNow, question, answer);
+            await AuditAsync("knowledge.learned_answer.marked", session.SessionId);
+        }
+    }
+
     public async Task DiscardLearnedAnswer(string id)
     {
         (await Knowledge.DiscardLearnedAnswer(id)).OrThrow();

@@ -27,7 +27,8 @@ public sealed class LearnedAnswerEventConsumer(IGrainFactory grains, MessageLog 
         await grains.GetGrain<IKnowledgeGrain>(e.TenantId).ProposeLearnedAnswer(e.SessionId, e.Session.ResolvedAt ?? e.Event.OccurredAt, question, answer);
     }
 
-    internal static (string Question, string Answer)? QuestionAndAnswer(IReadOnlyList<ChatMessage> messages)
+    /// <summary>The visitor's messages before the agent's first reply, and the agent's messages until the visitor wrote again; null when the chat has no such pair.</summary>
+    public static (string Question, string Answer)? QuestionAndAnswer(IReadOnlyList<ChatMessage> messages)
     {
         var firstReply = messages.ToList().FindIndex(m => m.Sender == ChatParty.Agent);
         if (firstReply <= 0) return null;

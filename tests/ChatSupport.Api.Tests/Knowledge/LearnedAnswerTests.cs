@@ -47,4 +47,29 @@ public sealed class LearnedAnswerTests(ApiHostFixture f)
         after.Suggestions[0].Source.Should().StartWith("answer from chat of ");
         after.Suggestions[0].Text.Should().Be(candidate.Answer);
     }
+
+    [Fact]
+    public async Task An_agent_marking_a_good_answer_proposes_one_candidate_and_a_chat_with_no_answer_is_refused()
+    {
+        var tenant = await f.Host.NewTenantAsync();
+        await using var alex = await ChatParticipant.AgentAsync(f.Host, tenant, "alex", "Alex");
+        await using var robin = await ChatParticipant.VisitorAsync(f.Host, tenant);
+        var chat = (await robin.Connection.InvokeAsync<VisitorStartChatResult>("StartChat", new VisitorMetadata())).Session.SessionId;
+        await robin.SendAsync(chat, "v1", "Do you gift wrap? Write to me at robin@example.com");
+        await alex.Connection.InvokeAsync<ChatSessionSnapshot>("AssignToMe", chat);
+
+        var early = () => alex.Connection.InvokeAsync("MarkGoodAnswer", chat);
+        (await early.Should().ThrowAsync<Microsoft.AspNetCore.SignalR.HubException>()).Which.Message
+            .Should().Contain("invalid_input", "no agent has answered yet");
+
+        await alex.SendAsync(chat, "a1", "We do: choose gift wrap at checkout and add a card message for free.");
+        await alex.Connection.InvokeAsync("MarkGoodAnswer", chat);
+        await alex.Connection.InvokeAsync("MarkGoodAnswer", chat);
+
+        // Marked twice, proposed once (the candidate is keyed by the chat, as a rating's is): scrubbed, waiting for an admin.
+        var candidates = await alex.Connection.InvokeAsync<IReadOnlyList<LearnedAnswer>>("GetLearnedAnswers");
+        candidates.Should().ContainSingle().Which.Status.Should().Be(LearnedAnswerStatus.Candidate);
+        candidates[0].Answer.Should().StartWith("We do: choose gift wrap");
+        candidates[0].Question.Should().Contain("gift wrap").And.Contain("[email]").And.NotContain("robin@example.com");
+    }
 }

@@ -72,6 +72,7 @@ export interface AgentHubCalls extends SessionCalls<MessagePage, ChatSessionSnap
   GetAutomaticAnswerStats(): AutomaticAnswerStats[];
   GetLearnedAnswers(): LearnedAnswer[];
   ApproveLearnedAnswer(id: string): LearnedAnswer;
+  MarkGoodAnswer(sessionId: string): void;
   DiscardLearnedAnswer(id: string): void;
   SetMyStatus(status: "online" | "away"): AgentStatus;
   GetOperators(): TeamOperator[];

@@ -49,6 +49,7 @@ export const AgentHubMethods = {
   GetAutomaticAnswerStats: "GetAutomaticAnswerStats",
   GetLearnedAnswers: "GetLearnedAnswers",
   ApproveLearnedAnswer: "ApproveLearnedAnswer",
+  MarkGoodAnswer: "MarkGoodAnswer",
   DiscardLearnedAnswer: "DiscardLearnedAnswer",
   AddNote: "AddNote",
   GetNotes: "GetNotes",

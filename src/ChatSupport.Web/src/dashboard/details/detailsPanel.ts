@@ -103,6 +103,8 @@ export class DetailsPanel {
   private actions(s: SessionSummary, name: string): HTMLElement {
     const ctx = this.ctx();
     const box = h("div", { class: "details-actions" });
+    // An agent has answered: the answer may be proposed as a learned answer (an admin approves it on the Knowledge page).
+    if (s.status === "active_chat" || (s.status === "resolved" && s.assignedAgent)) box.append(this.goodAnswerButton(s.sessionId));
     if (s.status === "resolved") return box;
     if (s.status === "waiting_for_agent") {
       const mine = h("button", { type: "button", class: "primary" }, "Assign to Me");
@@ -140,6 +142,15 @@ export class DetailsPanel {
       box.append(done);
     }
     return box;
+  }
+
+  private goodAnswerButton(sessionId: string): HTMLElement {
+    const ctx = this.ctx();
+    const good = h("button", { type: "button", class: "good-answer" }, "Good answer");
+    good.addEventListener("click", () => void callAgentHub(ctx.hub, AgentHubMethods.MarkGoodAnswer, sessionId).then(
+      () => ctx.toast("Proposed as a learned answer: approve it on the Knowledge page."),
+      (e: unknown) => ctx.toast(refusalOf(e).message, "error")));
+    return good;
   }
 
   private previousChats(s: SessionSummary): HTMLElement {

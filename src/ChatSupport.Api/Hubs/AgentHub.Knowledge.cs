@@ -14,7 +14,9 @@ public sealed partial class AgentHub
     /// <summary>How far back GetSuggestions looks for the visitor's latest message.</summary>
     private const int SuggestionLookBack = 50;
 
-    public Task<IReadOnlyList<KnowledgeArticle>> GetArticles() => Knowledge.GetArticles();
+    /// <summary>The articles, each with its body rendered as safe HTML for the page (docs/protocol.md).</summary>
+    public async Task<IReadOnlyList<KnowledgeArticle>> GetArticles() =>
+        (await Knowledge.GetArticles()).Select(a => a with { BodyHtml = ChatSupport.Knowledge.Retrieval.ArticleText.Html(a.Body) }).ToList();
 
     public async Task<KnowledgeArticle> SaveArticle(string? id, string title, string body, string[]? tags)
     {

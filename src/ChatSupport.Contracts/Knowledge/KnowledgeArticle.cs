@@ -9,6 +9,8 @@ public sealed record KnowledgeArticle
     [Id(2)] public required string Body { get; init; }
     [Id(3)] public IReadOnlyList<string> Tags { get; init; } = [];
     [Id(4)] public required DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>The body rendered for the Knowledge page (safe HTML); set by the Api node when it answers, never stored.</summary>
+    [Id(5)] public string? BodyHtml { get; init; }
 }
 
 /// <summary>An article as written or imported, before it has an id: what <c>SaveArticle</c> and an import's rows carry.</summary>

@@ -1,4 +1,6 @@
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace ChatSupport.Knowledge.Retrieval;
 
@@ -10,6 +12,26 @@ public static class ArticleText
     public static string Plain(string markdown) =>
         string.Join(' ', Markdown.ToPlainText(markdown, Pipeline).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace("|", " ");
 
-    /// <summary>The article as HTML for the Knowledge page: raw HTML in the Markdown is shown as text, never run.</summary>
-    public static string Html(string markdown) => Markdown.ToHtml(markdown, Pipeline);
+    /// <summary>
+    /// The article as HTML for the Knowledge page, safe to insert: raw HTML in the Markdown is shown as text, never run
+    /// (DisableHtml), and a link or image whose address is not http, https, mailto or a path on this site (a
+    /// <c>javascript:</c> or <c>data:</c> URL) loses its address and stays as its text.
+    /// </summary>
+    public static string Html(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var link in document.Descendants<LinkInline>())
+            if (!IsSafeUrl(link.Url)) link.Url = "";
+        foreach (var autolink in document.Descendants<AutolinkInline>())
+            if (!autolink.IsEmail && !IsSafeUrl(autolink.Url)) autolink.Url = "";
+        return document.ToHtml(Pipeline);
+    }
+
+    private static bool IsSafeUrl(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url)) return true;
+        var trimmed = url.Trim();
+        if (trimmed.StartsWith('/') || trimmed.StartsWith('#')) return !trimmed.StartsWith("//", StringComparison.Ordinal);
+        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto";
+    }
 }

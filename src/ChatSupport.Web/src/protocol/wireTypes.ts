@@ -165,7 +165,7 @@ export interface ApiKeyInfo {
 export interface CreatedApiKey { key: ApiKeyInfo; secret: string; }
 
 /** Knowledge (docs/protocol.md, "Knowledge and suggestions"): articles, learned answers, suggestions with calibrated confidence. */
-export interface KnowledgeArticle { id: string; title: string; body: string; tags: string[]; updatedAt: string; }
+export interface KnowledgeArticle { id: string; title: string; body: string; tags: string[]; updatedAt: string; /** The body as safe HTML (GetArticles only). */ bodyHtml?: string | null; }
 export type SuggestionSourceKind = "article" | "learned_answer";
 export interface Suggestion { entryId: string; sourceKind: SuggestionSourceKind; source: string; text: string; confidence: number; }
 export interface GeneratedReply { text: string; sources: string[]; }

@@ -67,7 +67,7 @@ export const knowledgeView: DashboardView = {
         editor.edit(a.id, title);
       });
       remove.addEventListener("click", () => void act(() => callAgentHub(ctx.hub, AgentHubMethods.DeleteArticle, a.id)));
-      return h("li", { "data-article-id": a.id }, h("strong", {}, a.title), h("p", { class: "article-body" }, a.body),
+      return h("li", { "data-article-id": a.id }, h("strong", {}, a.title), articleBody(a),
         h("span", { class: "tags" }, a.tags.join(", ")), h("span", { class: "row" }, edit, remove));
     }));
 
@@ -113,3 +113,14 @@ export const knowledgeView: DashboardView = {
     void load().catch(() => undefined);
   },
 };
+
+/**
+ * The body as the server rendered it from Markdown (raw HTML shown as text, unsafe link addresses removed: docs/protocol.md,
+ * GetArticles), or the Markdown as plain text from an older server.
+ */
+function articleBody(a: KnowledgeArticle): HTMLElement {
+  const body = h("div", { class: "article-body" });
+  if (a.bodyHtml == null) body.textContent = a.body;
+  else body.innerHTML = a.bodyHtml;
+  return body;
+}

@@ -1,6 +1,7 @@
 // The Knowledge page: the team's help-centre articles (add, edit, delete, search, import a JSON or CSV file) and the
 // answers learned from well-rated chats, which are used for suggestions only once approved. Every agent is a System
 // Admin here, as for quick replies. Bodies are shown as text (their Markdown source), never parsed as HTML.
+import { safeHref } from "../format";
 import { h, text } from "../../dom";
 import { AgentHubMethods, callAgentHub, type KnowledgeArticle, type LearnedAnswer } from "../../protocol";
 import type { DashboardContext, DashboardView } from "../context";
@@ -114,13 +115,26 @@ export const knowledgeView: DashboardView = {
   },
 };
 
+/** The elements Markdown produces that the page shows; anything else keeps only its text. */
+const articleTags = new Set(["p", "strong", "em", "ul", "ol", "li", "a", "code", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
+  "table", "thead", "tbody", "tr", "th", "td", "br", "hr", "del"]);
+
 /**
  * The body as the server rendered it from Markdown (raw HTML shown as text, unsafe link addresses removed: docs/protocol.md,
- * GetArticles), or the Markdown as plain text from an older server.
+ * GetArticles), rebuilt element by element with the dom helpers from an inert parse, so nothing the HTML says runs
+ * here either; or the Markdown as plain text from an older server.
  */
 function articleBody(a: KnowledgeArticle): HTMLElement {
-  const body = h("div", { class: "article-body" });
-  if (a.bodyHtml == null) body.textContent = a.body;
-  else body.innerHTML = a.bodyHtml;
-  return body;
+  if (a.bodyHtml == null) return h("div", { class: "article-body" }, a.body);
+  const parsed = new DOMParser().parseFromString(a.bodyHtml, "text/html").body;
+  return h("div", { class: "article-body" }, ...Array.from(parsed.childNodes, copyNode));
+}
+
+function copyNode(node: Node): Node | string {
+  if (!(node instanceof Element)) return node.textContent ?? "";
+  const children = Array.from(node.childNodes, copyNode);
+  const tag = node.tagName.toLowerCase();
+  if (!articleTags.has(tag)) return node.textContent ?? "";
+  const href = tag === "a" ? safeHref(node.getAttribute("href")) : null;
+  return h(tag as keyof HTMLElementTagNameMap, href ? { href, rel: "noopener noreferrer", target: "_blank" } : {}, ...children);
 }

@@ -70,6 +70,11 @@ public sealed record SessionSummary
     [Id(60)] public bool OfflineMessage { get; init; }
     /// <summary>The chat's running targets: the queue row counts down to the soonest, and "soonest target" orders by it.</summary>
     [Id(80)] public IReadOnlyList<TargetClock> Targets { get; init; } = [];
+    /// <summary>The agents the chat was re-routed from (the router skips them for it), and when it last came back.</summary>
+    [Id(140)] public IReadOnlyList<string> ReRoutedFrom { get; init; } = [];
+    [Id(141)] public DateTimeOffset? ReRoutedAt { get; init; }
+    /// <summary>When the chat goes back to the queue if its agent does not answer; the row counts down to it.</summary>
+    [Id(142)] public DateTimeOffset? ReRouteDueAt { get; init; }
 
     // Ids 110–119: the agent's workspace (search, "waiting for a reply"). Kept by the desk from NoteMessage, not from events.
     /// <summary>The newest visitor or agent message (never a note); null before the first one.</summary>
@@ -105,6 +110,9 @@ public sealed record SessionSummary
         Labels = s.Labels,
         OfflineMessage = s.OfflineMessage,
         Targets = s.Targets,
+        ReRoutedFrom = s.ReRoutedFrom,
+        ReRoutedAt = s.ReRoutedAt,
+        ReRouteDueAt = s.ReRouteDueAt,
     };
 }
 

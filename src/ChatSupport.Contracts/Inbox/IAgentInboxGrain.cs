@@ -11,6 +11,8 @@ public enum NotificationKind
     FollowUp = 1,
     /// <summary>A visitor rated a chat 1 or 2 stars (to the tenant's admins): it waits in "Needs review".</summary>
     LowRating = 2,
+    /// <summary>A chat the agent held went back to the queue: they did not answer within the re-route time.</summary>
+    ReRouted = 3,
 }
 
 /// <summary>One line of an agent's notifications: what happened, in which chat, by whom.</summary>

@@ -56,6 +56,14 @@ public sealed record ChatSessionSnapshot
     /// <summary>The chat's running targets (missed ones stay, red, until they stop); agents only.</summary>
     [Id(80)] public IReadOnlyList<TargetClock> Targets { get; init; } = [];
 
+    // Ids 140–149: re-route.
+    /// <summary>The agents this chat was taken from because they did not answer in time (the router skips them for it); agents only.</summary>
+    [Id(140)] public IReadOnlyList<string> ReRoutedFrom { get; init; } = [];
+    /// <summary>When the chat last came back to the queue by re-route: "longest waiting" counts its wait from then.</summary>
+    [Id(141)] public DateTimeOffset? ReRoutedAt { get; init; }
+    /// <summary>When the assigned agent's silence sends the chat back to the queue; null when re-route is off or no longer applies.</summary>
+    [Id(142)] public DateTimeOffset? ReRouteDueAt { get; init; }
+
     /// <summary>An anonymous rating hides who gave it: such a chat never shows its visitor to agents.</summary>
     public bool HidesVisitor => Rating?.Anonymous == true;
 

@@ -9,6 +9,8 @@ public static class WebhookEventNames
     public const string ChatStarted = "chat.started";
     public const string ChatAssigned = "chat.assigned";
     public const string ChatTransferred = "chat.transferred";
+    /// <summary>The assigned agent did not answer within the re-route time: the chat went back to the queue.</summary>
+    public const string ChatReRouted = "chat.rerouted";
     public const string MessageCreated = "message.created";
     /// <summary>An agent resolved the chat.</summary>
     public const string ChatResolved = "chat.resolved";
@@ -20,7 +22,7 @@ public static class WebhookEventNames
     public const string TargetMissed = "target.missed";
 
     public static readonly IReadOnlyList<string> All =
-        [ChatStarted, ChatAssigned, ChatTransferred, MessageCreated, ChatResolved, ChatClosed, ChatRated, ChatReopened, TargetMissed];
+        [ChatStarted, ChatAssigned, ChatTransferred, ChatReRouted, MessageCreated, ChatResolved, ChatClosed, ChatRated, ChatReopened, TargetMissed];
 }
 
 public static class WebhookLimits

@@ -7,7 +7,8 @@ namespace ChatSupport.Grains.Inbox;
 
 /// <summary>
 /// The agents' notifications and follow-up lists: a mention in a note notifies the mentioned agent (not the author);
-/// a follow-up enters its agent's list when set and is marked due, with a notification, when its reminder fires.
+/// a follow-up enters its agent's list when set and is marked due, with a notification, when its reminder fires; an
+/// agent whose chat was re-routed (no reply in time) is told.
 /// </summary>
 public sealed class InboxEventConsumer(IGrainFactory grains) : IChatEventConsumer
 {
@@ -44,6 +45,16 @@ public sealed class InboxEventConsumer(IGrainFactory grains) : IChatEventConsume
                     At = due.OccurredAt,
                 });
                 break;
+            case ChatReRouted reRouted:
+                await Inbox(e, reRouted.From.AgentId).Notify(new AgentNotification
+                {
+                    Id = $"{e.SessionId}:{e.Seq}:re-routed",
+                    Kind = NotificationKind.ReRouted,
+                    SessionId = e.SessionId,
+                    Text = Shorten($"The chat with {VisitorName(e)} went back to the queue: no reply in {reRouted.AfterSeconds} s."),
+                    At = reRouted.OccurredAt,
+                });
+                break;
             case ChatReopened reopened:
                 // The chat is open again: its follow-up (pending, or due in the reopening agent's list) is over.
                 if (reopened.FollowUpOf is { } holder) await Inbox(e, holder.AgentId).DropFollowUp(e.SessionId);
@@ -51,6 +62,9 @@ public sealed class InboxEventConsumer(IGrainFactory grains) : IChatEventConsume
                 break;
         }
     }
+
+    /// <summary>The visitor as agents may name them: never the name behind an anonymous rating.</summary>
+    private static string VisitorName(ChatEventEnvelope e) => e.Session.HidesVisitor ? "a visitor" : e.Session.Visitor.Name ?? "a visitor";
 
     internal static string Shorten(string text) => text.Length <= 200 ? text : text[..199] + "…";
 

@@ -5,7 +5,7 @@ using ChatSupport.Grains.Events;
 
 namespace ChatSupport.Grains.People;
 
-/// <summary>Keeps each agent's list of the chats they hold: taken on assignment, handed on by a transfer, let go when the chat ends.</summary>
+/// <summary>Keeps each agent's list of the chats they hold: taken on assignment, handed on by a transfer, let go when the chat ends or is re-routed.</summary>
 public sealed class AgentEventConsumer(IGrainFactory grains) : IChatEventConsumer
 {
     public string Name => "agents";
@@ -22,6 +22,9 @@ public sealed class AgentEventConsumer(IGrainFactory grains) : IChatEventConsume
             case ChatTransferred transferred:
                 await Agent(e, transferred.From).Release(e.SessionId, e.Seq);
                 await Agent(e, transferred.To).Hold(e.SessionId, e.Seq);
+                break;
+            case ChatReRouted reRouted:
+                await Agent(e, reRouted.From).Release(e.SessionId, e.Seq);
                 break;
             case ChatEnded { Agent: { } agent }:
                 await Agent(e, agent).Release(e.SessionId, e.Seq);

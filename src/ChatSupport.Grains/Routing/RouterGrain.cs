@@ -122,7 +122,9 @@ public sealed class RouterGrain(
         var plan = new List<(SessionSummary Chat, RoutingCandidate Agent, AssignmentReason Reason)>();
         foreach (var chat in InQueueOrder(waiting))
         {
-            var (chosen, reason) = RoutingRule.Choose(mode, agents, lastChosen);
+            var (chosen, reason) = RoutingRule.Choose(mode, agents, lastChosen, NotAnswered.Of(chat, Settings.ReRouteAfterSeconds));
+            // Nobody for a re-routed chat may still leave someone for the next one (its own skips were the reason).
+            if (chosen is null && chat.ReRoutedFrom.Count > 0) continue;
             if (chosen is null) break;
             plan.Add((chat, chosen, reason!));
             lastChosen = chosen.AgentId;
@@ -167,13 +169,15 @@ public sealed class RouterGrain(
     }
 
     /// <summary>
-    /// The desk lists waiting chats oldest first. Until re-routing puts chats back in the queue, a chat's wait and its
-    /// assignment target both count from its start, so the three orders coincide; they are spelled out here for that day.
+    /// The desk lists waiting chats in arrival order (oldest start first): a re-routed chat keeps its place there.
+    /// "Longest waiting" counts a re-routed chat's wait from when it came back, so it goes behind chats that have
+    /// waited longer since; "soonest target" follows the chats' own clocks.
     /// </summary>
     private IEnumerable<SessionSummary> InQueueOrder(IReadOnlyList<SessionSummary> waiting) => Settings.QueueOrder switch
     {
         // The chat's own clocks (a missed one is the most overdue); a chat running none comes after those that do.
         QueueOrder.SoonestTarget => waiting.OrderBy(s => s.Targets.Count > 0 ? s.Targets.Min(t => t.DueAt) : DateTimeOffset.MaxValue).ThenBy(s => s.CreatedAt),
+        QueueOrder.LongestWaiting => waiting.OrderBy(s => s.ReRoutedAt ?? s.CreatedAt).ThenBy(s => s.CreatedAt),
         _ => waiting.OrderBy(s => s.CreatedAt),
     };
 

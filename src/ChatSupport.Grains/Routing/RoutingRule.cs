@@ -3,6 +3,13 @@ using ChatSupport.Contracts.Routing;
 namespace ChatSupport.Grains.Routing;
 
 /// <summary>An agent as the router weighs them for one chat.</summary>
+/// <summary>The agents a re-routed chat was taken from, and the reason the assignment's record gives ("did not reply in 120 s").</summary>
+public sealed record NotAnswered(IReadOnlyList<string> AgentIds, string Why)
+{
+    public static NotAnswered? Of(ChatSupport.Contracts.Desk.SessionSummary chat, int? afterSeconds) =>
+        chat.ReRoutedFrom.Count == 0 ? null : new(chat.ReRoutedFrom, afterSeconds is { } n ? $"did not reply in {n} s" : "did not reply in time");
+}
+
 public sealed record RoutingCandidate(string AgentId, string DisplayName, AgentStatus Status, int OpenChats, int Capacity, DateTimeOffset? LastChatAt);
 
 /// <summary>
@@ -13,13 +20,18 @@ public sealed record RoutingCandidate(string AgentId, string DisplayName, AgentS
 /// </summary>
 public static class RoutingRule
 {
-    public static (RoutingCandidate? Chosen, AssignmentReason? Reason) Choose(RoutingMode mode, IReadOnlyList<RoutingCandidate> agents, string? lastChosen)
+    /// <param name="notAnswered">
+    /// The agents this chat was re-routed from (they held it and did not answer): skipped for it, whatever their status,
+    /// so a re-routed chat reaches someone else or waits for "Assign to Me".
+    /// </param>
+    public static (RoutingCandidate? Chosen, AssignmentReason? Reason) Choose(RoutingMode mode, IReadOnlyList<RoutingCandidate> agents, string? lastChosen, NotAnswered? notAnswered = null)
     {
         var skipped = new List<SkippedAgent>();
         var candidates = new List<RoutingCandidate>();
         foreach (var a in agents.OrderBy(a => a.AgentId, StringComparer.Ordinal))
         {
-            if (a.Status != AgentStatus.Online) skipped.Add(new(a.AgentId, a.Status.ToWireName()));
+            if (notAnswered is { } reRouted && reRouted.AgentIds.Contains(a.AgentId)) skipped.Add(new(a.AgentId, reRouted.Why));
+            else if (a.Status != AgentStatus.Online) skipped.Add(new(a.AgentId, a.Status.ToWireName()));
             else if (a.OpenChats >= a.Capacity) skipped.Add(new(a.AgentId, $"at capacity ({a.OpenChats} of {a.Capacity})"));
             else candidates.Add(a);
         }
@@ -31,6 +43,7 @@ public static class RoutingRule
         var summary = mode == RoutingMode.RoundRobin
             ? $"Round robin: next in turn among {Agents(candidates.Count)} online with room."
             : $"Least busy: {Chats(chosen.OpenChats)} open, the fewest among {Agents(candidates.Count)} online with room.";
+        if (notAnswered is { AgentIds.Count: > 0 } again) summary += $" Re-routed: {again.Why} ({string.Join(", ", again.AgentIds)}).";
         return (chosen, new AssignmentReason
         {
             Rule = mode == RoutingMode.RoundRobin ? "round_robin" : "least_busy",

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace ChatSupport.Grains.Sessions;
 
 /// <summary>
-/// Response-time targets (<see cref="ChatTargets"/>): the deadlines are in the session's stored state. Two things wake
+/// Response-time targets (<see cref="ChatTargets"/>) and re-route (<see cref="ChatWorkflow.ReRoute"/>): the deadlines are in the session's stored state. Two things wake
 /// the grain when one falls due: a grain timer in this activation (on time, to the second) and an Orleans reminder
 /// (stored in Azure Tables, so after a silo's death or a deactivation the chat is activated again and checked). Every
 /// activation checks at once too. A missed target is stored as missed in the same write as its event, so it is
@@ -18,6 +18,7 @@ namespace ChatSupport.Grains.Sessions;
 /// </summary>
 public sealed partial class ChatSessionGrain
 {
+    /// <summary>The stored reminder's name, kept from before it woke re-route too (reminders already stored carry it).</summary>
     private const string TargetCheck = "target-check";
 
     private IGrainTimer? _targetTimer;
@@ -25,19 +26,27 @@ public sealed partial class ChatSessionGrain
 
     private RoutingOptions Routing => ServiceProvider.GetRequiredService<IOptions<RoutingOptions>>().Value;
 
-    /// <summary>The tenant's targets at the chat's start; null (none run) when the router cannot be asked.</summary>
-    private async Task<ResponseTargets?> TargetPolicyAsync()
+    /// <summary>The tenant's targets and re-route time at the chat's start; null (none run) when the router cannot be asked.</summary>
+    private async Task<RoutingSettings?> RoutingAtStartAsync()
     {
         try
         {
-            return (await GrainFactory.GetGrain<IRouterGrain>(_tenantId).GetSettings()).Targets;
+            return await GrainFactory.GetGrain<IRouterGrain>(_tenantId).GetSettings();
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Routing settings of {Tenant} not read for session {Session}: no targets run", _tenantId, _sessionId);
+            logger.LogWarning(e, "Routing settings of {Tenant} not read for session {Session}: no targets or re-route run", _tenantId, _sessionId);
             return null;
         }
     }
+
+    /// <summary>The next deadline this check wakes the chat for: a target falling due, or the assigned agent's time to answer.</summary>
+    private static DateTimeOffset? NextCheckDue(ChatSessionState s) =>
+        (ChatTargets.NextDue(s), ChatWorkflow.ReRouteDueAt(s)) switch
+        {
+            ({ } target, { } reRoute) => target < reRoute ? target : reRoute,
+            (var target, var reRoute) => target ?? reRoute,
+        };
 
     /// <summary>A decision's targets, started and stopped: its own events and the targets' ones, stored together.</summary>
     private Decision WithTargets(Decision decision)
@@ -57,7 +66,7 @@ public sealed partial class ChatSessionGrain
     {
         _targetTimer?.Dispose();
         _targetTimer = null;
-        if (ChatTargets.NextDue(S) is not { } due)
+        if (NextCheckDue(S) is not { } due)
         {
             if (_targetCheckRegistered) await StopTargetReminderAsync();
             return;
@@ -78,13 +87,22 @@ public sealed partial class ChatSessionGrain
         }
     }
 
-    /// <summary>The timer, the reminder or a new activation: records each overdue target as missed, once.</summary>
+    /// <summary>
+    /// The timer, the reminder or a new activation: records each overdue target as missed, once, and sends a chat
+    /// whose agent did not answer in time back to the queue (once: the decision is stored before anyone hears of it).
+    /// </summary>
     private async Task TargetCheckDueAsync()
     {
         if (ChatTargets.Overdue(S, clock.GetUtcNow()) is { } missed && (await ApplyAsync(missed)).Error is not null)
         {
             // Not stored: the reminder ticks again.
             return;
+        }
+        if (ChatWorkflow.ReRoute(S, clock.GetUtcNow()) is { } reRouted)
+        {
+            if ((await ApplyAsync(reRouted)).Error is not null) return;
+            // Waiting again: a visitor who left without writing is abandoned as from any other wait.
+            await EnsureAbandonCheckAsync();
         }
         await ScheduleTargetCheckAsync();
     }

@@ -75,7 +75,7 @@ public sealed partial class ChatSessionGrain(
         _peopleWrote = S.LastSeq > IdempotencyWindow;
         CatchUp(await log.ReadIdsAfterAsync(this.GetPrimaryKeyString(), Math.Max(0, S.LastSeq - IdempotencyWindow), ct));
         // Deadlines are checked on every activation: one may have passed while no silo held the chat.
-        if (Targets.ChatTargets.NextDue(S) is not null)
+        if (NextCheckDue(S) is not null)
             _targetTimer = this.RegisterGrainTimer(TargetCheckDueAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         // Deadlines an earlier activation did not live to meet (ChatSessionGrain.Automated).
         if (S.AutomatedDue.Count > 0) StartAutomatedTimer(S.AutomatedDue.Min(d => d.DueAt));
@@ -106,10 +106,13 @@ public sealed partial class ChatSessionGrain(
             return Snapshot();
         }
         var settings = await SettingsAsync();
-        var targets = await TargetPolicyAsync();
+        var routing = await RoutingAtStartAsync();
         var now = clock.GetUtcNow();
         var start = ChatWorkflow.Start(S, visitorId, metadata, now, offlineMessage: settings is not null && !IsOpen(settings, now));
-        var started = await ApplyAsync(WithStartDeadlines(start.Next is { } next ? start with { Next = next with { TargetPolicy = targets } } : start, settings, now));
+        var withRouting = start.Next is { } next
+            ? start with { Next = next with { TargetPolicy = routing?.Targets, ReRouteAfterSeconds = routing?.ReRouteAfterSeconds } }
+            : start;
+        var started = await ApplyAsync(WithStartDeadlines(withRouting, settings, now));
         if (!started.IsSuccess) return started;
         await EnsureAbandonCheckAsync();
         await SendStartResponsesAsync(settings);
@@ -401,7 +404,7 @@ public sealed partial class ChatSessionGrain(
         _receiptFlush?.Dispose();
         _receiptFlush = null;
         _outboxChanged = false;
-        if (!ReferenceEquals(previous.Targets, S.Targets)) await ScheduleTargetCheckAsync();
+        if (!ReferenceEquals(previous.Targets, S.Targets) || ChatWorkflow.ReRouteDueAt(previous) != ChatWorkflow.ReRouteDueAt(S)) await ScheduleTargetCheckAsync();
         // A decision without events (the visitor's presence) changes nothing anyone else sees.
         if (decision.Events.Count == 0) return snapshot;
 

@@ -83,6 +83,12 @@ public sealed record ChatSessionState
     [Id(84)] public long AwaitingReplySeq { get; init; }
     /// <summary>The newest message that started or stopped the wait for a reply: an older one retried changes nothing.</summary>
     [Id(85)] public long ReplyMarkSeq { get; init; }
+    // Ids 140–149: re-route (ChatWorkflow.ReRoute).
+    /// <summary>The tenant's re-route time when the chat started (null: off); a later change of the settings applies to later chats.</summary>
+    [Id(140)] public int? ReRouteAfterSeconds { get; init; }
+    /// <summary>The agents the chat was taken from because they did not answer in time, oldest first.</summary>
+    [Id(141)] public IReadOnlyList<string> ReRoutedFrom { get; init; } = [];
+    [Id(142)] public DateTimeOffset? ReRoutedAt { get; init; }
 
     public ChatSessionSnapshot ToSnapshot(string tenantId, string sessionId, long lastSeq) => new()
     {
@@ -110,5 +116,8 @@ public sealed record ChatSessionState
         AssignmentReason = AssignmentReason,
         OfflineMessage = OfflineMessage,
         Targets = Targets,
+        ReRoutedFrom = ReRoutedFrom,
+        ReRoutedAt = ReRoutedAt,
+        ReRouteDueAt = ChatWorkflow.ReRouteDueAt(this),
     };
 }

@@ -37,6 +37,7 @@ public static class WebhookPayloads
             ChatStarted => (WebhookEventNames.ChatStarted, null),
             AgentAssigned a => (WebhookEventNames.ChatAssigned, new { agent = Agent(a.Agent), assignedBy = a.AssignedBy }),
             ChatTransferred t => (WebhookEventNames.ChatTransferred, new { from = Agent(t.From), to = Agent(t.To), transferredBy = t.TransferredBy }),
+            ChatReRouted r => (WebhookEventNames.ChatReRouted, new { from = Agent(r.From), afterSeconds = r.AfterSeconds }),
             ChatResolved r => (WebhookEventNames.ChatResolved, new { agent = Agent(r.Agent), resolvedBy = r.ResolvedBy }),
             ChatClosedByVisitor c => (WebhookEventNames.ChatClosed, new { reason = "closed_by_visitor", agent = Agent(c.Agent) }),
             ChatAbandoned a => (WebhookEventNames.ChatClosed, new { reason = "abandoned", agent = Agent(a.Agent) }),

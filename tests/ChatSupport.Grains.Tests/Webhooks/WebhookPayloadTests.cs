@@ -42,6 +42,20 @@ public sealed class WebhookPayloadTests
     }
 
     [Fact]
+    public void A_re_routed_chat_is_a_chat_rerouted_event_naming_the_agent_who_did_not_answer_and_the_wait()
+    {
+        var hook = WebhookPayloads.From(Envelope(new ChatReRouted { From = Alex, AfterSeconds = 120, OccurredAt = Start.AddMinutes(2) }))!;
+
+        hook.Name.Should().Be(WebhookEventNames.ChatReRouted);
+        using var body = JsonDocument.Parse(hook.Body);
+        body.RootElement.GetProperty("type").GetString().Should().Be("chat.rerouted");
+        var data = body.RootElement.GetProperty("data");
+        data.GetProperty("from").GetProperty("id").GetString().Should().Be("alex");
+        data.GetProperty("afterSeconds").GetInt32().Should().Be(120);
+        WebhookEventNames.All.Should().Contain(WebhookEventNames.ChatReRouted, "an endpoint can ask for it");
+    }
+
+    [Fact]
     public void A_target_started_or_met_raises_no_webhook()
     {
         WebhookPayloads.From(Envelope(new TargetMet { Target = "first_reply", DueAt = Start.AddMinutes(3), Agent = Alex, OccurredAt = Start })).Should().BeNull();

@@ -1,6 +1,6 @@
 // Webhook routes' wire types (docs/protocol.md, "Webhooks"). A secret arrives only in a WebhookSecretIssued answer.
 export type WebhookEventName =
-  | "chat.started" | "chat.assigned" | "chat.transferred" | "message.created"
+  | "chat.started" | "chat.assigned" | "chat.transferred" | "chat.rerouted" | "message.created"
   | "chat.resolved" | "chat.closed" | "chat.rated" | "chat.reopened" | "target.missed";
 
 export interface WebhookEndpoint {

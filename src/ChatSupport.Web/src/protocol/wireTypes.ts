@@ -37,6 +37,9 @@ export interface SessionSummary {
   unansweredCount?: number;
   /** The chat's running response-time targets (agents only): the dashboard counts down from dueAt itself. */
   targets?: TargetClock[];
+  /** Re-route (agents only): the agents this chat was taken from for not answering, when it last came back to the
+   *  queue, and when its agent's silence sends it back (null: re-route is off or no longer applies). */
+  reRoutedFrom?: string[]; reRoutedAt?: string | null; reRouteDueAt?: string | null;
 }
 
 /** A chat's newest message as the desk lists it (at most 200 characters of its text). */
@@ -73,7 +76,7 @@ export interface ChatNote {
   mentions: AgentRef[]; writtenAt: string;
 }
 export interface ChatLabel { id: string; name: string; color: string; }
-export type NotificationKind = "mention" | "follow_up" | "low_rating";
+export type NotificationKind = "mention" | "follow_up" | "low_rating" | "re_routed";
 export interface AgentNotification { id: string; kind: NotificationKind; sessionId: string; from?: string | null; text: string; at: string; read: boolean; }
 export interface FollowUp { sessionId: string; dueAt: string; due: boolean; }
 export interface AgentInbox { notifications: AgentNotification[]; unread: number; followUps: FollowUp[]; }

@@ -10,6 +10,7 @@ import { ReplyPicker } from "../replies/replyPicker";
 import type { QuickReplies } from "../replies/quickReplies";
 import { statusBadge } from "../statusBadge";
 import { targetCountdown } from "../targets/targetClock";
+import { reRouteCountdown } from "../targets/reRouteCountdown";
 import {
   AgentHubMethods, callAgentHub, ChatLog, retryWhenBusy, storedMessage,
   type ChatMessage, type ChatSessionSnapshot, type MessagePage, type MessagePosted, type Receipts, type SessionChanged, type TypingChanged,
@@ -36,7 +37,12 @@ export class MiniChat {
   private readonly header = h("div", { class: "mini-head" });
   /** The running target's countdown (from the server's due time; ticks here, never pushed every second). */
   private readonly countdown = targetCountdown();
-  private readonly ticker = window.setInterval(() => this.countdown.update(this.session?.targets, Date.now()), 1_000);
+  /** How long the assigned agent has to answer before re-route takes the chat back to the queue. */
+  private readonly reRoute = reRouteCountdown();
+  private readonly ticker = window.setInterval(() => {
+    this.countdown.update(this.session?.targets, Date.now());
+    this.reRoute.update(this.session, Date.now());
+  }, 1_000);
   private readonly typingLine = h("p", { class: "typing", "aria-live": "polite" });
   private readonly noteLine = h("p", { class: "transfer-note", hidden: true });
   private readonly labelLine = h("div", { class: "mini-labels", role: "group", "aria-label": "Labels" });
@@ -89,7 +95,7 @@ export class MiniChat {
       this.input.value = suggested;
       this.input.focus();
     });
-    this.element.append(this.header, this.labelLine, this.noteLine, this.list.element, this.typingLine, this.readOnlyLine, this.files.uploads,
+    this.element.append(this.header, this.reRoute.element, this.labelLine, this.noteLine, this.list.element, this.typingLine, this.readOnlyLine, this.files.uploads,
       h("div", { class: "compose-row" }, this.suggestions.element, this.composer), this.notes.composer);
     this.element.addEventListener("focusin", () => this.acknowledgeSoon());
   }
@@ -181,6 +187,7 @@ export class MiniChat {
     const title = h("button", { type: "button", class: "mini-title", "aria-label": `Details of ${name}` }, name);
     title.addEventListener("click", () => this.ctx.showDetails(this.sessionId));
     this.countdown.update(session.targets, Date.now());
+    this.reRoute.update(session, Date.now());
     this.header.replaceChildren(statusBadge(session.status), title, this.countdown.element, h("span", { class: "mini-buttons" }, ...(this.expanded ? [] : [minimize]), expand, close));
 
     this.labelLine.replaceChildren(labelChips(session.labels, this.ctx.labels));

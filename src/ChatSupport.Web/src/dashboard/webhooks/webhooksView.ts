@@ -12,6 +12,7 @@ const eventWords: Record<WebhookEventName, string> = {
   "chat.started": "Chat started",
   "chat.assigned": "Chat assigned",
   "chat.transferred": "Chat transferred",
+  "chat.rerouted": "Chat re-routed (no reply in time)",
   "message.created": "Message created",
   "chat.resolved": "Chat resolved",
   "chat.closed": "Chat closed or abandoned",

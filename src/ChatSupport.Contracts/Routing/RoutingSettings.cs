@@ -31,6 +31,11 @@ public sealed record ResponseTargets
     [Id(1)] public int? FirstReplySeconds { get; init; } = 180;
     [Id(2)] public int? NextReplySeconds { get; init; } = 180;
     [Id(3)] public int? ResolutionSeconds { get; init; }
+    /// <summary>
+    /// Count the targets in working hours only (the workspace's settings): a chat left at closing time is due the
+    /// same number of open seconds later, the next working day. No effect while working hours are off.
+    /// </summary>
+    [Id(4)] public bool WorkingHoursOnly { get; init; }
 }
 
 /// <summary>

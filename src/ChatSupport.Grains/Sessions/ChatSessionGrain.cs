@@ -110,7 +110,17 @@ public sealed partial class ChatSessionGrain(
         var now = clock.GetUtcNow();
         var start = ChatWorkflow.Start(S, visitorId, metadata, now, offlineMessage: settings is not null && !IsOpen(settings, now));
         var withRouting = start.Next is { } next
-            ? start with { Next = next with { TargetPolicy = routing?.Targets, ReRouteAfterSeconds = routing?.ReRouteAfterSeconds } }
+            ? start with
+            {
+                Next = next with
+                {
+                    TargetPolicy = routing?.Targets,
+                    ReRouteAfterSeconds = routing?.ReRouteAfterSeconds,
+                    // Working hours ride with the chat only when its targets count in them (most chats carry nothing extra).
+                    TargetHours = routing?.Targets.WorkingHoursOnly == true && settings?.WorkingHours.Enabled == true ? settings.WorkingHours : null,
+                    TargetTimeZone = routing?.Targets.WorkingHoursOnly == true && settings?.WorkingHours.Enabled == true ? settings.General.TimeZone : null,
+                },
+            }
             : start;
         var started = await ApplyAsync(WithStartDeadlines(withRouting, settings, now));
         if (!started.IsSuccess) return started;

@@ -83,6 +83,12 @@ public sealed record ChatSessionState
     [Id(84)] public long AwaitingReplySeq { get; init; }
     /// <summary>The newest message that started or stopped the wait for a reply: an older one retried changes nothing.</summary>
     [Id(85)] public long ReplyMarkSeq { get; init; }
+    /// <summary>
+    /// The workspace's working hours and zone when the chat started, kept only when its targets count in working hours
+    /// (<see cref="ChatSupport.Contracts.Routing.ResponseTargets.WorkingHoursOnly"/>): its targets' due times skip closed time.
+    /// </summary>
+    [Id(86)] public ChatSupport.Contracts.Settings.WorkingHoursSettings? TargetHours { get; init; }
+    [Id(87)] public string? TargetTimeZone { get; init; }
     // Ids 140–149: re-route (ChatWorkflow.ReRoute).
     /// <summary>The tenant's re-route time when the chat started (null: off); a later change of the settings applies to later chats.</summary>
     [Id(140)] public int? ReRouteAfterSeconds { get; init; }

@@ -83,6 +83,29 @@ public sealed class WorkingSchedule
         return null;
     }
 
+    /// <summary>
+    /// The instant at which <paramref name="span"/> of open time has passed since <paramref name="from"/> (closed time
+    /// does not count): what a response-time target counted in working hours is due at. Working hours off: plain
+    /// time. Null when the team does not open long enough within a year.
+    /// </summary>
+    public Instant? AfterOpenTime(Instant from, Duration span)
+    {
+        if (!_enabled) return from + span;
+        var left = span;
+        var date = from.InZone(_zone).Date;
+        for (var day = 0; day < LookAheadDays; day++)
+        {
+            foreach (var (start, end) in IntervalsOn(date.PlusDays(day)))
+            {
+                var counted = start > from ? start : from;
+                if (counted >= end) continue;
+                if (end - counted >= left) return counted + left;
+                left -= end - counted;
+            }
+        }
+        return null;
+    }
+
     /// <summary>The date's open intervals as instants: its override, else nothing on a holiday, else the weekday's.</summary>
     private IEnumerable<(Instant Start, Instant End)> IntervalsOn(LocalDate date)
     {

@@ -1,6 +1,8 @@
 using ChatSupport.Contracts.Messages;
 using ChatSupport.Contracts.Sessions;
 using ChatSupport.Grains.Sessions;
+using ChatSupport.Grains.Settings;
+using NodaTime;
 
 namespace ChatSupport.Grains.Targets;
 
@@ -17,7 +19,8 @@ namespace ChatSupport.Grains.Targets;
 /// <item>next_reply: from a visitor's message after an agent's reply until the next agent message;</item>
 /// <item>resolution: from the start until the chat is resolved or closed.</item>
 /// </list>
-/// A message left outside working hours runs none. System (automated) messages never stop a target: only the grain's
+/// A message left outside working hours runs none. With <c>workingHoursOnly</c> the due times count open time only
+/// (<see cref="WorkingSchedule.AfterOpenTime"/>), with the working hours captured when the chat started. System (automated) messages never stop a target: only the grain's
 /// people's messages reach <see cref="AfterMessage"/>.
 /// </summary>
 public static class ChatTargets
@@ -87,9 +90,10 @@ public static class ChatTargets
     {
         var wanted = new List<TargetClock>();
         if (s.TargetPolicy is not { } policy || !s.Started || s.OfflineMessage || s.Status == ChatStatus.Resolved) return wanted;
+        var hours = s.TargetHours is { } workingHours ? WorkingSchedule.From(workingHours, s.TargetTimeZone ?? "UTC") : null;
         void Add(string target, string key, DateTimeOffset from, int? seconds)
         {
-            if (seconds is { } sec) wanted.Add(new TargetClock { Target = target, Key = key, StartedAt = from, DueAt = from.AddSeconds(sec) });
+            if (seconds is { } sec) wanted.Add(new TargetClock { Target = target, Key = key, StartedAt = from, DueAt = DueAt(hours, from, sec) });
         }
         if (s.Status == ChatStatus.WaitingForAgent) Add(TargetNames.Assignment, TargetNames.Assignment, s.CreatedAt, policy.AssignmentSeconds);
         if (s.FirstAgentReplyAt is null) Add(TargetNames.FirstReply, TargetNames.FirstReply, s.CreatedAt, policy.FirstReplySeconds);
@@ -98,6 +102,15 @@ public static class ChatTargets
         Add(TargetNames.Resolution, TargetNames.Resolution, s.CreatedAt, policy.ResolutionSeconds);
         return wanted;
     }
+
+    /// <summary>
+    /// A target's due time: <paramref name="seconds"/> later, or that much open time later when the chat's targets count
+    /// in working hours (a team that never opens again within a year falls back to plain time rather than never).
+    /// </summary>
+    private static DateTimeOffset DueAt(WorkingSchedule? hours, DateTimeOffset from, int seconds) =>
+        hours?.AfterOpenTime(Instant.FromDateTimeOffset(from), Duration.FromSeconds(seconds)) is { } due
+            ? due.ToDateTimeOffset()
+            : from.AddSeconds(seconds);
 
     /// <summary>Whether a stopped target stopped because it was done (rather than because the chat ended without it).</summary>
     private static bool Met(ChatSessionState s, string target) => target switch

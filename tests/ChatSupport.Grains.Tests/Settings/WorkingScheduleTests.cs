@@ -144,4 +144,21 @@ public sealed class WorkingScheduleTests
         never.IsOpen(At("2026-07-15T10:00:00Z")).Should().BeFalse();
         never.BackAt(At("2026-07-15T10:00:00Z")).Should().BeNull();
     }
+
+    [Fact]
+    public void Open_time_after_an_instant_skips_the_night_the_weekend_and_a_holiday()
+    {
+        var hours = OfficeHours(("09:00", "17:00")) with { Holidays = [new Holiday("2026-12-07", "Closed Monday")] };
+        var schedule = WorkingSchedule.From(hours, "Europe/Berlin");
+        // Wednesday 2026-12-02 16:58 CET (15:58Z): 2 minutes today, 1 more on Thursday at 09:00 CET (08:00Z).
+        schedule.AfterOpenTime(At("2026-12-02T15:58:00Z"), Duration.FromMinutes(3)).Should().Be(At("2026-12-03T08:01:00Z"));
+        // Friday 16:59 CET, 3 minutes: 1 on Friday; Saturday, Sunday and the holiday Monday closed; 2 on Tuesday.
+        schedule.AfterOpenTime(At("2026-12-04T15:59:00Z"), Duration.FromMinutes(3)).Should().Be(At("2026-12-08T08:02:00Z"));
+        // Inside working hours it is plain time; with working hours off too.
+        schedule.AfterOpenTime(At("2026-12-02T10:00:00Z"), Duration.FromMinutes(3)).Should().Be(At("2026-12-02T10:03:00Z"));
+        WorkingSchedule.From(hours with { Enabled = false }, "Europe/Berlin").AfterOpenTime(At("2026-12-04T15:59:00Z"), Duration.FromMinutes(3))
+            .Should().Be(At("2026-12-04T16:02:00Z"));
+        WorkingSchedule.From(new WorkingHoursSettings { Enabled = true }, "Europe/Berlin").AfterOpenTime(At("2026-12-04T15:59:00Z"), Duration.FromMinutes(3))
+            .Should().BeNull("a team that never opens is never due");
+    }
 }

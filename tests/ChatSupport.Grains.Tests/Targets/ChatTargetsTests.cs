@@ -36,6 +36,22 @@ public sealed class ChatTargetsTests
     }
 
     [Fact]
+    public void Targets_counted_in_working_hours_skip_the_time_the_team_is_closed()
+    {
+        var hours = new ChatSupport.Contracts.Settings.WorkingHoursSettings
+        {
+            Enabled = true,
+            Weekly = [.. new[] { "monday", "tuesday", "wednesday", "thursday", "friday" }.Select(d => new ChatSupport.Contracts.Settings.WeeklyInterval(d, "09:00", "10:01"))],
+        };
+        var start = ChatWorkflow.Start(new ChatSessionState(), "v1", new VisitorMetadata(), T0).Next!;
+        // T0 is Tuesday 10:00 UTC: one open minute is left today, the rest counts from Wednesday 09:00.
+        var counted = ChatTargets.Follow(start with { TargetPolicy = Policy with { WorkingHoursOnly = true }, TargetHours = hours, TargetTimeZone = "UTC" }, T0).Next;
+        counted.Targets.Select(t => (t.Target, t.StartedAt, t.DueAt)).Should().Equal(
+            (TargetNames.Assignment, T0, T0.AddDays(1).AddHours(-1).AddMinutes(1)), (TargetNames.FirstReply, T0, T0.AddDays(1).AddHours(-1).AddMinutes(2)));
+        ChatTargets.Overdue(counted, T0.AddMinutes(5)).Should().BeNull("the minutes after closing do not count");
+    }
+
+    [Fact]
     public void An_overdue_target_is_missed_once_and_stays_red_until_it_stops_without_being_met()
     {
         var s = Started();

@@ -152,6 +152,8 @@ export type RoutingMode = "manual" | "round_robin" | "least_busy";
 export type QueueOrder = "arrival" | "longest_waiting" | "soonest_target";
 export interface ResponseTargets {
   assignmentSeconds: number | null; firstReplySeconds: number | null; nextReplySeconds: number | null; resolutionSeconds: number | null;
+  /** Count the targets in working hours only (closed time does not count); no effect while working hours are off. */
+  workingHoursOnly?: boolean;
 }
 export interface RoutingSettings {
   mode: RoutingMode; defaultCapacity: number; queueOrder: QueueOrder; reRouteAfterSeconds: number | null; targets: ResponseTargets; version?: number;

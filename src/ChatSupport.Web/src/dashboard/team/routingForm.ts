@@ -23,6 +23,7 @@ export function routingForm(ctx: DashboardContext, saved: () => void): { element
   const [firstLabel, first] = seconds("target-first-reply", "First agent reply (seconds)");
   const [nextLabel, next] = seconds("target-next-reply", "Next reply (seconds)");
   const [resolveLabel, resolve] = seconds("target-resolution", "Resolution (seconds)");
+  const inHours = h("input", { id: "targets-working-hours", type: "checkbox" });
   const error = h("p", { class: "form-error", role: "alert" });
   const save = h("button", { type: "submit", class: "primary" }, "Save routing");
   const form = h("form", { class: "routing-form", "aria-label": "Routing & targets" },
@@ -31,6 +32,7 @@ export function routingForm(ctx: DashboardContext, saved: () => void): { element
     h("label", { for: "routing-capacity" }, "Chats per agent (default)"), capacity,
     h("label", { for: "routing-order" }, "Queue order"), order,
     reRouteLabel, reRoute, assignLabel, assign, firstLabel, first, nextLabel, next, resolveLabel, resolve,
+    h("label", { for: "targets-working-hours", class: "checkbox" }, inHours, " Count targets in working hours only"),
     h("div", { class: "row" }, save), error);
 
   const value = (input: HTMLInputElement) => (input.value.trim() === "" ? null : Number(input.value));
@@ -44,6 +46,7 @@ export function routingForm(ctx: DashboardContext, saved: () => void): { element
     put(first, s.targets.firstReplySeconds);
     put(next, s.targets.nextReplySeconds);
     put(resolve, s.targets.resolutionSeconds);
+    inHours.checked = s.targets.workingHoursOnly === true;
   };
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
@@ -54,7 +57,7 @@ export function routingForm(ctx: DashboardContext, saved: () => void): { element
         queueOrder: order.value as QueueOrder,
         defaultCapacity: Number(capacity.value),
         reRouteAfterSeconds: value(reRoute),
-        targets: { assignmentSeconds: value(assign), firstReplySeconds: value(first), nextReplySeconds: value(next), resolutionSeconds: value(resolve) },
+        targets: { assignmentSeconds: value(assign), firstReplySeconds: value(first), nextReplySeconds: value(next), resolutionSeconds: value(resolve), workingHoursOnly: inHours.checked },
       }));
       ctx.toast("Routing saved.");
       saved();

@@ -23,7 +23,9 @@ public static class AnalyticsAggregator
             {
                 var wait = Histogram.Seconds(s.CreatedAt, at);
                 var agent = bucket.Agent(assigned.Agent.AgentId, assigned.Agent.DisplayName);
-                foreach (var c in new[] { team, agent })
+                // A re-routed chat assigned again: one chat for the team (its first assignment counted), one more for this agent.
+                var again = s.ReRoutedFrom.Count > 0;
+                foreach (var c in again ? new[] { agent } : new[] { team, agent })
                 {
                     c.Assigned++;
                     c.Wait.Add(wait);
@@ -82,7 +84,8 @@ public static class AnalyticsAggregator
         if (ended is ChatClosedByVisitor or ChatAbandoned && s.FirstAgentReplyAt is null)
         {
             team.Abandoned++;
-            if (s.AssignedAt is null && Histogram.Seconds(s.CreatedAt, at) > AnalyticsTargets.AssignmentSeconds) team.Missed++;
+            // A re-routed chat was assigned once (its assignment was counted then): not a miss now.
+            if (s.AssignedAt is null && s.ReRoutedFrom.Count == 0 && Histogram.Seconds(s.CreatedAt, at) > AnalyticsTargets.AssignmentSeconds) team.Missed++;
             return;
         }
         var resolution = Histogram.Seconds(s.CreatedAt, at);

@@ -41,7 +41,7 @@ export class MiniChat {
   private readonly reRoute = reRouteCountdown();
   private readonly ticker = window.setInterval(() => {
     this.countdown.update(this.session?.targets, Date.now());
-    this.reRoute.update(this.session, Date.now());
+    this.reRoute.update(this.session, this.mine, Date.now());
   }, 1_000);
   private readonly typingLine = h("p", { class: "typing", "aria-live": "polite" });
   private readonly noteLine = h("p", { class: "transfer-note", hidden: true });
@@ -187,7 +187,7 @@ export class MiniChat {
     const title = h("button", { type: "button", class: "mini-title", "aria-label": `Details of ${name}` }, name);
     title.addEventListener("click", () => this.ctx.showDetails(this.sessionId));
     this.countdown.update(session.targets, Date.now());
-    this.reRoute.update(session, Date.now());
+    this.reRoute.update(session, this.mine, Date.now());
     this.header.replaceChildren(statusBadge(session.status), title, this.countdown.element, h("span", { class: "mini-buttons" }, ...(this.expanded ? [] : [minimize]), expand, close));
 
     this.labelLine.replaceChildren(labelChips(session.labels, this.ctx.labels));

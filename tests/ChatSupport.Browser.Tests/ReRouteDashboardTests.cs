@@ -2,7 +2,6 @@ using ChatSupport.Contracts;
 using ChatSupport.Contracts.People;
 using ChatSupport.Contracts.Routing;
 using ChatSupport.Contracts.Sessions;
-using ChatSupport.Contracts.Tenants;
 using ChatSupport.Contracts.Visitors;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -19,11 +18,7 @@ public sealed class ReRouteDashboardTests(WidgetHost host)
     [Fact]
     public async Task An_agent_who_does_not_answer_in_time_sees_the_countdown_is_told_and_the_chat_goes_to_a_colleague()
     {
-        var tenant = "reroute" + Guid.NewGuid().ToString("N")[..8];
-        await host.Grains.GetGrain<ITenantGrain>(tenant).Configure(new TenantSettings { Name = "Re-route Shop", Plan = Plans.Scale, Features = [Features.PrioritySupport] });
-        foreach (var (id, name) in new[] { ("alex", "Alex Admin"), ("sam", "Sam Agent") })
-            await host.Grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(tenant, id)).EnsureCreated(
-                new NewOperator { DisplayName = name, Password = WidgetHost.Password, Roles = [Roles.SystemAdmin] });
+        var tenant = await host.NewWorkspaceAsync("reroute", ("alex", "Alex Admin"), ("sam", "Sam Agent"));
         // Sam is online without a browser (an open dashboard connection as far as presence goes).
         var sam = host.Grains.GetGrain<IAgentGrain>(GrainKeys.Compose(tenant, "sam"));
         await sam.Connected("sam-dashboard");

@@ -21,10 +21,7 @@ public sealed class TeamRoutingTests(WidgetHost host)
     [Fact]
     public async Task An_agent_added_on_the_team_page_signs_in_gets_an_auto_assigned_chat_and_none_once_away()
     {
-        var tenant = "team" + Guid.NewGuid().ToString("N")[..8];
-        await host.Grains.GetGrain<ITenantGrain>(tenant).Configure(new TenantSettings { Name = "Team Shop", Plan = Plans.Scale, Features = [Features.PrioritySupport] });
-        await host.Grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(tenant, "alex")).EnsureCreated(
-            new NewOperator { DisplayName = "Alex Admin", Password = WidgetHost.Password, Roles = [Roles.SystemAdmin] });
+        var tenant = await host.NewWorkspaceAsync("team", ("alex", "Alex Admin"));
 
         var (adminContext, admin) = await host.DashboardAsync("alex", tenant: tenant);
         IBrowserContext? kimContext = null;

@@ -128,6 +128,17 @@ public sealed class WidgetHost : IAsyncLifetime
     }
 
     /// <summary>A visitor's browser: its own context (own localStorage), the demo site open at <paramref name="path"/>.</summary>
+    /// <summary>A workspace of its own (Scale, Priority Support) with System Admins, for tests that change its routing: its id.</summary>
+    public async Task<string> NewWorkspaceAsync(string prefix, params (string Username, string DisplayName)[] admins)
+    {
+        var tenant = prefix + Guid.NewGuid().ToString("N")[..8];
+        await Grains.GetGrain<ITenantGrain>(tenant).Configure(new TenantSettings { Name = $"{prefix} shop", Plan = Plans.Scale, Features = [Features.PrioritySupport] });
+        foreach (var (username, displayName) in admins)
+            await Grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(tenant, username)).EnsureCreated(
+                new NewOperator { DisplayName = displayName, Password = Password, Roles = [Roles.SystemAdmin] });
+        return tenant;
+    }
+
     public async Task<(IBrowserContext Context, IPage Page)> VisitorAsync(string path, int width = 1280, int height = 800, Func<IBrowserContext, Task>? setup = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions

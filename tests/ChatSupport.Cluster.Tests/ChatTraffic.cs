@@ -27,10 +27,14 @@ public sealed class ChatUnderTest
     /// <summary>When the longest send began and who sent it: the moment to read the hosts' logs at.</summary>
     public (DateTime StartedUtc, string Sender) LongestAckBegan;
 
-    public void NoteAck(long milliseconds, DateTime startedUtc, bool byVisitor)
+    /// <summary>The longest send begun after the fault: the opening burst under load does not hide what the fault itself cost.</summary>
+    public long LongestAckAfterFaultMilliseconds;
+
+    public void NoteAck(long milliseconds, DateTime startedUtc, bool byVisitor, DateTime? faultAt)
     {
         lock (this)
         {
+            if (startedUtc >= faultAt && milliseconds > LongestAckAfterFaultMilliseconds) LongestAckAfterFaultMilliseconds = milliseconds;
             if (milliseconds > LongestAckMilliseconds) (LongestAckMilliseconds, LongestAckBegan) = (milliseconds, (startedUtc, byVisitor ? "visitor" : "agent"));
             if (byVisitor && milliseconds > LongestVisitorAckMilliseconds) LongestVisitorAckMilliseconds = milliseconds;
         }
@@ -49,6 +53,8 @@ public sealed class ChatTraffic(LocalCluster cluster) : IAsyncDisposable
 
     public IReadOnlyList<ChatUnderTest> Chats => _chats;
     public int StallResyncs;
+    /// <summary>When the scenario's fault began (set by the test), for the pause of the sends begun after it.</summary>
+    public DateTime? FaultAt { get; set; }
 
     public async Task StartChatsAsync(int count)
     {
@@ -120,7 +126,7 @@ public sealed class ChatTraffic(LocalCluster cluster) : IAsyncDisposable
             {
                 var connection = await sender.GetAsync();
                 var ack = await connection.InvokeAsync<MessageAck>("SendMessage", chat.SessionId, clientMessageId, text);
-                chat.NoteAck(clock.ElapsedMilliseconds, started, sender == chat.Visitor);
+                chat.NoteAck(clock.ElapsedMilliseconds, started, sender == chat.Visitor, FaultAt);
                 return ack;
             }
             catch (Exception e) when (DateTime.UtcNow < deadline && IsRetryable(e))

@@ -24,6 +24,21 @@ public sealed class ChatUnderTest
     public long LongestAckMilliseconds;
     /// <summary>The visitor's own longest send-to-ack: the agents' sends share one connection per agent, whose hub calls run one at a time.</summary>
     public long LongestVisitorAckMilliseconds;
+    /// <summary>When the longest send began and who sent it: the moment to read the hosts' logs at.</summary>
+    public (DateTime StartedUtc, string Sender) LongestAckBegan;
+
+    /// <summary>The longest send begun after the fault: the opening burst under load does not hide what the fault itself cost.</summary>
+    public long LongestAckAfterFaultMilliseconds;
+
+    public void NoteAck(long milliseconds, DateTime startedUtc, bool byVisitor, DateTime? faultAt)
+    {
+        lock (this)
+        {
+            if (startedUtc >= faultAt && milliseconds > LongestAckAfterFaultMilliseconds) LongestAckAfterFaultMilliseconds = milliseconds;
+            if (milliseconds > LongestAckMilliseconds) (LongestAckMilliseconds, LongestAckBegan) = (milliseconds, (startedUtc, byVisitor ? "visitor" : "agent"));
+            if (byVisitor && milliseconds > LongestVisitorAckMilliseconds) LongestVisitorAckMilliseconds = milliseconds;
+        }
+    }
 }
 
 /// <summary>
@@ -38,6 +53,8 @@ public sealed class ChatTraffic(LocalCluster cluster) : IAsyncDisposable
 
     public IReadOnlyList<ChatUnderTest> Chats => _chats;
     public int StallResyncs;
+    /// <summary>When the scenario's fault began (set by the test), for the pause of the sends begun after it.</summary>
+    public DateTime? FaultAt { get; set; }
 
     public async Task StartChatsAsync(int count)
     {
@@ -102,14 +119,14 @@ public sealed class ChatTraffic(LocalCluster cluster) : IAsyncDisposable
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);
         var clock = Stopwatch.StartNew();
+        var started = DateTime.UtcNow;
         while (true)
         {
             try
             {
                 var connection = await sender.GetAsync();
                 var ack = await connection.InvokeAsync<MessageAck>("SendMessage", chat.SessionId, clientMessageId, text);
-                InterlockedMax(ref chat.LongestAckMilliseconds, clock.ElapsedMilliseconds);
-                if (sender == chat.Visitor) InterlockedMax(ref chat.LongestVisitorAckMilliseconds, clock.ElapsedMilliseconds);
+                chat.NoteAck(clock.ElapsedMilliseconds, started, sender == chat.Visitor, FaultAt);
                 return ack;
             }
             catch (Exception e) when (DateTime.UtcNow < deadline && IsRetryable(e))
@@ -225,12 +242,6 @@ public sealed class ChatTraffic(LocalCluster cluster) : IAsyncDisposable
         HubException h => h.Message.Contains("try_again") || h.Message.Contains("server_error"),
         _ => true, // connection lost, node gone, timeout: reconnect and retry with the same id
     };
-
-    private static void InterlockedMax(ref long target, long value)
-    {
-        long current;
-        while ((current = Interlocked.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current) { }
-    }
 
     private static async Task<CookieContainer> SignInAsync(Uri api, string username)
     {

@@ -47,8 +47,11 @@ public sealed class FailoverTests(ITestOutputHelper output)
         var stopAt = DateTime.UtcNow + Traffic;
         var run = traffic.RunAsync(stopAt, visitorEvery: TimeSpan.FromSeconds(1), agentEvery: TimeSpan.FromSeconds(2));
         await Task.Delay(FaultAfter); // let traffic flow before the fault
+        var faultAt = DateTime.UtcNow;
+        traffic.FaultAt = faultAt;
         await fault(cluster);
         await run;
+        traffic.FaultAt = null; // the final round below (20 sends queued per agent connection at once) is not the fault's
 
         var agent = await traffic.AnyAgent.GetAsync();
         foreach (var chat in traffic.Chats)
@@ -76,9 +79,11 @@ public sealed class FailoverTests(ITestOutputHelper output)
         var acknowledged = traffic.Chats.Sum(c => c.VisitorAcks.Count + c.AgentAcks.Count);
         var longestPause = traffic.Chats.Max(c => c.LongestAckMilliseconds);
         var longestVisitorPause = traffic.Chats.Max(c => c.LongestVisitorAckMilliseconds);
+        var longestAfterFault = traffic.Chats.Max(c => c.LongestAckAfterFaultMilliseconds);
+        var longestBegan = traffic.Chats.MaxBy(c => c.LongestAckMilliseconds)!.LongestAckBegan;
         var reconnects = traffic.Chats.Sum(c => c.Visitor.Reconnects);
         var figures = $"{scenario}: {Chats} chats, {acknowledged} messages acknowledged and stored exactly once; " +
-                      $"longest send-to-ack pause {longestPause} ms (visitors' {longestVisitorPause} ms); {reconnects} visitor reconnects; {traffic.StallResyncs} stall resyncs";
+                      $"longest send-to-ack pause {longestPause} ms (visitors' {longestVisitorPause} ms; the longest, an {longestBegan.Sender}'s, began at {longestBegan.StartedUtc:HH:mm:ss.fff}, {(longestBegan.StartedUtc - faultAt).TotalSeconds:+0.0;-0.0} s from the fault at {faultAt:HH:mm:ss.fff}; of sends begun after the fault {longestAfterFault} ms); {reconnects} visitor reconnects; {traffic.StallResyncs} stall resyncs";
         output.WriteLine(figures);
         await File.AppendAllTextAsync(Path.Combine(RepoPaths.Root, "TestResults", "cluster-figures.txt"), $"{DateTime.UtcNow:u} {figures}{Environment.NewLine}");
     }

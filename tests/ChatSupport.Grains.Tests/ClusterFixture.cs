@@ -16,6 +16,8 @@ public sealed class ChatSiloConfigurator : ISiloConfigurator
         silo.AddChatSupportSilo(silo.Configuration);
         // One more consumer, as an operator would add one; it acts only on "flaky-…" tenants.
         silo.Services.AddChatEventConsumer<FlakyConsumer>();
+        // And one that hangs until released, on "stalled-…" tenants.
+        silo.Services.AddChatEventConsumer<StalledConsumer>();
     }
 }
 

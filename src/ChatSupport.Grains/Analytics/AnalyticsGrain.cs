@@ -31,6 +31,12 @@ public sealed class AnalyticsGrain(AnalyticsStore store, MessageLog log) : Grain
     private readonly Dictionary<DateTimeOffset, ETag> _etags = [];
     private readonly Dictionary<string, long> _applied = new(StringComparer.Ordinal);
     private readonly List<Pending> _queue = [];
+    /// <summary>
+    /// Events queued or being stored, by ledger row and number: a session whose call timed out while analytics was
+    /// behind delivers the same event again, and that copy waits for the first instead of queueing a second (under
+    /// load, copies piling up behind the backlog kept it growing).
+    /// </summary>
+    private readonly Dictionary<(string LedgerKey, long Seq), Pending> _waiting = [];
     /// <summary>True while the storing loop runs (a flag, not its task: a loop with nothing to write completes at once).</summary>
     private bool _storing;
     private string _tenantId = "";
@@ -39,6 +45,7 @@ public sealed class AnalyticsGrain(AnalyticsStore store, MessageLog log) : Grain
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public string LedgerKey => AnalyticsStore.LedgerKey(Event.SessionId, Backfill);
+        public (string LedgerKey, long Seq) Key => (LedgerKey, Event.Seq);
     }
 
     public override async Task OnActivateAsync(CancellationToken ct)
@@ -94,6 +101,11 @@ public sealed class AnalyticsGrain(AnalyticsStore store, MessageLog log) : Grain
     public async Task Apply(ChatEventEnvelope e)
     {
         if (_applied.TryGetValue(e.SessionId, out var applied) && e.Seq <= applied) return;
+        if (_waiting.TryGetValue((AnalyticsStore.LedgerKey(e.SessionId, false), e.Seq), out var queued))
+        {
+            await queued.Done.Task;
+            return;
+        }
         await EnqueueAsync(new Pending(e, e.Event is ChatEnded ? await ReadLogAsync(e.SessionId) : [], Backfill: false));
     }
 
@@ -101,6 +113,8 @@ public sealed class AnalyticsGrain(AnalyticsStore store, MessageLog log) : Grain
 
     private Task EnqueueAsync(Pending pending)
     {
+        if (_waiting.TryGetValue(pending.Key, out var queued)) return queued.Done.Task;
+        _waiting[pending.Key] = pending;
         _queue.Add(pending);
         if (!_storing) _ = StoreQueuedAsync();
         return pending.Done.Task;
@@ -148,7 +162,7 @@ public sealed class AnalyticsGrain(AnalyticsStore store, MessageLog log) : Grain
                 foreach (var (start, bucket) in changed) (_buckets[start], _etags[start]) = (bucket, etags[start]);
                 RememberApplied(batch.Where(p => !p.Backfill).Select(p => (p.Event.SessionId, applied[p.LedgerKey])));
             }
-            foreach (var p in batch) p.Done.TrySetResult();
+            foreach (var p in batch) Settle(p, failed: null);
         }
         catch (Exception failed)
         {
@@ -157,8 +171,15 @@ public sealed class AnalyticsGrain(AnalyticsStore store, MessageLog log) : Grain
             // again by its session's outbox and finds the truth in the ledger.
             foreach (var p in batch) _applied.Remove(p.Event.SessionId);
             if (failed is RequestFailedException { Status: 409 or 412 }) await ReloadAsync(batch);
-            foreach (var p in batch) p.Done.TrySetException(failed);
+            foreach (var p in batch) Settle(p, failed);
         }
+    }
+
+    private void Settle(Pending pending, Exception? failed)
+    {
+        _waiting.Remove(pending.Key);
+        if (failed is null) pending.Done.TrySetResult();
+        else pending.Done.TrySetException(failed);
     }
 
     /// <summary>The last event applied per ledger row of the batch: remembered, or read (in parallel) for the others.</summary>

@@ -50,6 +50,10 @@ public sealed partial class ChatSessionGrain(
     private IAsyncStream<SessionEvent> _stream = null!;
     private IGrainTimer? _receiptFlush;
     private IGrainTimer? _redelivery;
+    /// <summary>When the scheduled round is due, in <see cref="Environment.TickCount64"/> (timers run on real time, whatever the chat's clock says).</summary>
+    private long _redeliveryAt;
+    /// <summary>Consumers with a delivery under way (at most one per consumer, so each gets its events in order).</summary>
+    private readonly HashSet<string> _delivering = new(StringComparer.Ordinal);
     private TimeSpan _redeliveryDelay = FirstRedeliveryDelay;
     /// <summary>Delivery progress changed in memory since the last write; stored with the next write or on deactivation.</summary>
     private bool _outboxChanged;
@@ -397,7 +401,8 @@ public sealed partial class ChatSessionGrain(
             Event = e,
             Session = snapshot,
         });
-        state.State = decided with { Outbox = [.. S.Outbox, .. raised] };
+        // The progress as it is now: a delivery that interleaved with this call may have moved it since the decision was made.
+        state.State = decided with { Outbox = [.. S.Outbox, .. raised], Delivered = S.Delivered };
         try
         {
             await state.WriteStateAsync();
@@ -422,45 +427,78 @@ public sealed partial class ChatSessionGrain(
         var agentsOnly = VisitorSessionView.Of(previous.ToSnapshot(_tenantId, _sessionId, _lastSeq)) == VisitorSessionView.Of(snapshot);
         await PublishAsync(new SessionChanged { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Session = snapshot, AgentsOnly = agentsOnly });
         await DeliverOutboxAsync(beforeAnswerOnly: true);
-        // Everyone else right after the answer (a grain timer runs between calls, never during one).
-        if (S.Outbox.Count > 0) RedeliverIn(TimeSpan.Zero);
+        // Everyone else right after the answer, in a round that interleaves with the chat's next calls.
+        if (AnyIdleConsumerBehind()) RedeliverIn(TimeSpan.Zero);
         return snapshot;
     }
 
     /// <summary>
-    /// One delivery round over the outbox (to every consumer, or only to those the caller's answer waits for).
-    /// Confirmed events leave it in memory at once and in storage with the next write (a decision, the receipts' flush, or the deactivation): until then a reactivation delivers them again,
-    /// which consumers recognize by their number.
+    /// One delivery round over the outbox (to every consumer, or only to those the caller's answer waits for), skipping
+    /// a consumer whose delivery from an earlier round is still under way: one delivery per consumer at a time keeps its
+    /// events in order, and a slow one (analytics' batches, the desk's rows written behind) is never waited for by a
+    /// round it is not in. Each consumer's progress is taken in as soon as it confirms; confirmed events leave the outbox
+    /// in memory at once and in storage with the next write (a decision, the receipts' flush, or the deactivation):
+    /// until then a reactivation delivers them again, which consumers recognize by their number.
     /// </summary>
     private async Task DeliverOutboxAsync(bool beforeAnswerOnly = false)
     {
         if (S.Outbox.Count == 0) return;
-        var progress = await fanOut.DeliverAsync(S.Outbox, S.Delivered, beforeAnswerOnly);
-        state.State = S with { Outbox = fanOut.StillPending(S.Outbox, progress.Delivered), Delivered = progress.Delivered };
-        _outboxChanged = true;
-        if (beforeAnswerOnly && progress.Complete) return;
-        if (progress.Complete)
+        var outbox = S.Outbox;
+        var round = fanOut.Consumers.Where(c => (!beforeAnswerOnly || c.BeforeAnswer) && !_delivering.Contains(c.Name)).ToList();
+        var complete = (await Task.WhenAll(round.Select(c => DeliverToAsync(c, outbox)))).All(done => done);
+        if (beforeAnswerOnly && complete) return;
+        if (complete)
         {
             _redeliveryDelay = FirstRedeliveryDelay;
+            // Events stored while this round was out, for consumers that were in it.
+            if (AnyIdleConsumerBehind()) RedeliverIn(TimeSpan.Zero);
             return;
         }
         RedeliverIn(_redeliveryDelay);
         _redeliveryDelay = TimeSpan.FromTicks(Math.Min(_redeliveryDelay.Ticks * 2, LongestRedeliveryDelay.Ticks));
     }
 
+    private async Task<bool> DeliverToAsync(IChatEventConsumer consumer, IReadOnlyList<ChatEventEnvelope> outbox)
+    {
+        _delivering.Add(consumer.Name);
+        try
+        {
+            var (upTo, complete) = await fanOut.DeliverToAsync(consumer, outbox, S.Delivered.GetValueOrDefault(consumer.Name));
+            if (upTo > S.Delivered.GetValueOrDefault(consumer.Name))
+            {
+                var delivered = new Dictionary<string, long>(S.Delivered, StringComparer.Ordinal) { [consumer.Name] = upTo };
+                state.State = S with { Outbox = fanOut.StillPending(S.Outbox, delivered), Delivered = delivered };
+                _outboxChanged = true;
+            }
+            return complete;
+        }
+        finally
+        {
+            _delivering.Remove(consumer.Name);
+        }
+    }
+
+    /// <summary>Some consumer with no delivery under way has not confirmed every event in the outbox (a busy one looks again when it is done).</summary>
+    private bool AnyIdleConsumerBehind() =>
+        S.Outbox.Count > 0 && fanOut.Consumers.Any(c => !_delivering.Contains(c.Name) && S.Outbox[^1].Seq > S.Delivered.GetValueOrDefault(c.Name));
+
     /// <summary>
-    /// Schedules a delivery round. The timer keeps the activation alive: a session with undelivered events does not
-    /// go idle and forget them (and if its silo dies, the next activation starts with a round).
+    /// Schedules a delivery round (unless one is already due sooner). The timer interleaves with the chat's calls: a
+    /// round waiting on a slow consumer holds up no send. It keeps the activation alive: a session with undelivered
+    /// events does not go idle and forget them (and if its silo dies, the next activation starts with a round).
     /// </summary>
     private void RedeliverIn(TimeSpan due)
     {
+        var at = Environment.TickCount64 + (long)due.TotalMilliseconds;
+        if (_redelivery is not null && _redeliveryAt <= at) return;
         _redelivery?.Dispose();
+        _redeliveryAt = at;
         _redelivery = this.RegisterGrainTimer(async () =>
         {
             _redelivery?.Dispose();
             _redelivery = null;
             await DeliverOutboxAsync();
-        }, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        }, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true, Interleave = true });
     }
 
     private async Task FlushReceiptsAsync()

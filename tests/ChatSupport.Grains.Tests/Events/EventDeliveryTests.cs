@@ -48,6 +48,30 @@ public sealed class EventDeliveryTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_consumer_the_answer_does_not_wait_for_holds_up_no_send_while_it_hangs()
+    {
+        var tenant = StalledConsumer.TenantPrefix + NewTenant();
+        var alex = Agent(1);
+        var (session, started, visitor) = await StartChatAsync(Grains, tenant);
+        // A deadline, not a measure: before, the session's delivery round held the grain until the consumer answered.
+        var deadline = TimeSpan.FromSeconds(30);
+        (await session.Assign(ChatCaller.Agent(alex), alex).WaitAsync(deadline)).Ok();
+        for (var i = 1; i <= 3; i++)
+        {
+            (await session.PostMessage(visitor, $"v-{i}", $"Question {i}").WaitAsync(deadline)).Ok();
+            (await session.PostMessage(ChatCaller.Agent(alex), $"a-{i}", $"Answer {i}").WaitAsync(deadline)).Ok();
+        }
+        StalledConsumer.AcceptedFor(started.SessionId).Should().BeEmpty("the consumer is still hanging");
+
+        StalledConsumer.Release(tenant);
+        (await session.Resolve(ChatCaller.Agent(alex))).Ok();
+        var accepted = await Eventually.GetAsync(() => Task.FromResult(StalledConsumer.AcceptedFor(started.SessionId)),
+            a => a.Any(e => e.Event == nameof(ChatResolved)), TimeSpan.FromSeconds(60), "every event reaching the released consumer");
+        accepted.Select(e => e.Seq).Should().Equal(Enumerable.Range(1, accepted.Count).Select(i => (long)i), "each event once, in order, once it answers");
+        accepted[^1].Event.Should().Be(nameof(ChatResolved));
+    }
+
+    [Fact]
     public async Task Events_stored_while_a_consumer_is_down_reach_it_after_the_session_was_deactivated()
     {
         var tenant = FlakyConsumer.TenantPrefix + NewTenant();

@@ -52,8 +52,8 @@ public sealed partial class ChatSessionGrain(
     private IGrainTimer? _redelivery;
     /// <summary>When the scheduled round is due, in <see cref="Environment.TickCount64"/> (timers run on real time, whatever the chat's clock says).</summary>
     private long _redeliveryAt;
-    /// <summary>Consumers with a delivery under way (at most one per consumer, so each gets its events in order).</summary>
-    private readonly HashSet<string> _delivering = new(StringComparer.Ordinal);
+    /// <summary>Consumers with a delivery under way (at most one per consumer, so each gets its events in order), and when it ends.</summary>
+    private readonly Dictionary<string, Task> _delivering = new(StringComparer.Ordinal);
     private TimeSpan _redeliveryDelay = FirstRedeliveryDelay;
     /// <summary>Delivery progress changed in memory since the last write; stored with the next write or on deactivation.</summary>
     private bool _outboxChanged;
@@ -433,10 +433,11 @@ public sealed partial class ChatSessionGrain(
     }
 
     /// <summary>
-    /// One delivery round over the outbox (to every consumer, or only to those the caller's answer waits for), skipping
-    /// a consumer whose delivery from an earlier round is still under way: one delivery per consumer at a time keeps its
-    /// events in order, and a slow one (analytics' batches, the desk's rows written behind) is never waited for by a
-    /// round it is not in. Each consumer's progress is taken in as soon as it confirms; confirmed events leave the outbox
+    /// One delivery round over the outbox (to every consumer, or only to those the caller's answer waits for). The round
+    /// after an answer skips a consumer whose delivery from an earlier round is still under way: one delivery per
+    /// consumer at a time keeps its events in order, and a slow one (analytics' batches, the desk's rows written behind)
+    /// is never waited for by a round it is not in. The answer's own round waits for such a delivery to a consumer it
+    /// needs current (<see cref="DeliverBeforeAnswerAsync"/>). Each consumer's progress is taken in as soon as it confirms; confirmed events leave the outbox
     /// in memory at once and in storage with the next write (a decision, the receipts' flush, or the deactivation):
     /// until then a reactivation delivers them again, which consumers recognize by their number.
     /// </summary>
@@ -444,8 +445,9 @@ public sealed partial class ChatSessionGrain(
     {
         if (S.Outbox.Count == 0) return;
         var outbox = S.Outbox;
-        var round = fanOut.Consumers.Where(c => (!beforeAnswerOnly || c.BeforeAnswer) && !_delivering.Contains(c.Name)).ToList();
-        var complete = (await Task.WhenAll(round.Select(c => DeliverToAsync(c, outbox)))).All(done => done);
+        var complete = beforeAnswerOnly
+            ? (await Task.WhenAll(fanOut.Consumers.Where(c => c.BeforeAnswer).Select(DeliverBeforeAnswerAsync))).All(done => done)
+            : (await Task.WhenAll(fanOut.Consumers.Where(c => !_delivering.ContainsKey(c.Name)).Select(c => DeliverToAsync(c, outbox)))).All(done => done);
         if (beforeAnswerOnly && complete) return;
         if (complete)
         {
@@ -458,9 +460,20 @@ public sealed partial class ChatSessionGrain(
         _redeliveryDelay = TimeSpan.FromTicks(Math.Min(_redeliveryDelay.Ticks * 2, LongestRedeliveryDelay.Ticks));
     }
 
+    /// <summary>
+    /// A consumer the answer waits for (the desk, the agents' lists): when the round after an earlier answer is still
+    /// delivering to it, that delivery ends first, then this one brings it up to the answer's events.
+    /// </summary>
+    private async Task<bool> DeliverBeforeAnswerAsync(IChatEventConsumer consumer)
+    {
+        while (_delivering.TryGetValue(consumer.Name, out var underWay)) await underWay;
+        return await DeliverToAsync(consumer, S.Outbox);
+    }
+
     private async Task<bool> DeliverToAsync(IChatEventConsumer consumer, IReadOnlyList<ChatEventEnvelope> outbox)
     {
-        _delivering.Add(consumer.Name);
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _delivering[consumer.Name] = ended.Task;
         try
         {
             var (upTo, complete) = await fanOut.DeliverToAsync(consumer, outbox, S.Delivered.GetValueOrDefault(consumer.Name));
@@ -475,12 +488,13 @@ public sealed partial class ChatSessionGrain(
         finally
         {
             _delivering.Remove(consumer.Name);
+            ended.TrySetResult();
         }
     }
 
     /// <summary>Some consumer with no delivery under way has not confirmed every event in the outbox (a busy one looks again when it is done).</summary>
     private bool AnyIdleConsumerBehind() =>
-        S.Outbox.Count > 0 && fanOut.Consumers.Any(c => !_delivering.Contains(c.Name) && S.Outbox[^1].Seq > S.Delivered.GetValueOrDefault(c.Name));
+        S.Outbox.Count > 0 && fanOut.Consumers.Any(c => !_delivering.ContainsKey(c.Name) && S.Outbox[^1].Seq > S.Delivered.GetValueOrDefault(c.Name));
 
     /// <summary>
     /// Schedules a delivery round (unless one is already due sooner). The timer interleaves with the chat's calls: a

@@ -5,13 +5,14 @@ namespace ChatSupport.Contracts.Desk;
 
 /// <summary>
 /// The live index of one tenant's open chats, keyed by tenant id: what the dashboard lists and maps,
-/// and the waiting queue in arrival order. Publishes <see cref="DeskDelta"/> on the tenant's desk stream.
+/// and the waiting queue in arrival order. Pushes each <see cref="DeskDelta"/> to the Api nodes that watch it
+/// (<see cref="Pushes.IPushSource"/>).
 /// </summary>
-public interface IDeskGrain : IGrainWithStringKey
+public interface IDeskGrain : Pushes.IPushSource
 {
     /// <summary>
     /// Applies a session event (idempotently: an event not newer than the last one applied for that session changes
-    /// nothing). Returns once the live list has it and its delta is published; the row is stored behind, coalesced
+    /// nothing). Returns once the live list has it and its delta is pushed; the row is stored behind, coalesced
     /// with others (<see cref="WhenStored"/> says when it is durable).
     /// </summary>
     Task Apply(ChatEventEnvelope e);

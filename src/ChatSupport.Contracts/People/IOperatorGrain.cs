@@ -65,7 +65,7 @@ public sealed record SignInOutcome
 }
 
 /// <summary>
-/// Published on the operator's sign-in stream (<see cref="ChatStreams.SignInNamespace"/>, keyed by the operator's grain key)
+/// Pushed to the Api nodes that watch the operator (<see cref="IOperatorGrain"/>: every node with a connection of theirs)
 /// when a sign-in ends early (signed out, or the operator disabled): every Api node closes that sign-in's connections.
 /// </summary>
 [GenerateSerializer, Immutable]
@@ -85,7 +85,7 @@ public sealed record NewOperator
 }
 
 /// <summary>An operator (an account: a person who signs in to the dashboard), keyed "{tenantId}/{username}".</summary>
-public interface IOperatorGrain : IGrainWithStringKey
+public interface IOperatorGrain : Pushes.IPushSource
 {
     Task<OperatorProfile?> GetProfile();
 

@@ -3,7 +3,7 @@ using ChatSupport.Contracts.Sessions;
 namespace ChatSupport.Contracts.Settings;
 
 /// <summary>The tenant's settings (keyed by tenant id): read by the Settings page, the widget and the session grains.</summary>
-public interface ISettingsGrain : IGrainWithStringKey
+public interface ISettingsGrain : Pushes.IPushSource
 {
     Task<WorkspaceSettings> Get();
 
@@ -50,15 +50,9 @@ public sealed record WidgetSettingsView
     [Id(6)] public DateTimeOffset? ValidUntil { get; init; }
 }
 
-/// <summary>Published on the tenant's settings stream (<see cref="SettingsStreams.Namespace"/>) after a change is stored.</summary>
+/// <summary>Pushed to the Api nodes that watch the tenant's settings (<see cref="ISettingsGrain"/>) after a change is stored.</summary>
 [GenerateSerializer, Immutable]
 public sealed record SettingsChanged([property: Id(0)] string TenantId, [property: Id(1)] long Version);
-
-public static class SettingsStreams
-{
-    /// <summary>One stream per tenant, keyed by the tenant id.</summary>
-    public const string Namespace = "settings";
-}
 
 public static class SettingsErrors
 {

@@ -14,13 +14,15 @@ public sealed class PushWatches(IClusterClient cluster, ILogger<PushWatches> log
     /// <summary>A renewal that takes longer (its grain's silo is dying) is tried again at the next round, not waited for.</summary>
     private static readonly TimeSpan RenewTimeout = TimeSpan.FromSeconds(3);
 
-    private sealed class Receiver(Func<object, Task> onPush, PushChannel channel, ILogger logger) : IPushObserver
+    private sealed class Receiver(PushWatches owner, PushChannel channel, Func<object, Task> onPush, ILogger logger) : IPushObserver
     {
         public async Task Pushed(object item)
         {
             try
             {
-                await onPush(item);
+                // The activation is going: watch the next one now rather than at the next renewal.
+                if (item is PushSourceLeaving) owner.RenewSoon(channel);
+                else await onPush(item);
             }
             catch (Exception e)
             {
@@ -50,7 +52,7 @@ public sealed class PushWatches(IClusterClient cluster, ILogger<PushWatches> log
         lock (_gate)
         {
             if (_watches.TryGetValue(channel, out var known)) return known.Started;
-            var receiver = new Receiver(onPush, channel, logger);
+            var receiver = new Receiver(this, channel, onPush, logger);
             var watch = new Watch { Receiver = receiver, Reference = cluster.CreateObjectReference<IPushObserver>(receiver) };
             _watches[channel] = watch;
             watch.Started = StartAsync(channel, watch);
@@ -105,23 +107,35 @@ public sealed class PushWatches(IClusterClient cluster, ILogger<PushWatches> log
     {
         KeyValuePair<PushChannel, Watch>[] watches;
         lock (_gate) watches = [.. _watches.Where(w => w.Value.Started.IsCompletedSuccessfully)];
-        var failed = 0;
-        await Task.WhenAll(watches.Select(async w =>
-        {
-            try
-            {
-                string? known;
-                lock (_gate) known = w.Value.Activation;
-                var activation = await w.Key.SourceIn(cluster).Watch(w.Value.Reference, known).WaitAsync(RenewTimeout);
-                lock (_gate) w.Value.Activation = activation;
-            }
-            catch (Exception e)
-            {
-                Interlocked.Increment(ref failed);
-                logger.LogDebug(e, "Renewing the watch of {Channel} failed", w.Key);
-            }
-        }));
+        var renewed = await Task.WhenAll(watches.Select(w => RenewAsync(w.Key, w.Value)));
+        var failed = renewed.Count(ok => !ok);
         if (failed > 0) logger.LogInformation("{Failed} of {Count} watches not renewed; trying again shortly", failed, watches.Length);
         return failed;
+    }
+
+    /// <summary>One channel's watch, off the pushing call (a failure is retried by the next round of <see cref="PushRenewal"/>).</summary>
+    private void RenewSoon(PushChannel channel)
+    {
+        Watch? watch;
+        lock (_gate)
+            if (!_watches.TryGetValue(channel, out watch) || !watch.Started.IsCompletedSuccessfully) return;
+        _ = Task.Run(() => RenewAsync(channel, watch));
+    }
+
+    private async Task<bool> RenewAsync(PushChannel channel, Watch watch)
+    {
+        try
+        {
+            string? known;
+            lock (_gate) known = watch.Activation;
+            var activation = await channel.SourceIn(cluster).Watch(watch.Reference, known).WaitAsync(RenewTimeout);
+            lock (_gate) watch.Activation = activation;
+            return true;
+        }
+        catch (Exception e)
+        {
+            logger.LogDebug(e, "Renewing the watch of {Channel} failed", channel);
+            return false;
+        }
     }
 }

@@ -39,3 +39,10 @@ public static class PushWatch
     /// <summary>How often a node renews its watches: about three renewals per lifetime, so one lost renewal costs nothing.</summary>
     public static readonly TimeSpan RenewPeriod = TimeSpan.FromSeconds(20);
 }
+
+/// <summary>
+/// The last push of a grain activation that is deactivating (idle, moved, its silo shutting down): the node watches
+/// again at once, which wakes the next activation, and that one sends what the node may have missed meanwhile.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record PushSourceLeaving;

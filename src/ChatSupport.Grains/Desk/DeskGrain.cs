@@ -149,6 +149,7 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
         {
             logger.LogWarning("Desk rows of tenant {Tenant} not stored on deactivation: {Reason}; the sessions deliver them again", _tenantId, e.Message);
         }
+        await base.OnDeactivateAsync(reason, ct);
     }
 
     public Task<DeskSnapshot> GetSnapshot() => Task.FromResult(PageAfter(null));

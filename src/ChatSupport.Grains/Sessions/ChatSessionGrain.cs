@@ -82,6 +82,7 @@ public sealed partial class ChatSessionGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct)
     {
         if (_receiptFlush is not null || _outboxChanged) await FlushReceiptsAsync();
+        await base.OnDeactivateAsync(reason, ct);
     }
 
     public async Task Redeliver()

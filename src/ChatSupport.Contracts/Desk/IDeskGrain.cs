@@ -44,7 +44,7 @@ public interface IDeskGrain : Pushes.IPushSource
 
     /// <summary>
     /// A visitor or agent message was stored in an open chat (the session grain tells, one-way, after it stored it): the
-    /// desk keeps it as the chat's <see cref="SessionSummary.LastMessage"/> and publishes the changed row. Held in memory
+    /// desk keeps it as the chat's <see cref="SessionSummary.LastMessage"/> and pushes the changed row. Held in memory
     /// and stored with the row's next event; a notification, not a decision, so it is not an outbox event (that would
     /// add a state write to every message).
     /// </summary>

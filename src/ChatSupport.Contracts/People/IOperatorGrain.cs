@@ -117,6 +117,6 @@ public interface IOperatorGrain : Pushes.IPushSource
     /// <summary>Stores the preferences (checked: invalid_input changes nothing); unknown operator: unknown_agent.</summary>
     Task<ChatSupport.Contracts.Sessions.ChatResult<AgentPreferences>> SavePreferences(AgentPreferences preferences);
 
-    /// <summary>Ends the sign-in and publishes <see cref="SignInEnded"/>, so every Api node closes its connections.</summary>
+    /// <summary>Ends the sign-in and pushes <see cref="SignInEnded"/>, so every Api node closes its connections.</summary>
     Task SignOut(string signInId);
 }

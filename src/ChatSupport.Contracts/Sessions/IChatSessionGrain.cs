@@ -77,7 +77,7 @@ public interface IChatSessionGrain : Pushes.IPushSource
     /// <summary>The messages after <paramref name="afterSeq"/>, at most <paramref name="max"/>, in order.</summary>
     Task<ChatResult<MessagePage>> GetMessages(ChatCaller caller, long afterSeq, int max);
 
-    /// <summary>Ephemeral typing indicator: published, never stored.</summary>
+    /// <summary>Ephemeral typing indicator: pushed, never stored.</summary>
     Task<ChatResult<bool>> SetTyping(ChatCaller caller, bool isTyping);
 
     /// <summary>The caller's client received (delivered) and displayed (read) the other side's messages up to these numbers.</summary>

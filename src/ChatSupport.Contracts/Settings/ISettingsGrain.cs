@@ -9,7 +9,7 @@ public interface ISettingsGrain : Pushes.IPushSource
 
     /// <summary>
     /// Validates and stores <paramref name="draft"/> as the next version, records each changed section in the audit log
-    /// (before/after) and announces the change on the tenant's settings stream. <c>invalid_input</c> names the field;
+    /// (before/after) and pushes the change to the Api nodes watching the grain. <c>invalid_input</c> names the field;
     /// <c>version_conflict</c> when someone saved since <paramref name="expectedVersion"/>. A refusal stores nothing.
     /// </summary>
     Task<ChatResult<WorkspaceSettings>> Save(WorkspaceSettings draft, long expectedVersion, string actor);

@@ -19,7 +19,7 @@ public sealed record SettingsState
 
 /// <summary>
 /// The tenant's settings: one versioned document in grain storage. A save is validated, stored, then audited
-/// section by section, then announced on the tenant's settings stream so every Api node drops its cached copy
+/// section by section, then pushed to the Api nodes watching it so every one drops its cached copy
 /// and every open widget hears of it.
 /// </summary>
 public sealed class SettingsGrain(

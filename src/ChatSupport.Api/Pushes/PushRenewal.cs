@@ -5,8 +5,8 @@ namespace ChatSupport.Api.Pushes;
 
 /// <summary>
 /// Renews this node's watches (<see cref="PushWatches"/>) every <see cref="PushWatch.RenewPeriod"/>, at once when a silo
-/// is lost (its grains come back elsewhere, knowing no watcher), and every <see cref="RetryDelay"/> while some
-/// renewal fails. A grain that moved thus learns of this node within seconds, and sends what its clients missed.
+/// is lost (its grains come back elsewhere, knowing no watcher), and those that failed every <see cref="RetryDelay"/> until
+/// they succeed. A grain that moved thus learns of this node within seconds, and sends what its clients missed.
 /// </summary>
 public sealed class PushRenewal(PushWatches watches, SiloLossSignal siloLoss) : BackgroundService
 {
@@ -14,18 +14,21 @@ public sealed class PushRenewal(PushWatches watches, SiloLossSignal siloLoss) : 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var onlyStale = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             var lost = siloLoss.Token;
-            var failed = await watches.RenewAsync();
+            var failed = await watches.RenewAsync(onlyStale);
+            // The retries a second apart renew only what failed: the rest was answered, by a live activation.
+            onlyStale = failed > 0;
             using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lost);
             try
             {
-                await Task.Delay(failed > 0 ? RetryDelay : PushWatch.RenewPeriod, wake.Token);
+                await Task.Delay(onlyStale ? RetryDelay : PushWatch.RenewPeriod, wake.Token);
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
-                // A silo was lost: renew now.
+                onlyStale = false; // a silo was lost: renew everything now
             }
         }
     }

@@ -38,6 +38,8 @@ public sealed class PushWatches(IClusterClient cluster, ILogger<PushWatches> log
         public Task Started = Task.CompletedTask;
         /// <summary>The activation that answered the last watch; null until the first is answered.</summary>
         public string? Activation;
+        /// <summary>The last renewal failed: the retries, a second apart, renew only these.</summary>
+        public bool Stale;
     }
 
     private readonly Lock _gate = new();
@@ -102,11 +104,14 @@ public sealed class PushWatches(IClusterClient cluster, ILogger<PushWatches> log
         }
     }
 
-    /// <summary>Renews every watch that was answered; returns how many renewals failed (to be tried again soon).</summary>
-    public async Task<int> RenewAsync()
+    /// <summary>
+    /// Renews every watch that was answered (or, with <paramref name="onlyStale"/>, those whose last renewal failed);
+    /// returns how many renewals failed, to be tried again soon.
+    /// </summary>
+    public async Task<int> RenewAsync(bool onlyStale = false)
     {
         KeyValuePair<PushChannel, Watch>[] watches;
-        lock (_gate) watches = [.. _watches.Where(w => w.Value.Started.IsCompletedSuccessfully)];
+        lock (_gate) watches = [.. _watches.Where(w => w.Value.Started.IsCompletedSuccessfully && (w.Value.Stale || !onlyStale))];
         var renewed = await Task.WhenAll(watches.Select(w => RenewAsync(w.Key, w.Value)));
         var failed = renewed.Count(ok => !ok);
         if (failed > 0) logger.LogInformation("{Failed} of {Count} watches not renewed; trying again shortly", failed, watches.Length);
@@ -129,11 +134,12 @@ public sealed class PushWatches(IClusterClient cluster, ILogger<PushWatches> log
             string? known;
             lock (_gate) known = watch.Activation;
             var activation = await channel.SourceIn(cluster).Watch(watch.Reference, known).WaitAsync(RenewTimeout);
-            lock (_gate) watch.Activation = activation;
+            lock (_gate) (watch.Activation, watch.Stale) = (activation, false);
             return true;
         }
         catch (Exception e)
         {
+            lock (_gate) watch.Stale = true;
             logger.LogDebug(e, "Renewing the watch of {Channel} failed", channel);
             return false;
         }

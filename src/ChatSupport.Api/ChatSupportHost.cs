@@ -12,7 +12,7 @@ using ChatSupport.Api.Identity;
 using ChatSupport.Api.Overload;
 using ChatSupport.Api.RestApi;
 using ChatSupport.Api.Security;
-using ChatSupport.Api.Streaming;
+using ChatSupport.Api.Pushes;
 using ChatSupport.Api.Telemetry;
 using ChatSupport.Api.Web;
 using ChatSupport.Contracts;
@@ -58,7 +58,6 @@ public static class ChatSupportHost
                 .Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
                 // A call lost with a dying silo fails after 10 s (default 30) and the hub answers try_again.
                 .Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10))
-                .AddMemoryStreams(ChatStreams.Provider)
                 // The gateways accept only a client with a certificate they trust (docs/operations.md, "Cluster certificates").
                 .UseClusterTls(ClusterTls.FromConfiguration(config))
                 .AddDashboardWhen(config.GetValue("ChatSupport:OrleansDashboard", false)));
@@ -99,7 +98,10 @@ public static class ChatSupportHost
         builder.Services.AddOptions<AdmissionOptions>().Bind(config.GetSection(AdmissionOptions.Section))
             .Validate(o => o.Concurrency >= 1, $"{AdmissionOptions.Section}:Concurrency must be at least 1.").ValidateOnStart();
         builder.Services.AddSingleton<AdmissionGate>();
-        builder.Services.AddSingleton<StreamBridge>();
+        // Live events: this node watches the grains that raise them and forwards to SignalR (docs/architecture.md, "Pushes").
+        builder.Services.AddSingleton<PushWatches>();
+        builder.Services.AddHostedService<PushRenewal>();
+        builder.Services.AddSingleton<PushBridge>();
         builder.Services.AddSingleton<ChatSupport.Api.Settings.WidgetSettingsCache>();
         builder.Services.AddSingleton<SessionActions>();
         // The visitor's location when a chat starts (docs/architecture.md, "Visitor locations"): one database, opened once.

@@ -21,15 +21,3 @@ public static class GrainKeys
     public static string NewId() => Guid.NewGuid().ToString("N");
 }
 
-/// <summary>Names of the Orleans stream provider and namespaces every host and client uses.</summary>
-public static class ChatStreams
-{
-    public const string Provider = "chat";
-    public const string PubSubStore = "PubSubStore";
-    /// <summary>One stream per session, keyed by the session's grain key.</summary>
-    public const string SessionNamespace = "session";
-    /// <summary>One stream per tenant desk, keyed by the tenant id.</summary>
-    public const string DeskNamespace = "desk";
-    /// <summary>One stream per operator, keyed by the operator's grain key: their sign-ins that ended early.</summary>
-    public const string SignInNamespace = "signin";
-}

@@ -87,12 +87,6 @@ public static class ChatSupportSiloExtensions
             o.TableServiceClient = tableService;
             o.TableName = storage.TablePrefix + "GrainState";
         });
-        // Stream subscriptions are stored too, so a silo's death does not drop them.
-        silo.AddAzureTableGrainStorage(ChatStreams.PubSubStore, o =>
-        {
-            o.TableServiceClient = tableService;
-            o.TableName = storage.TablePrefix + "PubSub";
-        });
         // Reminders wake a waiting session to check whether it is abandoned, even after its silo died (a grain timer
         // would die with it). Orleans refuses periods under a minute unless told otherwise; tests check more often.
         // Follow-up reminders are stored, so they fire after a silo restart (one row per pending follow-up).
@@ -120,11 +114,6 @@ public static class ChatSupportSiloExtensions
         // A call into a silo that died is answered (with an error the client retries) after at most 10 s, not 30.
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
         if (configuration.GetValue("ChatSupport:OrleansDashboard", false)) silo.AddDashboard();
-
-        silo.AddMemoryStreams(ChatStreams.Provider, streams => streams.ConfigurePullingAgent(agent => agent.Configure(o =>
-            // The pulling agents poll their queues; Orleans' default 100 ms would be most of a message's
-            // delivery time. 20 ms keeps delivery well inside the 50 ms target for little idle cost.
-            o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20))));
         return silo;
     }
 }

@@ -18,6 +18,6 @@ public sealed class ClientEventTests
             .SelectMany(i => i.GetMethods().Concat(i.GetInterfaces().SelectMany(b => b.GetMethods())))
             .Select(m => (m.Name, Type: m.GetParameters().Single().ParameterType))
             .ToHashSet();
-        kinds.Where(k => !methods.Contains(k)).Should().BeEmpty("StreamBridge can push only what a client interface declares");
+        kinds.Where(k => !methods.Contains(k)).Should().BeEmpty("PushBridge can push only what a client interface declares");
     }
 }

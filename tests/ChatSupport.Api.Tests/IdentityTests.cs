@@ -11,6 +11,7 @@ using ChatSupport.Contracts.Sessions;
 using ChatSupport.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -100,8 +101,12 @@ public sealed class IdentityTests(ApiHostFixture fixture)
         var closed = new TaskCompletionSource();
         connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
 
-        // As if an admin disabled Alex, or Alex signed out on another Api node: this node's connection is still open.
-        await host.Grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(tenant, "alex")).SetDisabled(true);
+        // As if an admin disabled Alex and the push that closes Alex's connections never reached this node: the account
+        // is changed in storage behind the operator grain's back (which then reloads it), so nothing is pushed.
+        var store = host.Services.GetRequiredService<ChatSupport.Grains.People.OperatorStore>();
+        var account = (await store.LoadAsync(tenant, "alex"))!;
+        await store.SaveAsync(tenant, "alex", account with { Disabled = true, SignIns = [] }, isNew: false);
+        await host.Grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(tenant, "alex")).Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
         var refused = await connection.Invoking(c => c.InvokeAsync<ChatSupport.Contracts.Desk.DeskSnapshot>("GetDesk")).Should().ThrowAsync<Exception>();
         refused.Which.Message.Should().Contain("sign_in_expired");
         await closed.Task.WaitAsync(Eventually.DefaultTimeout);

@@ -25,7 +25,7 @@ public sealed class ChatSiloConfigurator : ISiloConfigurator
 public sealed class ChatClientConfigurator : IClientBuilderConfigurator
 {
     public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder client) =>
-        client.AddMemoryStreams(ChatStreams.Provider).UseClusterTls(ClusterTls.FromConfiguration(configuration));
+        client.UseClusterTls(ClusterTls.FromConfiguration(configuration));
 }
 
 /// <summary>A TestCluster of two silos over one real Azurite, shared by the tests of a collection.</summary>

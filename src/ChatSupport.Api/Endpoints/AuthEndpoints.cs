@@ -97,7 +97,7 @@ public static class AuthEndpoints
         var who = ChatIdentity.From(context.User);
         if (context.User.FindFirstValue(ChatClaims.SignIn) is { } signIn)
         {
-            // The grain publishes SignInEnded, and every Api node closes the sign-in's connections (StreamBridge);
+            // The grain pushes SignInEnded, and every Api node closes the sign-in's connections (PushBridge);
             // this node's close at once, without waiting for the event.
             await grains.GetGrain<IOperatorGrain>(GrainKeys.Compose(who.TenantId, who.Caller.Id)).SignOut(signIn);
             connections.CloseAll(signIn);

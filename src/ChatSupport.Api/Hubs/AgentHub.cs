@@ -1,5 +1,5 @@
 using ChatSupport.Api.Identity;
-using ChatSupport.Api.Streaming;
+using ChatSupport.Api.Pushes;
 using ChatSupport.Contracts;
 using ChatSupport.Contracts.People;
 using ChatSupport.Contracts.Desk;
@@ -15,7 +15,7 @@ namespace ChatSupport.Api.Hubs;
 
 /// <summary>The agent dashboard's hub (/hubs/agent): the live desk, assignment, and the chats an agent works in.</summary>
 [Authorize(Policy = ChatPolicies.Agent)]
-public sealed partial class AgentHub(IGrainFactory grains, SessionActions sessions, AgentCommands commands, StreamBridge bridge) : Hub<IAgentClient>
+public sealed partial class AgentHub(IGrainFactory grains, SessionActions sessions, AgentCommands commands, PushBridge bridge) : Hub<IAgentClient>
 {
     private ChatIdentity Me => ChatIdentity.From(Context.User);
     private BridgeMember Member => new(BridgeHub.Agent, Context.ConnectionId);

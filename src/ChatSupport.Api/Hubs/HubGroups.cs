@@ -1,6 +1,6 @@
 namespace ChatSupport.Api.Hubs;
 
-/// <summary>Group names: one per session stream, one per tenant desk.</summary>
+/// <summary>Group names: one per session, one per tenant desk, one per agent inbox, one per tenant's widget settings.</summary>
 public static class HubGroups
 {
     public static string Session(string sessionKey) => "session:" + sessionKey;

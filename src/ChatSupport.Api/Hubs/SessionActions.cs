@@ -1,5 +1,5 @@
 using ChatSupport.Api.Identity;
-using ChatSupport.Api.Streaming;
+using ChatSupport.Api.Pushes;
 using ChatSupport.Contracts;
 using ChatSupport.Contracts.Desk;
 using ChatSupport.Contracts.Messages;
@@ -12,7 +12,7 @@ namespace ChatSupport.Api.Hubs;
 /// may do what; this class checks the arguments early, joins the caller to the session's live events,
 /// and turns refusals into hub errors.
 /// </summary>
-public sealed class SessionActions(IGrainFactory grains, StreamBridge bridge, SiloLoss.SiloLossSignal siloLoss)
+public sealed class SessionActions(IGrainFactory grains, PushBridge bridge, SiloLoss.SiloLossSignal siloLoss)
 {
     public const int DefaultPageSize = 50;
 

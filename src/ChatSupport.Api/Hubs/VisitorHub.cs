@@ -1,6 +1,6 @@
 using ChatSupport.Api.Geo;
 using ChatSupport.Api.Identity;
-using ChatSupport.Api.Streaming;
+using ChatSupport.Api.Pushes;
 using ChatSupport.Contracts;
 using ChatSupport.Contracts.Desk;
 using ChatSupport.Contracts.Messages;
@@ -17,7 +17,7 @@ namespace ChatSupport.Api.Hubs;
 /// no operator username, no internal data.
 /// </summary>
 [Authorize(Policy = ChatPolicies.Visitor)]
-public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, StreamBridge bridge, VisitorLocator locator,
+public sealed class VisitorHub(IGrainFactory grains, SessionActions sessions, PushBridge bridge, VisitorLocator locator,
     ChatSupport.Api.Settings.WidgetSettingsCache widgetSettings) : Hub<IVisitorClient>
 {
     private ChatIdentity Me => ChatIdentity.From(Context.User);

@@ -4,7 +4,7 @@ namespace ChatSupport.Api.Security;
 
 /// <summary>
 /// The agent hub connections of each sign-in on this node, so that a sign-in's end closes them: signing out (on any
-/// node: <see cref="ChatSupport.Api.Streaming.StreamBridge"/> hears it), or its expiry, which a timer per connection
+/// node: <see cref="ChatSupport.Api.Pushes.PushBridge"/> hears it), or its expiry, which a timer per connection
 /// watches, so an idle socket is closed when its sign-in runs out, not on its next call.
 /// </summary>
 public sealed class OperatorConnections(TimeProvider clock)

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using ChatSupport.Api.Identity;
-using ChatSupport.Api.Streaming;
+using ChatSupport.Api.Pushes;
 using ChatSupport.Contracts;
 using ChatSupport.Contracts.Tenants;
 using Microsoft.AspNetCore.SignalR;
@@ -10,9 +10,9 @@ namespace ChatSupport.Api.Security;
 /// <summary>
 /// On the agent hub, checks on every call (not only at connect) that the operator's sign-in is unexpired and
 /// not signed out; otherwise refuses the call and closes the connection. Between calls, the connection is closed
-/// when its sign-in expires (<see cref="OperatorConnections"/>) or ends on any Api node (<see cref="StreamBridge"/>).
+/// when its sign-in expires (<see cref="OperatorConnections"/>) or ends on any Api node (<see cref="PushBridge"/>).
 /// </summary>
-public sealed class SignInCheckFilter(LiveSignIns signIns, OperatorConnections connections, StreamBridge bridge, TimeProvider clock) : IHubFilter
+public sealed class SignInCheckFilter(LiveSignIns signIns, OperatorConnections connections, PushBridge bridge, TimeProvider clock) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {

@@ -3,19 +3,20 @@ using ChatSupport.Api.Hubs;
 using ChatSupport.Contracts;
 using ChatSupport.Contracts.Settings;
 using Microsoft.AspNetCore.SignalR;
-using Orleans.Streams;
+using ChatSupport.Api.Pushes;
 
 namespace ChatSupport.Api.Settings;
 
 /// <summary>
 /// The widget's public settings, cached on this Api node per tenant: every page load of every visitor reads them,
-/// and they change rarely. An entry is dropped when the tenant's settings stream announces a change (so every node
+/// and they change rarely. An entry is dropped when the tenant's settings grain pushes a change (so every node
 /// applies a save at once), and lives at most <see cref="MaxAge"/> or until the schedule opens or closes, whichever
-/// comes first. The node subscribes once per tenant it has served (the route) or has visitor connections of (the hub).
+/// comes first. The node watches the tenant's settings grain (<see cref="PushWatches"/>) once it has served the tenant (the
+/// route) or has visitor connections of it (the hub), and keeps watching.
 /// On a change it reads the new view once and pushes it to this node's visitor connections of the tenant
 /// (<see cref="IVisitorClient.SettingsChanged"/>), so an open widget in a chat applies it at once.
 /// </summary>
-public sealed class WidgetSettingsCache(IClusterClient cluster, IHubContext<VisitorHub, IVisitorClient> visitors, ILogger<WidgetSettingsCache> logger)
+public sealed class WidgetSettingsCache(IClusterClient cluster, PushWatches watches, IHubContext<VisitorHub, IVisitorClient> visitors, ILogger<WidgetSettingsCache> logger)
 {
     /// <summary>A bound on staleness if a change event were ever lost (the reply-time figure refreshes with it too).</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
@@ -23,7 +24,6 @@ public sealed class WidgetSettingsCache(IClusterClient cluster, IHubContext<Visi
     private sealed record Entry(Task<WidgetSettingsView> View, DateTimeOffset FetchedAt);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Task> _subscriptions = new(StringComparer.Ordinal);
 
     public async Task<WidgetSettingsView> GetAsync(string tenant)
     {
@@ -64,35 +64,22 @@ public sealed class WidgetSettingsCache(IClusterClient cluster, IHubContext<Visi
 
     private async Task EnsureSubscribedAsync(string tenant)
     {
-        var task = _subscriptions.GetOrAdd(tenant, SubscribeAsync);
         try
         {
-            await task;
-        }
-        catch
-        {
-            // Served anyway: without the subscription the entry still expires after MaxAge; the next request tries again.
-            _subscriptions.TryRemove(new KeyValuePair<string, Task>(tenant, task));
-        }
-    }
-
-    private async Task SubscribeAsync(string tenant)
-    {
-        try
-        {
-            await cluster.GetStreamProvider(ChatStreams.Provider)
-                .GetStream<SettingsChanged>(StreamId.Create(SettingsStreams.Namespace, tenant))
-                .SubscribeAsync((changed, token) =>
-                {
-                    _entries.TryRemove(changed.TenantId, out _);
-                    return PushAsync(changed.TenantId);
-                });
+            await watches.Start(new PushChannel(PushChannelKind.Settings, tenant), ChangedAsync);
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Subscribing to the settings of {Tenant} failed", tenant);
-            throw;
+            // Served anyway: without the watch the entry still expires after MaxAge; the next request tries again.
+            logger.LogWarning(e, "Watching the settings of {Tenant} failed", tenant);
         }
+    }
+
+    private Task ChangedAsync(object item)
+    {
+        if (item is not SettingsChanged changed) return Task.CompletedTask;
+        _entries.TryRemove(changed.TenantId, out _);
+        return PushAsync(changed.TenantId);
     }
 
     /// <summary>One read of the new view per node and change, then one push per connection; a failure leaves the poll to bring it.</summary>

@@ -5,13 +5,14 @@ namespace ChatSupport.Contracts.Desk;
 
 /// <summary>
 /// The live index of one tenant's open chats, keyed by tenant id: what the dashboard lists and maps,
-/// and the waiting queue in arrival order. Publishes <see cref="DeskDelta"/> on the tenant's desk stream.
+/// and the waiting queue in arrival order. Pushes each <see cref="DeskDelta"/> to the Api nodes that watch it
+/// (<see cref="Pushes.IPushSource"/>).
 /// </summary>
-public interface IDeskGrain : IGrainWithStringKey
+public interface IDeskGrain : Pushes.IPushSource
 {
     /// <summary>
     /// Applies a session event (idempotently: an event not newer than the last one applied for that session changes
-    /// nothing). Returns once the live list has it and its delta is published; the row is stored behind, coalesced
+    /// nothing). Returns once the live list has it and its delta is pushed; the row is stored behind, coalesced
     /// with others (<see cref="WhenStored"/> says when it is durable).
     /// </summary>
     Task Apply(ChatEventEnvelope e);
@@ -43,7 +44,7 @@ public interface IDeskGrain : IGrainWithStringKey
 
     /// <summary>
     /// A visitor or agent message was stored in an open chat (the session grain tells, one-way, after it stored it): the
-    /// desk keeps it as the chat's <see cref="SessionSummary.LastMessage"/> and publishes the changed row. Held in memory
+    /// desk keeps it as the chat's <see cref="SessionSummary.LastMessage"/> and pushes the changed row. Held in memory
     /// and stored with the row's next event; a notification, not a decision, so it is not an outbox event (that would
     /// add a state write to every message).
     /// </summary>

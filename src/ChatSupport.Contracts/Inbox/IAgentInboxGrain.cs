@@ -61,9 +61,10 @@ public sealed record AgentNotified
 
 /// <summary>
 /// One agent's notifications and follow-ups, keyed "{tenantId}/{agentId}". Written by event consumers only (mentions,
-/// follow-ups, low ratings), each change idempotent by the notification's id; read by the agent's dashboard.
+/// follow-ups, low ratings), each change idempotent by the notification's id; read by the agent's dashboard. Api nodes
+/// with a connection of the agent watch it (<see cref="Pushes.IPushSource"/>) for <see cref="AgentNotified"/>.
 /// </summary>
-public interface IAgentInboxGrain : IGrainWithStringKey
+public interface IAgentInboxGrain : Pushes.IPushSource
 {
     /// <summary>Adds the notification (once per id) and pushes it to the agent's dashboards.</summary>
     Task Notify(AgentNotification notification);
@@ -77,10 +78,4 @@ public interface IAgentInboxGrain : IGrainWithStringKey
     Task<AgentInbox> Get();
 
     Task MarkAllRead();
-}
-
-public static class ChatInboxStreams
-{
-    /// <summary>One stream per agent, keyed by the agent's grain key "{tenantId}/{agentId}".</summary>
-    public const string Namespace = "inbox";
 }

@@ -65,7 +65,7 @@ public sealed record SignInOutcome
 }
 
 /// <summary>
-/// Published on the operator's sign-in stream (<see cref="ChatStreams.SignInNamespace"/>, keyed by the operator's grain key)
+/// Pushed to the Api nodes that watch the operator (<see cref="IOperatorGrain"/>: every node with a connection of theirs)
 /// when a sign-in ends early (signed out, or the operator disabled): every Api node closes that sign-in's connections.
 /// </summary>
 [GenerateSerializer, Immutable]
@@ -85,7 +85,7 @@ public sealed record NewOperator
 }
 
 /// <summary>An operator (an account: a person who signs in to the dashboard), keyed "{tenantId}/{username}".</summary>
-public interface IOperatorGrain : IGrainWithStringKey
+public interface IOperatorGrain : Pushes.IPushSource
 {
     Task<OperatorProfile?> GetProfile();
 
@@ -117,6 +117,6 @@ public interface IOperatorGrain : IGrainWithStringKey
     /// <summary>Stores the preferences (checked: invalid_input changes nothing); unknown operator: unknown_agent.</summary>
     Task<ChatSupport.Contracts.Sessions.ChatResult<AgentPreferences>> SavePreferences(AgentPreferences preferences);
 
-    /// <summary>Ends the sign-in and publishes <see cref="SignInEnded"/>, so every Api node closes its connections.</summary>
+    /// <summary>Ends the sign-in and pushes <see cref="SignInEnded"/>, so every Api node closes its connections.</summary>
     Task SignOut(string signInId);
 }

@@ -6,9 +6,15 @@ namespace ChatSupport.Contracts.Sessions;
 /// One chat session, keyed "{tenantId}/{sessionId}". Owns the state machine
 /// waiting_for_agent → assigned_to_agent → active_chat → resolved and the session's message log.
 /// Every method refuses with a <see cref="ChatError"/> and changes nothing when the command is not allowed.
+/// Api nodes watch its events (<see cref="Pushes.IPushSource"/>): the messages, changes, typing, receipts and the
+/// desk's queue places of the session.
 /// </summary>
-public interface IChatSessionGrain : IGrainWithStringKey
+public interface IChatSessionGrain : Pushes.IPushSource
 {
+    /// <summary>The desk's notice of the visitor's place in line, pushed to the session's watchers (never stored).</summary>
+    [Orleans.Concurrency.OneWay]
+    Task RelayQueuePosition(QueuePositionChanged position);
+
     /// <summary>Creates the session for a visitor, waiting for an agent. Called by the visitor grain.</summary>
     Task<ChatResult<ChatSessionSnapshot>> Start(string visitorId, VisitorMetadata metadata);
 
@@ -71,7 +77,7 @@ public interface IChatSessionGrain : IGrainWithStringKey
     /// <summary>The messages after <paramref name="afterSeq"/>, at most <paramref name="max"/>, in order.</summary>
     Task<ChatResult<MessagePage>> GetMessages(ChatCaller caller, long afterSeq, int max);
 
-    /// <summary>Ephemeral typing indicator: published, never stored.</summary>
+    /// <summary>Ephemeral typing indicator: pushed, never stored.</summary>
     Task<ChatResult<bool>> SetTyping(ChatCaller caller, bool isTyping);
 
     /// <summary>The caller's client received (delivered) and displayed (read) the other side's messages up to these numbers.</summary>

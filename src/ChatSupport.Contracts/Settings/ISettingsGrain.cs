@@ -3,13 +3,13 @@ using ChatSupport.Contracts.Sessions;
 namespace ChatSupport.Contracts.Settings;
 
 /// <summary>The tenant's settings (keyed by tenant id): read by the Settings page, the widget and the session grains.</summary>
-public interface ISettingsGrain : IGrainWithStringKey
+public interface ISettingsGrain : Pushes.IPushSource
 {
     Task<WorkspaceSettings> Get();
 
     /// <summary>
     /// Validates and stores <paramref name="draft"/> as the next version, records each changed section in the audit log
-    /// (before/after) and announces the change on the tenant's settings stream. <c>invalid_input</c> names the field;
+    /// (before/after) and pushes the change to the Api nodes watching the grain. <c>invalid_input</c> names the field;
     /// <c>version_conflict</c> when someone saved since <paramref name="expectedVersion"/>. A refusal stores nothing.
     /// </summary>
     Task<ChatResult<WorkspaceSettings>> Save(WorkspaceSettings draft, long expectedVersion, string actor);
@@ -50,15 +50,9 @@ public sealed record WidgetSettingsView
     [Id(6)] public DateTimeOffset? ValidUntil { get; init; }
 }
 
-/// <summary>Published on the tenant's settings stream (<see cref="SettingsStreams.Namespace"/>) after a change is stored.</summary>
+/// <summary>Pushed to the Api nodes that watch the tenant's settings (<see cref="ISettingsGrain"/>) after a change is stored.</summary>
 [GenerateSerializer, Immutable]
 public sealed record SettingsChanged([property: Id(0)] string TenantId, [property: Id(1)] long Version);
-
-public static class SettingsStreams
-{
-    /// <summary>One stream per tenant, keyed by the tenant id.</summary>
-    public const string Namespace = "settings";
-}
 
 public static class SettingsErrors
 {

@@ -5,21 +5,22 @@ using ChatSupport.Grains.Sessions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
-using Orleans.Streams;
+using ChatSupport.Contracts.Pushes;
+using ChatSupport.Grains.Pushes;
 
 namespace ChatSupport.Grains.Desk;
 
 /// <summary>
 /// One tenant's live desk: the open sessions the dashboard lists, and the waiting queue. It is a consumer of the
 /// sessions' events (<see cref="DeskEventConsumer"/>): each event carries the session as it is, so the desk never
-/// asks a session for its state. It publishes deltas on the tenant's desk stream and tells waiting visitors (on their
-/// session's stream) their place in line (<see cref="QueuePositionNotices"/>). Off the chats' critical path: an event
-/// changes memory and publishes its delta; its row is written behind (<see cref="DeskRowWriteBehind"/>, confirmed to
+/// asks a session for its state. It pushes deltas to the Api nodes watching the desk (<see cref="PushWatchers"/>) and
+/// tells waiting visitors (through their session, which pushes to its own watchers) their place in line
+/// (<see cref="QueuePositionNotices"/>). Off the chats' critical path: an event changes memory and pushes its delta; its row is written behind (<see cref="DeskRowWriteBehind"/>, confirmed to
 /// the session through <see cref="DeskRowEventConsumer"/>) and the places are pushed after the call, both coalesced
 /// in interleaved timers, so a burst of starts and assignments costs one row write and one round of pushes per flush.
 /// </summary>
 public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> queueOptions, TimeProvider clock, ILogger<DeskGrain> logger)
-    : Grain, IDeskGrain
+    : PushSourceGrain, IDeskGrain
 {
     /// <summary>How long a place held for a starting chat waits for that chat's start to arrive.</summary>
     private static readonly TimeSpan HeldPlaceLifetime = TimeSpan.FromMinutes(1);
@@ -56,12 +57,12 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
     private readonly string _epoch = Guid.NewGuid().ToString("N")[..12];
     private string _tenantId = "";
     private long _version;
-    private IAsyncStream<DeskDelta> _deskStream = null!;
+    /// <summary>The newest delta pushed: a node that missed some is sent it, and its dashboards see the gap (or the new epoch) and reload.</summary>
+    private DeskDelta? _lastDelta;
 
     public override async Task OnActivateAsync(CancellationToken ct)
     {
         _tenantId = this.GetPrimaryKeyString();
-        _deskStream = StreamProvider.GetStream<DeskDelta>(StreamId.Create(ChatStreams.DeskNamespace, _tenantId));
         foreach (var (summary, eventSeq) in await store.LoadAsync(_tenantId, ct))
         {
             _open[summary.SessionId] = summary;
@@ -69,14 +70,20 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
             _queue.Set(summary, summary.Status == ChatStatus.WaitingForAgent);
         }
         _notices.Seed(WaitingIds(), EstimateFor);
-        // Both interleave with calls: a flush waiting on storage, or pushes waiting on streams, hold up no event.
+        // Both interleave with calls: a flush waiting on storage holds up no event.
         _rowFlush = this.RegisterGrainTimer(FlushRowsAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
         _positionPush = this.RegisterGrainTimer(PushPositionsAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
         // The first repair right away: this activation may follow a silo's death that left undelivered events.
         this.RegisterGrainTimer(AskSessionsToRedeliverAsync, new GrainTimerCreationOptions(TimeSpan.Zero, RepairPeriod));
     }
 
-    public async Task Apply(ChatEventEnvelope e)
+    public Task Apply(ChatEventEnvelope e)
+    {
+        ApplyNow(e);
+        return Task.CompletedTask;
+    }
+
+    private void ApplyNow(ChatEventEnvelope e)
     {
         var sessionId = e.SessionId;
         if (e.Seq <= Math.Max(_appliedSeq.GetValueOrDefault(sessionId), _removedSeq.GetValueOrDefault(sessionId))) return;
@@ -110,17 +117,23 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
 
         PositionsChanged();
         var kind = !isOpen ? DeskDeltaKind.Removed : listed ? DeskDeltaKind.Changed : DeskDeltaKind.Added;
-        await PublishDeskAsync(kind, summary with { QueuePosition = QueuePositionOf(sessionId) });
+        PushDelta(kind, summary with { QueuePosition = QueuePositionOf(sessionId) });
     }
 
-    public async Task NoteMessage(string sessionId, MessagePreview message)
+    public Task NoteMessage(string sessionId, MessagePreview message)
+    {
+        NoteMessageNow(sessionId, message);
+        return Task.CompletedTask;
+    }
+
+    private void NoteMessageNow(string sessionId, MessagePreview message)
     {
         // Only a listed chat: a message of a chat the desk no longer lists (resolved) changes no row.
         if (!_open.TryGetValue(sessionId, out var known)) return;
         var next = known.After(message);
         if (next == known) return;
         _open[sessionId] = next;
-        await PublishDeskAsync(DeskDeltaKind.Changed, next with { QueuePosition = QueuePositionOf(sessionId) });
+        PushDelta(DeskDeltaKind.Changed, next with { QueuePosition = QueuePositionOf(sessionId) });
     }
 
     public Task WhenStored(string sessionId, long eventSeq) => _rows.WhenStored(sessionId, eventSeq);
@@ -136,6 +149,7 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
         {
             logger.LogWarning("Desk rows of tenant {Tenant} not stored on deactivation: {Reason}; the sessions deliver them again", _tenantId, e.Message);
         }
+        await base.OnDeactivateAsync(reason, ct);
     }
 
     public Task<DeskSnapshot> GetSnapshot() => Task.FromResult(PageAfter(null));
@@ -201,18 +215,17 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
         return Task.CompletedTask;
     }
 
-    private async Task PublishDeskAsync(DeskDeltaKind kind, SessionSummary summary)
+    private void PushDelta(DeskDeltaKind kind, SessionSummary summary)
     {
         _version++;
-        try
-        {
-            await _deskStream.OnNextAsync(new DeskDelta { TenantId = _tenantId, Epoch = _epoch, Version = _version, Kind = kind, Session = summary, Counts = Counts });
-        }
-        catch (Exception e)
-        {
-            // A delta is a notification: a dashboard that misses one sees the version jump and reloads the snapshot.
-            logger.LogWarning(e, "Desk delta {Version} of tenant {Tenant} not published", _version, _tenantId);
-        }
+        // A delta is a notification: a dashboard that misses one sees the version jump and reloads the snapshot.
+        _lastDelta = new DeskDelta { TenantId = _tenantId, Epoch = _epoch, Version = _version, Kind = kind, Session = summary, Counts = Counts };
+        Watchers.Push(_lastDelta);
+    }
+
+    protected override void CatchUp(IPushObserver node)
+    {
+        if (_lastDelta is not null) PushWatchers.PushTo(node, _lastDelta);
     }
 
     /// <summary>Every change noted since the last flush, in one go; what accumulates meanwhile goes with the next one.</summary>
@@ -242,8 +255,8 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
     }
 
     /// <summary>
-    /// Tells the visitors whose notice changed (<see cref="QueuePositionNotices"/>), all at once: each is on its own
-    /// stream, and one round finishes before the next begins, so a visitor's notices arrive in order.
+    /// Tells the visitors whose notice changed (<see cref="QueuePositionNotices"/>), all at once: each through its own
+    /// session (one-way calls, sent in order), and one round finishes before the next begins, so a visitor's notices arrive in order.
     /// </summary>
     private async Task PushPositionsAsync()
     {
@@ -263,22 +276,11 @@ public sealed class DeskGrain(DeskIndexStore store, IOptions<ChatQueueOptions> q
         }
     }
 
-    private async Task PushAsync(string sessionId, QueueNotice notice)
-    {
-        try
+    /// <summary>One-way, through the session: its watchers are the nodes of the visitor's connections.</summary>
+    private Task PushAsync(string sessionId, QueueNotice notice) =>
+        GrainFactory.GetGrain<IChatSessionGrain>(GrainKeys.Compose(_tenantId, sessionId)).RelayQueuePosition(new QueuePositionChanged
         {
-            await StreamProvider.GetStream<SessionEvent>(StreamId.Create(ChatStreams.SessionNamespace, GrainKeys.Compose(_tenantId, sessionId)))
-                .OnNextAsync(new QueuePositionChanged
-                {
-                    TenantId = _tenantId, SessionId = sessionId, LastSeq = null, Position = notice.Position,
-                    AheadAtLeast = notice.AheadAtLeast, EstimatedWaitSeconds = notice.EstimatedWaitSeconds,
-                });
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Queue position of session {Session} not published", sessionId);
-        }
-    }
-
-    private IStreamProvider StreamProvider => this.GetStreamProvider(ChatStreams.Provider);
+            TenantId = _tenantId, SessionId = sessionId, LastSeq = null, Position = notice.Position,
+            AheadAtLeast = notice.AheadAtLeast, EstimatedWaitSeconds = notice.EstimatedWaitSeconds,
+        });
 }

@@ -2,7 +2,7 @@ using ChatSupport.Contracts;
 using ChatSupport.Contracts.Inbox;
 using ChatSupport.Grains.Storage;
 using Orleans.Runtime;
-using Orleans.Streams;
+using ChatSupport.Grains.Pushes;
 
 namespace ChatSupport.Grains.Inbox;
 
@@ -18,7 +18,7 @@ public sealed record AgentInboxState
 
 /// <summary>One agent's notifications and follow-ups; each new notification is pushed on the agent's inbox stream.</summary>
 public sealed class AgentInboxGrain(
-    [PersistentState("inbox", StorageNames.Chat)] IPersistentState<AgentInboxState> state) : Grain, IAgentInboxGrain
+    [PersistentState("inbox", StorageNames.Chat)] IPersistentState<AgentInboxState> state) : PushSourceGrain, IAgentInboxGrain
 {
     public const int NotificationsKept = 100;
     private const int SeenKept = 1_000;
@@ -34,16 +34,8 @@ public sealed class AgentInboxGrain(
             SeenIds = [.. S.SeenIds.TakeLast(SeenKept - 1), notification.Id],
         });
         var (tenantId, agentId) = GrainKeys.Split(this.GetPrimaryKeyString());
-        try
-        {
-            await this.GetStreamProvider(ChatStreams.Provider)
-                .GetStream<AgentNotified>(StreamId.Create(ChatInboxStreams.Namespace, this.GetPrimaryKeyString()))
-                .OnNextAsync(new AgentNotified { TenantId = tenantId, AgentId = agentId, Notification = notification, Unread = Unread() });
-        }
-        catch
-        {
-            // A notification: the dashboard reads the inbox when it (re)connects, so a missed push costs only the toast.
-        }
+        // A notification: the dashboard reads the inbox when it (re)connects, so a missed push costs only the toast.
+        Watchers.Push(new AgentNotified { TenantId = tenantId, AgentId = agentId, Notification = notification, Unread = Unread() });
     }
 
     public Task TrackFollowUp(string sessionId, DateTimeOffset dueAt, bool due) =>

@@ -32,7 +32,7 @@ public sealed partial class OperatorGrain
         // A sign-in carries the roles it began with: ending them makes the change hold at once on every Api node.
         var ended = _record.SignIns;
         await SaveAsync(_record with { Roles = roles, SignIns = [] });
-        foreach (var signIn in ended) await PublishEndedAsync(signIn.Id);
+        foreach (var signIn in ended) PushEnded(signIn.Id);
         return Profile(_record);
     }
 
@@ -46,7 +46,7 @@ public sealed partial class OperatorGrain
         var ended = _record.SignIns;
         await SaveAsync(_record with { PasswordHash = hashed.Result, SignIns = [] });
         // Whoever knew the old password is signed out everywhere, as after disabling.
-        foreach (var signIn in ended) await PublishEndedAsync(signIn.Id);
+        foreach (var signIn in ended) PushEnded(signIn.Id);
         return Profile(_record);
     }
 

@@ -3,8 +3,7 @@ using ChatSupport.Contracts;
 using ChatSupport.Contracts.People;
 using ChatSupport.Contracts.Sessions;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Logging;
-using Orleans.Streams;
+using ChatSupport.Grains.Pushes;
 
 namespace ChatSupport.Grains.People;
 
@@ -13,7 +12,7 @@ namespace ChatSupport.Grains.People;
 /// ASP.NET Core Identity's hasher (PBKDF2); the grain never returns or logs a password or a hash. Failed attempts
 /// back off per account here, in the one place every Api node asks, so spreading guesses over nodes gains nothing.
 /// </summary>
-public sealed partial class OperatorGrain(OperatorStore store, PasswordChecks passwords, TimeProvider clock, ILogger<OperatorGrain> logger) : Grain, IOperatorGrain
+public sealed partial class OperatorGrain(OperatorStore store, PasswordChecks passwords, TimeProvider clock) : PushSourceGrain, IOperatorGrain
 {
     /// <summary>The hasher's type parameter is not used by its algorithm; this marker keeps the record type out of it.</summary>
     public sealed class Account;
@@ -61,7 +60,7 @@ public sealed partial class OperatorGrain(OperatorStore store, PasswordChecks pa
         // Disabling ends every live sign-in at once.
         var ended = disabled ? _record.SignIns : [];
         await SaveAsync(_record with { Disabled = disabled, SignIns = disabled ? [] : _record.SignIns });
-        foreach (var signIn in ended) await PublishEndedAsync(signIn.Id);
+        foreach (var signIn in ended) PushEnded(signIn.Id);
     }
 
     public async Task<SignInOutcome> SignIn(string password, SignInRules rules)
@@ -104,24 +103,15 @@ public sealed partial class OperatorGrain(OperatorStore store, PasswordChecks pa
     {
         if (_record is null || _record.SignIns.All(s => s.Id != signInId)) return;
         await SaveAsync(_record with { SignIns = _record.SignIns.Where(s => s.Id != signInId).ToList() });
-        await PublishEndedAsync(signInId);
+        PushEnded(signInId);
     }
 
-    /// <summary>Tells every Api node (each listens to the streams of the operators connected to it) to close the sign-in's connections.</summary>
-    private async Task PublishEndedAsync(string signInId)
-    {
-        try
-        {
-            await this.GetStreamProvider(ChatStreams.Provider)
-                .GetStream<SignInEnded>(StreamId.Create(ChatStreams.SignInNamespace, this.GetPrimaryKeyString()))
-                .OnNextAsync(new SignInEnded { TenantId = _tenantId, Username = _username, SignInId = signInId });
-        }
-        catch (Exception e)
-        {
-            // The sign-in has ended all the same: every agent call re-checks it, and the connection closes on its next call.
-            logger.LogWarning(e, "The end of a sign-in of {Tenant}/{Username} was not published", _tenantId, _username);
-        }
-    }
+    /// <summary>
+    /// Tells every Api node watching the operator (each node with a connection of theirs) to close the sign-in's
+    /// connections. A node that misses it closes them all the same: every agent call re-checks the sign-in.
+    /// </summary>
+    private void PushEnded(string signInId) =>
+        Watchers.Push(new SignInEnded { TenantId = _tenantId, Username = _username, SignInId = signInId });
 
     private async Task SaveAsync(OperatorRecord changed)
     {

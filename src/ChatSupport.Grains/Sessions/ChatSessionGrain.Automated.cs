@@ -253,7 +253,7 @@ public sealed partial class ChatSessionGrain
             var (stored, id) = await AppendWithNextSeqAsync(sender, clientMessageId, text, attachment: null);
             if (stored is not { } message) return id.Seq;
             _recentAcks.Add(new StoredMessageId(message.Seq, clientMessageId, message.Sender, message.SenderId, message.SentAt));
-            await PublishAsync(new MessagePosted { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Message = message });
+            Push(new MessagePosted { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Message = message });
             return message.Seq;
         }
         catch (Exception e) when (IsStorageFailure(e))

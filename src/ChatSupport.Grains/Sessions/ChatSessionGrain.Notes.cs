@@ -89,7 +89,7 @@ public sealed partial class ChatSessionGrain
         var decision = along is { } first ? new Decision(recorded.Next, [.. first.Events, .. recorded.Events], null) : recorded;
         var applied = await ApplyAsync(decision);
         if (applied.Error is { } failed) return failed;
-        await PublishAsync(new NotePosted { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Note = note });
+        Push(new NotePosted { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Note = note });
         return note;
     }
 

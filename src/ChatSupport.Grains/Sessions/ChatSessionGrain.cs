@@ -4,20 +4,21 @@ using ChatSupport.Contracts.Messages;
 using ChatSupport.Contracts.Sessions;
 using ChatSupport.Grains.Events;
 using ChatSupport.Grains.Messages;
+using ChatSupport.Grains.Pushes;
+using ChatSupport.Contracts.Pushes;
 using ChatSupport.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Storage;
-using Orleans.Streams;
 
 namespace ChatSupport.Grains.Sessions;
 
 /// <summary>
 /// One chat session. Decisions come from <see cref="ChatWorkflow"/> with the events that name what happened; this
-/// class stores both in one write (the events in the state's outbox), keeps the message log, pushes notifications on
-/// the session stream (clients), and hands the events to <see cref="ChatEventFanOut"/>, which delivers them to every
+/// class stores both in one write (the events in the state's outbox), keeps the message log, pushes notifications to
+/// the Api nodes watching the session (<see cref="PushWatchers"/>), and hands the events to <see cref="ChatEventFanOut"/>, which delivers them to every
 /// consumer (desk, agents, archive, …) until each has confirmed them. A waiting chat that nobody is in is closed as
 /// abandoned by an Orleans reminder (<see cref="ReceiveReminder"/>), which outlives this activation and its silo.
 /// </summary>
@@ -27,7 +28,7 @@ public sealed partial class ChatSessionGrain(
     ChatEventFanOut fanOut,
     [FromKeyedServices(ChatClock.Key)] TimeProvider clock,
     IOptions<ChatQueueOptions> queueOptions,
-    ILogger<ChatSessionGrain> logger) : Grain, IChatSessionGrain, IRemindable
+    ILogger<ChatSessionGrain> logger) : PushSourceGrain, IChatSessionGrain, IRemindable
 {
     private const string AbandonCheck = "abandon-check";
 
@@ -47,7 +48,6 @@ public sealed partial class ChatSessionGrain(
     private string _tenantId = "";
     private string _sessionId = "";
     private long _lastSeq;
-    private IAsyncStream<SessionEvent> _stream = null!;
     private IGrainTimer? _receiptFlush;
     private IGrainTimer? _redelivery;
     /// <summary>When the scheduled round is due, in <see cref="Environment.TickCount64"/> (timers run on real time, whatever the chat's clock says).</summary>
@@ -68,8 +68,6 @@ public sealed partial class ChatSessionGrain(
         (_tenantId, _sessionId) = GrainKeys.Split(this.GetPrimaryKeyString());
         // Events stored by an earlier activation that died before every consumer confirmed them.
         if (S.Outbox.Count > 0) RedeliverIn(TimeSpan.Zero);
-        _stream = this.GetStreamProvider(ChatStreams.Provider)
-            .GetStream<SessionEvent>(StreamId.Create(ChatStreams.SessionNamespace, this.GetPrimaryKeyString()));
         if (!S.Started) return;
         // The state holds a checkpoint of the last sequence number (not written per message): the rows after it are
         // read back for the true last one, together with the window before it, so that a retry of a message stored
@@ -88,6 +86,7 @@ public sealed partial class ChatSessionGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct)
     {
         if (_receiptFlush is not null || _outboxChanged) await FlushReceiptsAsync();
+        await base.OnDeactivateAsync(reason, ct);
     }
 
     public async Task Redeliver()
@@ -243,7 +242,7 @@ public sealed partial class ChatSessionGrain(
 
         var id = new StoredMessageId(message.Seq, clientMessageId, message.Sender, message.SenderId, message.SentAt);
         _recentAcks.Add(id);
-        await PublishAsync(new MessagePosted { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Message = message });
+        Push(new MessagePosted { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Message = message });
         TellDeskAbout(message);
         await ApplyAfterPostAsync(id);
         return ToAck(id, duplicate: false);
@@ -267,14 +266,17 @@ public sealed partial class ChatSessionGrain(
         }
     }
 
-    public async Task<ChatResult<bool>> SetTyping(ChatCaller caller, bool isTyping)
+    public Task<ChatResult<bool>> SetTyping(ChatCaller caller, bool isTyping)
     {
-        if (ChatWorkflow.CanPost(S, caller) is { } refused) return refused;
-        await PublishAsync(new TypingChanged { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Party = caller.Party, IsTyping = isTyping });
-        return isTyping;
+        if (ChatWorkflow.CanPost(S, caller) is { } refused) return Task.FromResult<ChatResult<bool>>(refused);
+        Push(new TypingChanged { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Party = caller.Party, IsTyping = isTyping });
+        return Task.FromResult<ChatResult<bool>>(isTyping);
     }
 
-    public async Task<ChatResult<DeliveryReceipts>> Acknowledge(ChatCaller caller, long deliveredUpTo, long readUpTo)
+    public Task<ChatResult<DeliveryReceipts>> Acknowledge(ChatCaller caller, long deliveredUpTo, long readUpTo) =>
+        Task.FromResult(AcknowledgeNow(caller, deliveredUpTo, readUpTo));
+
+    private ChatResult<DeliveryReceipts> AcknowledgeNow(ChatCaller caller, long deliveredUpTo, long readUpTo)
     {
         if (ChatWorkflow.CanView(S, caller) is { } refused) return refused;
         if ((ChatInput.CheckSequence(deliveredUpTo, "deliveredUpTo") ?? ChatInput.CheckSequence(readUpTo, "readUpTo")) is { } badSeq) return badSeq;
@@ -284,7 +286,7 @@ public sealed partial class ChatSessionGrain(
         state.State = S with { Receipts = receipts };
         // Receipts are frequent and cheap to lose a second of; they are written a moment later, coalesced.
         _receiptFlush ??= this.RegisterGrainTimer(FlushReceiptsAsync, new GrainTimerCreationOptions(ReceiptFlushDelay, Timeout.InfiniteTimeSpan));
-        await PublishAsync(new ReceiptsChanged { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Receipts = receipts });
+        Push(new ReceiptsChanged { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Receipts = receipts });
         return receipts;
     }
 
@@ -425,7 +427,7 @@ public sealed partial class ChatSessionGrain(
 
         // A change the visitor cannot see (a note, a label) goes to agents only: not even its existence reaches the visitor.
         var agentsOnly = VisitorSessionView.Of(previous.ToSnapshot(_tenantId, _sessionId, _lastSeq)) == VisitorSessionView.Of(snapshot);
-        await PublishAsync(new SessionChanged { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Session = snapshot, AgentsOnly = agentsOnly });
+        Push(new SessionChanged { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Session = snapshot, AgentsOnly = agentsOnly });
         await DeliverOutboxAsync(beforeAnswerOnly: true);
         // Everyone else right after the answer, in a round that interleaves with the chat's next calls.
         if (AnyIdleConsumerBehind()) RedeliverIn(TimeSpan.Zero);
@@ -531,17 +533,22 @@ public sealed partial class ChatSessionGrain(
         }
     }
 
-    private async Task PublishAsync(SessionEvent e)
+    /// <summary>
+    /// Events are notifications: a client that misses one resyncs from the log by sequence number. One-way and not
+    /// awaited, so no acknowledgement waits on a node or on a grain elsewhere (docs/architecture.md, "Pushes").
+    /// </summary>
+    private void Push(SessionEvent e) => Watchers.Push(e);
+
+    /// <summary>The session as it is now: the node's clients read the history after their last seq (docs/protocol.md, "Events").</summary>
+    protected override void CatchUp(IPushObserver node)
     {
-        try
-        {
-            await _stream.OnNextAsync(e);
-        }
-        catch (Exception ex)
-        {
-            // Events are notifications: a client that misses one resyncs from the log by sequence number.
-            logger.LogWarning(ex, "Event {Event} of session {Session} not published", e.GetType().Name, _sessionId);
-        }
+        if (S.Started) PushWatchers.PushTo(node, new SessionChanged { TenantId = _tenantId, SessionId = _sessionId, LastSeq = _lastSeq, Session = Snapshot() });
+    }
+
+    public Task RelayQueuePosition(QueuePositionChanged position)
+    {
+        Push(position);
+        return Task.CompletedTask;
     }
 
     private ChatSessionSnapshot Snapshot() => S.ToSnapshot(_tenantId, _sessionId, _lastSeq);

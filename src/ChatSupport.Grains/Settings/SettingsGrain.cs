@@ -7,7 +7,7 @@ using ChatSupport.Contracts.Settings;
 using ChatSupport.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using NodaTime;
-using Orleans.Streams;
+using ChatSupport.Grains.Pushes;
 
 namespace ChatSupport.Grains.Settings;
 
@@ -19,13 +19,13 @@ public sealed record SettingsState
 
 /// <summary>
 /// The tenant's settings: one versioned document in grain storage. A save is validated, stored, then audited
-/// section by section, then announced on the tenant's settings stream so every Api node drops its cached copy
+/// section by section, then pushed to the Api nodes watching it so every one drops its cached copy
 /// and every open widget hears of it.
 /// </summary>
 public sealed class SettingsGrain(
     [PersistentState("settings", StorageNames.Chat)] IPersistentState<SettingsState> state,
     TimeProvider clock,
-    ILogger<SettingsGrain> logger) : Grain, ISettingsGrain
+    ILogger<SettingsGrain> logger) : PushSourceGrain, ISettingsGrain
 {
     /// <summary>The reply-time expectation is a 7-day median: reading the report once every few minutes is plenty.</summary>
     private static readonly TimeSpan ReplyTimeRefresh = TimeSpan.FromMinutes(5);
@@ -70,9 +70,8 @@ public sealed class SettingsGrain(
         var audit = GrainFactory.GetGrain<IAuditLogGrain>(Tenant);
         foreach (var (name, beforeJson, afterJson) in changed)
             await audit.Record(new AuditEntry(now, actor, "settings", "update", name, beforeJson, afterJson));
-        await this.GetStreamProvider(ChatStreams.Provider)
-            .GetStream<SettingsChanged>(StreamId.Create(SettingsStreams.Namespace, Tenant))
-            .OnNextAsync(new SettingsChanged(Tenant, saved.Version));
+        // Every Api node watching drops its cached widget view; one that misses it refreshes within WidgetSettingsCache.MaxAge.
+        Watchers.Push(new SettingsChanged(Tenant, saved.Version));
         return saved;
     }
 

@@ -1,21 +1,24 @@
-using ChatSupport.Contracts;
 using ChatSupport.Contracts.Desk;
-using Orleans.Runtime;
-using Orleans.Streams;
+using ChatSupport.Contracts.Pushes;
 
 namespace ChatSupport.Grains.Tests.Events;
 
 /// <summary>
 /// What an open dashboard holds, kept by the dashboard's rules (src/ChatSupport.Web/src/dashboard/deskStore.ts):
-/// the snapshot, then deltas in version order; a delta of another epoch, or a version gap, reloads the snapshot.
+/// the snapshot, then deltas in version order; a delta of another epoch, or a version gap, reloads the snapshot. It
+/// watches the desk as an Api node does (src/ChatSupport.Api/Pushes/PushWatches.cs), renewing every second.
 /// </summary>
-public sealed class DeskMirror : IAsyncDisposable
+public sealed class DeskMirror : IAsyncDisposable, IPushObserver
 {
+    private static readonly TimeSpan RenewPeriod = TimeSpan.FromSeconds(1);
+
     private readonly IClusterClient _client;
     private readonly string _tenant;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, SessionSummary> _open = new(StringComparer.Ordinal);
-    private StreamSubscriptionHandle<DeskDelta>? _subscription;
+    private IPushObserver _reference = null!;
+    private readonly CancellationTokenSource _closed = new();
+    private Task _renewal = Task.CompletedTask;
     private string _epoch = "";
     private long _version = -1;
 
@@ -26,11 +29,27 @@ public sealed class DeskMirror : IAsyncDisposable
     public static async Task<DeskMirror> OpenAsync(IClusterClient client, string tenant)
     {
         var mirror = new DeskMirror(client, tenant);
-        mirror._subscription = await client.GetStreamProvider(ChatStreams.Provider)
-            .GetStream<DeskDelta>(StreamId.Create(ChatStreams.DeskNamespace, tenant))
-            .SubscribeAsync((d, _) => mirror.ApplyAsync(d));
+        mirror._reference = client.CreateObjectReference<IPushObserver>(mirror);
+        var activation = await client.GetGrain<IDeskGrain>(tenant).Watch(mirror._reference, knownActivation: null);
         await mirror.ReloadAsync();
+        mirror._renewal = mirror.RenewAsync(activation);
         return mirror;
+    }
+
+    public Task Pushed(object item) => item is DeskDelta d ? ApplyAsync(d) : Task.CompletedTask;
+
+    private async Task RenewAsync(string activation)
+    {
+        using var timer = new PeriodicTimer(RenewPeriod);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_closed.Token))
+            {
+                try { activation = await _client.GetGrain<IDeskGrain>(_tenant).Watch(_reference, activation); }
+                catch (Exception e) when (e is not OperationCanceledException) { } // the desk's silo is dying: the next tick
+            }
+        }
+        catch (OperationCanceledException) { }
     }
 
     public async Task<IReadOnlySet<string>> OpenSessionIdsAsync()
@@ -76,6 +95,8 @@ public sealed class DeskMirror : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_subscription is not null) await _subscription.UnsubscribeAsync();
+        await _closed.CancelAsync();
+        await _renewal;
+        _client.DeleteObjectReference<IPushObserver>(_reference);
     }
 }

@@ -29,7 +29,6 @@ public sealed class SurvivingClusterClient : IClientBuilderConfigurator
     public void Configure(IConfiguration configuration, IClientBuilder client)
     {
         client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(configuration["ChatSupport:Storage:ConnectionString"]));
-        client.AddMemoryStreams(ChatStreams.Provider);
         client.UseClusterTls(ClusterTls.FromConfiguration(configuration));
     }
 }

@@ -6,9 +6,8 @@ using ChatSupport.Contracts.Messages;
 using ChatSupport.Contracts.People;
 using ChatSupport.Contracts.Sessions;
 using Microsoft.AspNetCore.SignalR;
-using Orleans.Streams;
 
-namespace ChatSupport.Api.Streaming;
+namespace ChatSupport.Api.Pushes;
 
 public enum BridgeHub { Visitor, Agent }
 
@@ -16,108 +15,87 @@ public enum BridgeHub { Visitor, Agent }
 public readonly record struct BridgeMember(BridgeHub Hub, string ConnectionId);
 
 /// <summary>
-/// Turns Orleans stream events into SignalR pushes. This node subscribes once per stream, however many
-/// of its connections watch it, fans events out to SignalR groups, and unsubscribes when its last
-/// interested connection leaves. It holds no chat state: only who on this node listens to what.
+/// Turns the grains' pushes into SignalR pushes. This node watches each channel once (<see cref="PushWatches"/>), however
+/// many of its connections follow it, fans events out to SignalR groups, and stops watching when its last interested
+/// connection leaves. It holds no chat state: only who on this node listens to what.
 /// </summary>
-public sealed class StreamBridge(
-    IClusterClient cluster,
+public sealed class PushBridge(
+    PushWatches watches,
     IHubContext<VisitorHub, IVisitorClient> visitors,
     IHubContext<AgentHub, IAgentClient> agents,
     OperatorConnections operatorConnections,
-    ILogger<StreamBridge> logger)
+    ILogger<PushBridge> logger)
 {
-    private sealed class Interest
-    {
-        public readonly HashSet<BridgeMember> Members = [];
-        public required Task<StreamSubscriptionHandle<object>> Subscription;
-    }
-
     private readonly Lock _gate = new();
-    private readonly Dictionary<StreamId, Interest> _interests = [];
-    private readonly Dictionary<BridgeMember, HashSet<StreamId>> _streamsByMember = [];
+    private readonly Dictionary<PushChannel, HashSet<BridgeMember>> _members = [];
+    private readonly Dictionary<BridgeMember, HashSet<PushChannel>> _channelsByMember = [];
 
     public Task JoinSessionAsync(BridgeMember member, string sessionKey) =>
-        JoinAsync(member, StreamId.Create(ChatStreams.SessionNamespace, sessionKey), HubGroups.Session(sessionKey));
+        JoinAsync(member, new PushChannel(PushChannelKind.Session, sessionKey), HubGroups.Session(sessionKey));
 
     public Task JoinDeskAsync(BridgeMember member, string tenantId) =>
-        JoinAsync(member, StreamId.Create(ChatStreams.DeskNamespace, tenantId), HubGroups.Desk(tenantId));
+        JoinAsync(member, new PushChannel(PushChannelKind.Desk, tenantId), HubGroups.Desk(tenantId));
 
     /// <summary>The operator's sign-ins that end early (<see cref="SignInEnded"/>): their connections on this node are closed.</summary>
     public Task JoinSignInAsync(BridgeMember member, string operatorKey) =>
-        JoinAsync(member, StreamId.Create(ChatStreams.SignInNamespace, operatorKey), group: null);
+        JoinAsync(member, new PushChannel(PushChannelKind.SignIn, operatorKey), group: null);
+
     public Task JoinInboxAsync(BridgeMember member, string agentKey) =>
-        JoinAsync(member, StreamId.Create(ChatSupport.Contracts.Inbox.ChatInboxStreams.Namespace, agentKey), HubGroups.Inbox(agentKey));
+        JoinAsync(member, new PushChannel(PushChannelKind.Inbox, agentKey), HubGroups.Inbox(agentKey));
 
-    public Task LeaveSessionAsync(BridgeMember member, string sessionKey) =>
-        LeaveAsync(member, StreamId.Create(ChatStreams.SessionNamespace, sessionKey));
-
-    /// <summary>Called when a connection closes: drops its interest in every stream.</summary>
-    public async Task LeaveAllAsync(BridgeMember member)
+    public Task LeaveSessionAsync(BridgeMember member, string sessionKey)
     {
-        StreamId[] streams;
-        lock (_gate) streams = _streamsByMember.TryGetValue(member, out var set) ? [.. set] : [];
-        foreach (var stream in streams) await LeaveAsync(member, stream);
+        Leave(member, new PushChannel(PushChannelKind.Session, sessionKey));
+        return Task.CompletedTask;
     }
 
-    private async Task JoinAsync(BridgeMember member, StreamId streamId, string? group)
+    /// <summary>Called when a connection closes: drops its interest in every channel.</summary>
+    public Task LeaveAllAsync(BridgeMember member)
+    {
+        PushChannel[] channels;
+        lock (_gate) channels = _channelsByMember.TryGetValue(member, out var set) ? [.. set] : [];
+        foreach (var channel in channels) Leave(member, channel);
+        return Task.CompletedTask;
+    }
+
+    private async Task JoinAsync(BridgeMember member, PushChannel channel, string? group)
     {
         if (group is not null) await Groups(member.Hub).AddToGroupAsync(member.ConnectionId, group);
-        Interest interest;
+        Task watched;
         lock (_gate)
         {
-            if (!_interests.TryGetValue(streamId, out interest!))
-            {
-                interest = new Interest { Subscription = SubscribeAsync(streamId) };
-                _interests[streamId] = interest;
-            }
-            interest.Members.Add(member);
-            if (!_streamsByMember.TryGetValue(member, out var streams)) _streamsByMember[member] = streams = [];
-            streams.Add(streamId);
+            if (!_members.TryGetValue(channel, out var members)) _members[channel] = members = [];
+            members.Add(member);
+            if (!_channelsByMember.TryGetValue(member, out var channels)) _channelsByMember[member] = channels = [];
+            channels.Add(channel);
+            watched = watches.Start(channel, ForwardAsync);
         }
         try
         {
-            await interest.Subscription;
+            await watched;
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Subscription to {Stream} failed", streamId);
-            lock (_gate)
-            {
-                if (_interests.TryGetValue(streamId, out var current) && current == interest) _interests.Remove(streamId);
-                _streamsByMember.GetValueOrDefault(member)?.Remove(streamId);
-            }
+            logger.LogWarning(e, "Watching {Channel} failed", channel);
+            Leave(member, channel);
             throw new HubException(ChatErrors.StorageUnavailable().ToString());
         }
     }
 
-    private async Task LeaveAsync(BridgeMember member, StreamId streamId)
+    private void Leave(BridgeMember member, PushChannel channel)
     {
-        Interest? abandoned = null;
         lock (_gate)
         {
-            if (_streamsByMember.TryGetValue(member, out var streams) && streams.Remove(streamId) && streams.Count == 0)
-                _streamsByMember.Remove(member);
-            if (_interests.TryGetValue(streamId, out var interest) && interest.Members.Remove(member) && interest.Members.Count == 0)
+            if (_channelsByMember.TryGetValue(member, out var channels) && channels.Remove(channel) && channels.Count == 0)
+                _channelsByMember.Remove(member);
+            if (_members.TryGetValue(channel, out var members) && members.Remove(member) && members.Count == 0)
             {
-                _interests.Remove(streamId);
-                abandoned = interest;
+                _members.Remove(channel);
+                // Under the lock: a join of the same channel right after starts a new watch, never finds a stopped one.
+                watches.Stop(channel);
             }
         }
-        if (abandoned is null) return;
-        try
-        {
-            await (await abandoned.Subscription).UnsubscribeAsync();
-        }
-        catch (Exception e)
-        {
-            logger.LogDebug(e, "Unsubscribing from {Stream} failed", streamId);
-        }
     }
-
-    private Task<StreamSubscriptionHandle<object>> SubscribeAsync(StreamId streamId) =>
-        cluster.GetStreamProvider(ChatStreams.Provider).GetStream<object>(streamId)
-            .SubscribeAsync((item, _) => ForwardAsync(item));
 
     private Task ForwardAsync(object item) => item switch
     {

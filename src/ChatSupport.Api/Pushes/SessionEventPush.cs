@@ -1,7 +1,7 @@
 using ChatSupport.Api.Hubs;
 using ChatSupport.Contracts.Sessions;
 
-namespace ChatSupport.Api.Streaming;
+namespace ChatSupport.Api.Pushes;
 
 /// <summary>Hands a session event to the client method of its kind: each event name is a method, not a string.</summary>
 public static class SessionEventPush

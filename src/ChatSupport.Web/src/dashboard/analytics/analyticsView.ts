@@ -7,6 +7,8 @@ import type { AnalyticsPage } from "./analyticsPage";
 let root: HTMLElement | null = null;
 let ctx: DashboardContext | null = null;
 let page: Promise<AnalyticsPage> | null = null;
+/** The filter of the latest link or click: shown once the page is there, whatever calls came before it. */
+let latest = new URLSearchParams();
 
 export const analyticsView: DashboardView = {
   id: "analytics",
@@ -20,7 +22,8 @@ export const analyticsView: DashboardView = {
     if (!root || !ctx) return;
     const [r, c] = [root, ctx];
     page ??= import("./analyticsPage").then(({ mountAnalytics }) => mountAnalytics(r, c));
-    page.then((p) => p.show(query)).catch((e: unknown) => {
+    latest = query;
+    page.then((p) => { if (latest === query) p.show(query); }).catch((e: unknown) => {
       page = null;
       r.replaceChildren(h("p", { class: "form-error", role: "alert" }, e instanceof Error ? e.message : "Analytics could not be loaded."));
     });

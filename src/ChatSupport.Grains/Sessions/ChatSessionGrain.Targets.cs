@@ -48,6 +48,10 @@ public sealed partial class ChatSessionGrain
             (var target, var reRoute) => target ?? reRoute,
         };
 
+    /// <summary>An open chat under targets or re-route can start a deadline again with its next turn; a resolved one cannot.</summary>
+    private static bool MayFallDueAgain(ChatSessionState s) =>
+        s.Status != ChatStatus.Resolved && (s.TargetPolicy is not null || s.ReRouteAfterSeconds is not null);
+
     /// <summary>A decision's targets, started and stopped: its own events and the targets' ones, stored together.</summary>
     private Decision WithTargets(Decision decision)
     {
@@ -68,7 +72,10 @@ public sealed partial class ChatSessionGrain
         _targetTimer = null;
         if (NextCheckDue(S) is not { } due)
         {
-            if (_targetCheckRegistered) await StopTargetReminderAsync();
+            // Between two turns of an open chat the reminder stays: the next visitor message starts the next-reply target
+            // again, and unregistering and registering it on every turn was three storage calls per pair of messages
+            // (docs/benchmarks.md, "What a message costs in storage"). Its tick finds nothing due and does nothing.
+            if (_targetCheckRegistered && !MayFallDueAgain(S)) await StopTargetReminderAsync();
             return;
         }
         var wait = due - clock.GetUtcNow();
